@@ -1,0 +1,113 @@
+/**
+ * Settings: the environment in, typed values out, in one place. Every setting has a default
+ * (or is optional) and a bad value is an error that names the variable, what it got and what it
+ * takes. All problems are reported at once, so that one start fixes them all.
+ * Secrets are read here and nowhere else; they never appear in an error message.
+ */
+import { parseDuration } from './time/duration.js';
+
+export interface SlackSettings {
+  readonly botToken?: string;
+  readonly appToken?: string;
+  readonly signingSecret?: string;
+  /** Base address of Slack's Web API, ending in a slash (GovSlack and proxies need another). */
+  readonly apiUrl: string;
+}
+
+export interface Settings {
+  readonly dataDir: string;
+  /** The editable table of name variants ("United States", "US", …). */
+  readonly aliasesFile: string;
+  /** The editable table of outlet short names ("FT" → Financial Times). */
+  readonly outletsFile: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Freshness half-life for ranking, in ms. */
+  readonly halfLifeMs: number;
+  /** Two dated summaries further apart than this never join one story, in ms. */
+  readonly storyWindowMs: number;
+  readonly port: number;
+  /** Where the HTTP receiver and the preview listen. Loopback unless told otherwise. */
+  readonly host: string;
+  readonly slack: SlackSettings;
+  /** SQLite file for subscriptions and deliveries (when no DATABASE_URL). */
+  readonly dbFile: string;
+  /** PostgreSQL connection string; when set, state lives there instead of SQLite. */
+  readonly databaseUrl?: string;
+  /** A digest missed while Tidings was down is still posted within this long of its time, in ms. */
+  readonly digestGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadSettings(env: Env = process.env): Settings {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const text = (name: string, fallback: string) => read(name) ?? fallback;
+  const duration = (name: string, fallback: string): number => {
+    const value = read(name) ?? fallback;
+    const ms = parseDuration(value);
+    if (ms === undefined) problems.push(`${name}=${JSON.stringify(value)} is not a duration such as 90m, 12h, 7d or 2w`);
+    return ms ?? parseDuration(fallback)!;
+  };
+  const port = (name: string, fallback: number): number => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) {
+      problems.push(`${name}=${JSON.stringify(value)} is not a port number (0 to 65535)`);
+      return fallback;
+    }
+    return n;
+  };
+  const secret = (name: string, shape: RegExp, hint: string): string | undefined => {
+    const value = read(name);
+    // Never echo a secret back: say only what shape it should have.
+    if (value !== undefined && !shape.test(value)) problems.push(`${name} does not look right: ${hint}`);
+    return value;
+  };
+
+  const logLevel = text('LOG_LEVEL', 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} is not one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const apiUrl = text('SLACK_API_URL', 'https://slack.com/api/');
+  if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) problems.push(`SLACK_API_URL=${JSON.stringify(apiUrl)} is not an http(s) address`);
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL is not a PostgreSQL address (postgres://user:password@host:port/database)');
+  }
+
+  const settings: Settings = {
+    dataDir: text('TIDINGS_DATA_DIR', 'data'),
+    aliasesFile: text('TIDINGS_ALIASES', 'data/aliases.conf'),
+    outletsFile: text('TIDINGS_OUTLETS', 'data/outlets.conf'),
+    logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? (logLevel as Settings['logLevel']) : 'info',
+    halfLifeMs: duration('TIDINGS_HALF_LIFE', '3d'),
+    storyWindowMs: duration('TIDINGS_STORY_WINDOW', '4d'),
+    port: port('PORT', 3000),
+    host: text('HOST', '127.0.0.1'),
+    slack: {
+      botToken: secret('SLACK_BOT_TOKEN', /^xoxb-/, 'a bot token starts with xoxb- (Slack app settings → OAuth & Permissions)'),
+      appToken: secret('SLACK_APP_TOKEN', /^xapp-/, 'an app-level token starts with xapp- (Slack app settings → Basic Information → App-Level Tokens)'),
+      signingSecret: secret('SLACK_SIGNING_SECRET', /^[0-9a-f]{16,}$/i, 'a signing secret is a long hexadecimal string (Slack app settings → Basic Information)'),
+      apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    },
+    dbFile: text('TIDINGS_DB', './tidings.db'),
+    ...(databaseUrl !== undefined && { databaseUrl }),
+    digestGraceMs: duration('TIDINGS_DIGEST_GRACE', '6h'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return settings;
+}

@@ -1,0 +1,61 @@
+/** The core's face to the outside (CLI, Slack, digests): questions in, stories with briefs out. */
+import type { Brief } from '../briefs/brief.js';
+import type { SearchAnswer, SearchHit } from '../search/answer.js';
+import type { Story } from '../stories/story.js';
+
+export interface AskOptions {
+  /** The current time, ms since the epoch: the core never reads the clock. */
+  readonly now: number;
+  /** IANA time zone in which "today" and "this week" are meant; UTC by default. */
+  readonly timeZone?: string;
+  /** Stories to skip, for "More". */
+  readonly offset?: number;
+  /** Stories to return; 3 by default. */
+  readonly limit?: number;
+}
+
+export interface StoryResult {
+  readonly story: Story;
+  readonly brief: Brief;
+  /** The story's members that matched the question, best first (empty for a top-stories list). */
+  readonly hits: readonly SearchHit[];
+  readonly score: number;
+}
+
+export interface StoryAnswer {
+  readonly question: string;
+  readonly understood: SearchAnswer['understood'];
+  readonly mode: SearchAnswer['mode'];
+  /** Summaries that matched, before grouping. */
+  readonly totalSummaries: number;
+  /** Stories those summaries belong to. */
+  readonly totalStories: number;
+  readonly offset: number;
+  /** The page of stories asked for, best first. */
+  readonly stories: readonly StoryResult[];
+}
+
+export interface TopStoriesOptions {
+  readonly now: number;
+  /** Only stories with a member published in [since, until). */
+  readonly since: number;
+  readonly until?: number;
+  /** Only stories matching this question (filters allowed). */
+  readonly question?: string;
+  readonly timeZone?: string;
+  readonly limit: number;
+}
+
+export interface EngineStats {
+  readonly summaries: number;
+  readonly stories: number;
+}
+
+export interface Engine {
+  readonly stats: EngineStats;
+  ask(question: string, options: AskOptions): StoryAnswer;
+  /** The day's top stories by coverage and freshness, for digests and App Home. */
+  topStories(options: TopStoriesOptions): StoryResult[];
+  /** A story and its brief, by story id, or by the id of one of its summaries. */
+  story(storyOrSummaryId: string): StoryResult | undefined;
+}

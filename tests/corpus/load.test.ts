@@ -1,0 +1,55 @@
+import { mkdtemp, writeFile, mkdir, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusFromFiles, loadCorpus, DataFolderError } from '../../src/corpus/load.js';
+
+describe('loading a data folder', () => {
+  it('reads every .jsonl and .txt, merges duplicates and counts what it did', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tidings-corpus-'));
+    await writeFile(join(dir, 'a.txt'), 'Same text.\nOther text.\n');
+    await writeFile(join(dir, 'b.jsonl'), [JSON.stringify({ text: 'Same text.', source: 'AP', published: '2024-01-01' }), '{oops', JSON.stringify({ id: 'k', text: 'Keyed.' }), JSON.stringify({ id: 'k', text: 'Keyed again.' })].join('\n'));
+    await writeFile(join(dir, 'notes.md'), 'ignored');
+    await mkdir(join(dir, 'sub.txt'));
+    const corpus = await loadCorpus(dir);
+    expect(corpus.summaries.map((s) => s.text)).toEqual(['Same text.', 'Other text.', 'Keyed.']);
+    // The first copy keeps its place and gains what it lacked from the later one.
+    expect(corpus.summaries[0]).toMatchObject({ source: 'AP', published: Date.UTC(2024, 0, 1) });
+    expect(corpus.stats).toEqual({ files: 2, read: 5, skipped: 1, merged: 2 });
+    expect(corpus.problems).toHaveLength(1);
+  });
+
+  it('names an unreadable file and still loads the others', async () => {
+    if (process.getuid?.() === 0) {
+      // root reads everything: simulate the unreadable file with the pure entry point.
+      const corpus = corpusFromFiles([{ name: 'ok.txt', content: 'fine' }], [{ file: 'locked.jsonl', line: 0, reason: 'cannot read the file: EACCES', outcome: 'file unreadable' }]);
+      expect(corpus.summaries).toHaveLength(1);
+      expect(corpus.problems[0]).toMatchObject({ file: 'locked.jsonl', outcome: 'file unreadable' });
+      return;
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'tidings-corpus-'));
+    await writeFile(join(dir, 'ok.txt'), 'fine');
+    await writeFile(join(dir, 'locked.jsonl'), '{}');
+    await chmod(join(dir, 'locked.jsonl'), 0);
+    const corpus = await loadCorpus(dir);
+    expect(corpus.summaries).toHaveLength(1);
+    expect(corpus.problems[0]).toMatchObject({ file: 'locked.jsonl', outcome: 'file unreadable' });
+  });
+
+  it('fails with the folder named when the folder cannot be read', async () => {
+    await expect(loadCorpus('/nonexistent/tidings')).rejects.toThrow(DataFolderError);
+    await expect(loadCorpus('/nonexistent/tidings')).rejects.toThrow(/\/nonexistent\/tidings/);
+  });
+
+  it('loads the data Tidings ships with, without a problem', async () => {
+    const corpus = await loadCorpus('data');
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.summaries.length).toBeGreaterThan(400);
+    const politico = corpus.summaries.filter((s) => s.source === 'Politico');
+    expect(politico).toHaveLength(1);
+    // Seed 000 carries no outlet and no date: none is invented.
+    const seed = corpus.summaries.filter((s) => s.origin.file.startsWith('seed-000'));
+    expect(seed).toHaveLength(11);
+    expect(seed.every((s) => s.source === undefined && s.published === undefined)).toBe(true);
+  });
+});

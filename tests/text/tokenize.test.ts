@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { indexTerms, questionTerms, scanTokens } from '../../src/text/tokenize.js';
+
+describe('news tokenizer', () => {
+  it('gives "us" for U.S., US and U.S (and china for the compound)', () => {
+    expect(indexTerms('U.S.')).toEqual(['us']);
+    expect(indexTerms('US')).toEqual(['us']);
+    expect(indexTerms('U.S officials')).toEqual(['us', 'official']);
+    expect(indexTerms('U.S.-China')).toEqual(['uschina', 'us', 'china']);
+    expect(questionTerms('U.S.-China')).toEqual(['us', 'china']);
+  });
+
+  it('gives "uk" for U.K. and drops the possessive', () => {
+    expect(indexTerms('U.K.')).toEqual(['uk']);
+    expect(indexTerms("the U.K.'s plan")).toEqual(['uk', 'plan']);
+    expect(indexTerms("China's navy")).toEqual(['china', 'navy']);
+    expect(indexTerms('China’s navy')).toEqual(['china', 'navy']);
+  });
+
+  it('finds hyphenated words whole and by their parts', () => {
+    expect(indexTerms('Shangri-La Dialogue')).toEqual(['shangrila', 'shangri', 'la', 'dialogue']);
+    // A question uses the parts only, so the hyphen does not change what it asks.
+    expect(questionTerms('Shangri-La')).toEqual(['shangri', 'la']);
+    // Typographic hyphens count as hyphens; an en dash separates two words.
+    expect(indexTerms('US‑China')).toEqual(['uschina', 'us', 'china']);
+    expect(indexTerms('US–China')).toEqual(['us', 'china']);
+  });
+
+  it('folds case and accents', () => {
+    expect(indexTerms('ZÜRICH São Paulo Ångström')).toEqual(['zurich', 'sao', 'paulo', 'angstrom']);
+  });
+
+  it('folds plurals but keeps names that end in s', () => {
+    expect(indexTerms('talks militaries taxes churches')).toEqual(['talk', 'military', 'tax', 'church']);
+    expect(indexTerms('news Paris Texas Hamas')).toEqual(['news', 'paris', 'texas', 'hamas']);
+  });
+
+  it('tells the country US from the pronoun us in summaries', () => {
+    expect(indexTerms('They told us the US would act')).toEqual(['told', 'us', 'act']);
+  });
+
+  it('reads lower-case "us" in a question as the country unless a pronoun verb precedes it', () => {
+    expect(questionTerms('us china talks')).toEqual(['us', 'china', 'talk']);
+    expect(questionTerms('tell us about china')).toEqual(['china']);
+  });
+
+  it('drops question words and filler from questions only', () => {
+    expect(questionTerms("what's the latest on US-China military talks?")).toEqual(['us', 'china', 'military', 'talk']);
+    expect(indexTerms('the latest talks')).toEqual(['latest', 'talk']);
+  });
+
+  it('keeps numbers whole', () => {
+    expect(indexTerms('1,000,000 people and 3.5 percent in the 1990s')).toEqual(['1000000', 'people', '3.5', 'percent', '1990s']);
+  });
+
+  it('survives any input', () => {
+    expect(scanTokens('')).toEqual([]);
+    expect(indexTerms('... --- !!! 🎉 <@U123> <!channel>')).toEqual(['u123', 'channel']);
+    expect(indexTerms('x'.repeat(100_000))).toEqual([]);
+  });
+});
