@@ -86,7 +86,18 @@ export function createSqlStore(db: SqlDatabase): DigestStore {
     async renewClaim(deliveryId, owner, leaseUntil) {
       return (
         isId(deliveryId) &&
-        (await db.run("UPDATE deliveries SET lease_until = $3 WHERE id = $1 AND owner = $2 AND state = 'claimed'", [Number(deliveryId), owner, leaseUntil])) > 0
+        (await db.run("UPDATE deliveries SET lease_until = $3, note = NULL WHERE id = $1 AND owner = $2 AND state = 'claimed'", [
+          Number(deliveryId),
+          owner,
+          leaseUntil,
+        ])) > 0
+      );
+    },
+
+    async releaseClaim(deliveryId, owner, at, note) {
+      return (
+        isId(deliveryId) &&
+        (await db.run("UPDATE deliveries SET lease_until = $3, note = $4 WHERE id = $1 AND owner = $2 AND state = 'claimed'", [Number(deliveryId), owner, at, note])) > 0
       );
     },
 

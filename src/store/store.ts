@@ -86,8 +86,13 @@ export interface DigestStore {
    * is gone or paused. The caller owns what it gets back; undefined means someone else has it.
    */
   claimDelivery(claim: DeliveryClaim): Promise<Delivery | undefined>;
-  /** Extends the owner's lease; false when the claim is no longer this owner's (or is finished). */
+  /**
+   * Extends the owner's lease, just before an attempt to post (which clears the claim's note);
+   * false when the claim is no longer this owner's, or is finished.
+   */
   renewClaim(deliveryId: string, owner: string, leaseUntil: number): Promise<boolean>;
+  /** Ends the owner's lease now, with a note for whoever takes the claim over (a stopping process). */
+  releaseClaim(deliveryId: string, owner: string, at: number, note: string): Promise<boolean>;
   /** Takes a claim whose lease has run out; undefined when it is still held, or finished. */
   takeOverClaim(deliveryId: string, owner: string, now: number, leaseUntil: number): Promise<Delivery | undefined>;
   /** Records the post. Whoever posted it says so, owner or not: a sent message is a fact. */

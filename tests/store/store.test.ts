@@ -165,6 +165,17 @@ describeOnBackends('store contract', (backend) => {
     expect(await store.renewClaim(claim.id, taken[0]!.owner, T0 + 9000)).toBe(true);
   });
 
+  it('lets the owner hand a claim back with a note, which the next renewal clears', async () => {
+    const sub = await subscribe('C1');
+    const claim = (await store.claimDelivery(claimOf(sub.id, { owner: 'a', leaseUntil: T0 + 60_000 })))!;
+    expect(await store.releaseClaim(claim.id, 'b', T0 + 10, 'not mine')).toBe(false);
+    expect(await store.releaseClaim(claim.id, 'a', T0 + 10, 'released before posting')).toBe(true);
+    const taken = await store.takeOverClaim(claim.id, 'b', T0 + 10, T0 + 60_000);
+    expect(taken).toMatchObject({ owner: 'b', note: 'released before posting', state: 'claimed' });
+    expect(await store.renewClaim(claim.id, 'b', T0 + 90_000)).toBe(true);
+    expect((await store.unsentDeliveries())[0]!.note).toBeUndefined();
+  });
+
   it('marks a delivery sent with its ts, whoever holds the claim, and remembers the last sent one', async () => {
     const sub = await subscribe('C1');
     const day1 = (await store.claimDelivery(claimOf(sub.id)))!;
