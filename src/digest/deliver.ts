@@ -109,9 +109,10 @@ export function createDeliveryRunner(o: DeliveryRunnerOptions): DeliveryRunner {
         logger.info(fields, 'digest claim is gone (subscription deleted, or taken over); not posting');
         return;
       }
-      let outcome: PostOutcome;
+      let outcome: PostOutcome | undefined;
       try {
-        outcome = await withSlot(() => o.poster.post(subscription, delivery));
+        // Stopping while waiting for a slot: give the claim back rather than post during shutdown.
+        outcome = await withSlot(async () => (o.activity.stopped ? undefined : o.poster.post(subscription, delivery)));
       } catch (error) {
         lastPostAt.set(subscription.channelId, clock());
         const failure = classifyPostFailure(error);
@@ -143,6 +144,7 @@ export function createDeliveryRunner(o: DeliveryRunnerOptions): DeliveryRunner {
         if (maybePosted && (await settle(await look(subscription, delivery, fields), 'after a failed attempt'))) return;
         continue;
       }
+      if (outcome === undefined) return release();
       lastPostAt.set(subscription.channelId, clock());
       if ('ts' in outcome) {
         if (!(await store.markSent(delivery.id, outcome.ts, clock()))) logger.warn({ ...fields, ts: outcome.ts }, 'digest posted, but its delivery row was gone');

@@ -276,6 +276,28 @@ describeOnBackends('digest scheduler', (backend) => {
     expect(await store.lastDelivery(gone.id)).toMatchObject({ state: 'failed', note: 'channel_not_found' });
   });
 
+  it('records a digest Slack refuses for its content as failed, without pausing it', async () => {
+    const sub = await subscribe('C1');
+    slack.script.set('C1', [{ fail: new DigestPostError('msg_too_long') }]);
+    await startProcess();
+    await advanceTo('2025-01-07T12:00:00Z');
+    expect(slack.attempts.map((a) => iso(a.at))).toEqual(['2025-01-06T07:00:00.000Z', '2025-01-07T07:00:00.000Z']);
+    expect((await store.getSubscription(sub.id))!.paused).toBeUndefined();
+    expect(logger.lines.some((l) => l.level === 'error' && l.fields.code === 'msg_too_long')).toBe(true);
+  });
+
+  it('gives up after the last attempt when Slack keeps rate limiting, and tries again the next day', async () => {
+    const sub = await subscribe('C1');
+    const limited = () => ({ fail: new DigestPostError('ratelimited', { retryAfterMs: 60_000 }) });
+    slack.script.set('C1', [limited(), limited(), limited()]);
+    await startProcess({ maxAttempts: 3 });
+    await advanceTo('2025-01-06T12:00:00Z');
+    expect(slack.attempts).toHaveLength(3);
+    expect(await store.lastDelivery(sub.id)).toMatchObject({ state: 'failed', note: 'gave up after 3 attempts' });
+    await advanceTo('2025-01-07T12:00:00Z');
+    expect(postTimes()).toEqual(['2025-01-07T07:00:00.000Z']);
+  });
+
   it('paces posts to one channel a second apart without holding up other channels', async () => {
     await subscribe('C1');
     await subscribe('C1');
