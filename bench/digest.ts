@@ -1,0 +1,84 @@
+/**
+ * Digest scheduling costs: computing due times, one look at many subscriptions, and delivering
+ * many digests due at the same instant (a fake, instant Slack; a fake clock, so no real waiting).
+ * SQLite always; PostgreSQL too when TIDINGS_TEST_DATABASE_URL is set.
+ *
+ *   node --import tsx bench/digest.ts [subscriptions=1000]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { nextDue } from '../src/digest/schedule.js';
+import { createDigestScheduler } from '../src/digest/scheduler.js';
+import type { DigestTiming } from '../src/digest/subscription.js';
+import { openStore } from '../src/store/open-store.js';
+import type { DigestStore } from '../src/store/store.js';
+import { FakeSlack, FakeTime, memoryLogger } from '../tests/digest/fakes.js';
+
+const count = Number(process.argv[2] ?? 1000);
+const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'UTC'];
+const START = Date.parse('2025-01-06T05:00:00Z');
+
+function benchNextDue(): void {
+  const timings: DigestTiming[] = Array.from({ length: 1000 }, (_, i) => ({
+    cadence: i % 2 === 0 ? 'daily' : 'weekdays',
+    time: { hour: i % 24, minute: (i * 7) % 60 },
+    timeZone: ZONES[i % ZONES.length]!,
+  }));
+  const runs = 20_000;
+  const began = performance.now();
+  let t = START;
+  for (let i = 0; i < runs; i++) t = nextDue(timings[i % timings.length]!, START + (i % 1000) * 3_600_000) + (t % 2);
+  const ms = performance.now() - began;
+  console.log(`nextDue: ${runs} calls in ${ms.toFixed(0)} ms (${((ms * 1000) / runs).toFixed(1)} µs a call)`);
+}
+
+async function benchStore(name: string, open: () => Promise<{ store: DigestStore; cleanup: () => Promise<void> }>): Promise<void> {
+  const { store, cleanup } = await open();
+  try {
+    const time = new FakeTime(START);
+    // Every subscription due at 07:00 UTC on Monday 6 January, one channel each.
+    for (let i = 0; i < count; i++) {
+      await store.createSubscription({ channelId: `C${i}`, createdBy: 'U1', cadence: 'daily', time: { hour: 7, minute: 0 }, timeZone: 'UTC', question: '', createdAt: START });
+    }
+    const slack = new FakeSlack(time.clock);
+    const scheduler = createDigestScheduler({ store, poster: slack, logger: memoryLogger(), clock: time.clock, timer: time.timers(), graceMs: 6 * 3_600_000, maxSleepMs: 24 * 3_600_000 });
+    let began = performance.now();
+    await scheduler.start();
+    console.log(`${name}: one look at ${count} subscriptions, nothing due: ${(performance.now() - began).toFixed(0)} ms`);
+    began = performance.now();
+    await time.advanceTo(Date.parse('2025-01-06T07:05:00Z'), () => scheduler.settled());
+    const ms = performance.now() - began;
+    console.log(
+      `${name}: ${slack.posts.length} digests due at once, claimed, posted and marked in ${ms.toFixed(0)} ms ` +
+        `(${(ms / Math.max(1, slack.posts.length)).toFixed(2)} ms each)`,
+    );
+    await scheduler.stop();
+  } finally {
+    await store.close();
+    await cleanup();
+  }
+}
+
+benchNextDue();
+await benchStore('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-'));
+  return { store: await openStore({ dbFile: join(dir, 'bench.db') }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+});
+const url = process.env.TIDINGS_TEST_DATABASE_URL;
+if (url) {
+  const schema = `tidings_bench_${process.pid}`;
+  await benchStore('PostgreSQL', async () => ({
+    store: await openStore({ dbFile: '', databaseUrl: url }, { schema }),
+    async cleanup() {
+      const pg = (await import('pg')).default;
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      await client.end();
+    },
+  }));
+} else {
+  console.log('PostgreSQL: skipped (TIDINGS_TEST_DATABASE_URL is not set)');
+}

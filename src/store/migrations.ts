@@ -1,0 +1,90 @@
+/**
+ * The schema, as numbered migrations in code. Each runs once, in its own transaction, and is
+ * recorded in schema_migrations; processes starting together take turns (the migration lock).
+ * A migration is never edited once released: a change is a new migration.
+ */
+import type { Dialect, SqlDatabase } from './sql.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: (dialect: Dialect) => readonly string[];
+}
+
+/** Types that differ: SQLite's INTEGER is 64-bit already; PostgreSQL needs BIGINT for ms. */
+function types(dialect: Dialect) {
+  return dialect === 'sqlite'
+    ? { id: 'INTEGER PRIMARY KEY AUTOINCREMENT', ref: 'INTEGER', ms: 'INTEGER' }
+    : { id: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', ref: 'BIGINT', ms: 'BIGINT' };
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'digest subscriptions and their delivery log',
+    statements: (dialect) => {
+      const t = types(dialect);
+      return [
+        `CREATE TABLE subscriptions (
+          id ${t.id},
+          channel_id TEXT NOT NULL,
+          created_by TEXT NOT NULL,
+          cadence TEXT NOT NULL CHECK (cadence IN ('daily', 'weekdays')),
+          local_time TEXT NOT NULL,
+          time_zone TEXT NOT NULL,
+          question TEXT NOT NULL DEFAULT '',
+          created_at ${t.ms} NOT NULL,
+          paused_at ${t.ms},
+          paused_reason TEXT
+        )`,
+        'CREATE INDEX subscriptions_by_channel ON subscriptions (channel_id)',
+        `CREATE TABLE deliveries (
+          id ${t.id},
+          subscription_id ${t.ref} NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+          local_date TEXT NOT NULL,
+          due_at ${t.ms} NOT NULL,
+          window_since ${t.ms} NOT NULL,
+          window_until ${t.ms} NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'skipped', 'missed', 'failed', 'unresolved')),
+          owner TEXT NOT NULL,
+          lease_until ${t.ms} NOT NULL,
+          claimed_at ${t.ms} NOT NULL,
+          finished_at ${t.ms},
+          message_ts TEXT,
+          note TEXT,
+          UNIQUE (subscription_id, local_date)
+        )`,
+        "CREATE INDEX deliveries_unsent ON deliveries (state) WHERE state = 'claimed'",
+        'CREATE INDEX deliveries_by_subscription ON deliveries (subscription_id, due_at)',
+      ];
+    },
+  },
+];
+
+const MIGRATION_LOCK = 'tidings:migrations';
+
+/** Brings the schema up to date; returns the versions it applied. */
+export async function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGRATIONS, now: number = Date.now()): Promise<number[]> {
+  const bigint = db.dialect === 'sqlite' ? 'INTEGER' : 'BIGINT';
+  await db.transaction(
+    (tx) => tx.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at ${bigint} NOT NULL)`),
+    MIGRATION_LOCK,
+  );
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  const applied: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    const ran = await db.transaction(async (tx) => {
+      const done = new Set((await tx.query('SELECT version FROM schema_migrations')).map((row) => Number(row.version)));
+      const newest = Math.max(0, ...done);
+      if (newest > known) {
+        throw new Error(`the database's schema is at version ${newest}, newer than this Tidings knows (${known}): upgrade Tidings`);
+      }
+      if (done.has(migration.version)) return false;
+      for (const statement of migration.statements(db.dialect)) await tx.run(statement);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, now]);
+      return true;
+    }, MIGRATION_LOCK);
+    if (ran) applied.push(migration.version);
+  }
+  return applied;
+}
