@@ -18,7 +18,13 @@ pg_dir="${TIDINGS_PG_DIR:-/tmp/tidings-pg-$pg_port}"
 pg_password="tidings"
 pg_database="tidings_test"
 
-pg_bin_dir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+# The server's own binaries, not just a client: a machine may have psql without a server.
+pg_bin_dir() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    if [ -x "$dir/postgres" ] && [ -x "$dir/initdb" ]; then echo "$dir"; return; fi
+  done
+}
 
 if [ -z "$(pg_bin_dir)" ]; then
   echo "postgres-start: installing Debian's postgresql" >&2
