@@ -15,6 +15,7 @@ import { healthRoute } from './health.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
 import { SlackSetupError, slackConnection } from './mode.js';
+import { slackRefusal } from './slack-errors.js';
 import { createTimeZoneLookup } from './time-zones.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -39,6 +40,17 @@ export interface SlackApp {
   /** Checks the token (auth.test), then listens (HTTP: resolves to the port) or connects (Socket Mode). */
   start(): Promise<{ readonly port?: number }>;
   stop(): Promise<void>;
+}
+
+/** A token Slack refuses at start is a setup mistake: say which variable, not a stack trace. */
+async function refusalAsSetupError<T>(step: () => Promise<T>, variable: string): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const refusal = slackRefusal(error);
+    if (refusal === undefined) throw error;
+    throw new SlackSetupError(`Slack refused ${variable} (${refusal}): check that it is the token of this app, and that the app is installed.`);
+  }
 }
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
@@ -72,9 +84,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     mode: connection.mode,
     async start() {
-      await app.init();
+      await refusalAsSetupError(() => app.init(), 'SLACK_BOT_TOKEN');
       if (connection.mode === 'socket') {
-        await app.start();
+        await refusalAsSetupError(() => app.start(), 'SLACK_APP_TOKEN');
         return {};
       }
       const server = (await app.start({ port: settings.port, host: settings.host })) as Server;

@@ -2,6 +2,7 @@
  * Share in channel: the story's full brief posted for everyone in the channel, with who shared
  * it. When Slack will not let Tidings post there, the person is told why and what to do.
  */
+import { slackRefusal } from '../../slack-errors.js';
 import { sharedBriefView } from '../../views/brief.js';
 import { NOTES, noteView } from '../../views/notes.js';
 import type { ListenerDeps } from '../deps.js';
@@ -18,12 +19,6 @@ const REFUSALS: Readonly<Record<string, string>> = {
   restricted_action_thread_only_channel: NOTES.restricted,
   restricted_action_non_threadable_channel: NOTES.restricted,
 };
-
-/** The error code of a Web API call Slack refused, if that is what `error` is. */
-export function slackRefusal(error: unknown): string | undefined {
-  const e = error as { code?: unknown; data?: { error?: unknown } } | undefined;
-  return e?.code === 'slack_webapi_platform_error' && typeof e.data?.error === 'string' ? e.data.error : undefined;
-}
 
 export function shareAction(deps: ListenerDeps) {
   return buttonListener(deps, 'share', async (args, value) => {
