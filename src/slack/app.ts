@@ -9,7 +9,7 @@ import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt'
 import type { Settings } from '../config.js';
 import type { Engine } from '../engine/types.js';
 import type { Logger } from '../log.js';
-import { boltLogger } from './bolt-logger.js';
+import { boltLevel, boltLogger } from './bolt-logger.js';
 import type { DigestCommands } from './digest-commands.js';
 import { healthRoute } from './health.js';
 import type { ListenerDeps } from './listeners/deps.js';
@@ -66,7 +66,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       ? new SocketModeReceiver({ appToken: connection.appToken, logger: log, installerOptions: { clientOptions: { ...clientOptions } } })
       : new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: EVENTS_PATH, customRoutes: [healthRoute(engine)], logger: log });
 
-  const app = new App({ token: connection.botToken, receiver, logger: log, clientOptions, deferInitialization: true });
+  // Bolt's level follows LOG_LEVEL (else Bolt would set its logger to INFO).
+  const app = new App({ token: connection.botToken, receiver, logger: log, logLevel: boltLevel(logger.level), clientOptions, deferInitialization: true });
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in Bolt');
   });

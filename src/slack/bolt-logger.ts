@@ -1,6 +1,7 @@
 /**
  * Bolt, its Web API client and Socket Mode log through their own Logger interface; this sends
- * those lines into Tidings' pino log (one JSON line each, secrets scrubbed like every other line).
+ * those lines into Tidings' pino log (one JSON line each, secrets scrubbed like every other line),
+ * at the level LOG_LEVEL sets.
  */
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../log.js';
@@ -12,7 +13,8 @@ const TO_PINO: Record<LogLevel, string> = {
   [LogLevel.ERROR]: 'error',
 };
 
-function fromPino(level: string): LogLevel {
+/** Bolt's name for a pino level (Bolt has no trace, fatal or silent). */
+export function boltLevel(level: string): LogLevel {
   if (level === 'trace' || level === 'debug') return LogLevel.DEBUG;
   if (level === 'info') return LogLevel.INFO;
   if (level === 'warn') return LogLevel.WARN;
@@ -35,10 +37,12 @@ export function boltLogger(parent: Logger, name = 'bolt'): BoltLogger {
     info: write('info'),
     warn: write('warn'),
     error: write('error'),
+    // Bolt sets its own level (INFO unless told); LOG_LEVEL decides, so never log more than it allows.
     setLevel: (level: LogLevel) => {
-      log.level = TO_PINO[level];
+      const wanted = TO_PINO[level];
+      log.level = (parent.levels.values[wanted] ?? 0) >= (parent.levels.values[parent.level] ?? Infinity) ? wanted : parent.level;
     },
-    getLevel: () => fromPino(log.level),
+    getLevel: () => boltLevel(log.level),
     setName: (newName: string) => {
       log = parent.child({ component: newName });
     },

@@ -56,3 +56,23 @@ it('answers a slash command that arrives over Socket Mode, after acknowledging i
   expect(allText(body.blocks)).toMatch(/Stories for “Taiwan never compromise”[\s\S]*Taiwan/);
   expect(running.slack.problems).toEqual([]);
 });
+
+it('says which token Slack refused when the app-level token is wrong', async () => {
+  const { SlackStandIn } = await import('./harness/slack-stand-in.js');
+  const { createSlackApp } = await import('../../src/slack/app.js');
+  const { loadSettings } = await import('../../src/config.js');
+  const { createLogger } = await import('../../src/log.js');
+  const { dataEngine, BOT_TOKEN } = await import('./harness/tidings.js');
+  const slack = await new SlackStandIn().start();
+  slack.queue('apps.connections.open', { body: { ok: false, error: 'invalid_auth' } });
+  const tidings = createSlackApp({
+    engine: await dataEngine(),
+    settings: loadSettings({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.apiUrl }),
+    logger: createLogger('silent'),
+  });
+  try {
+    await expect(tidings.start()).rejects.toThrow(/Slack refused SLACK_APP_TOKEN \(invalid_auth\)/);
+  } finally {
+    await slack.stop();
+  }
+});

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { boltLogger } from '../../src/slack/bolt-logger.js';
 
-function capture() {
+function capture(level = 'info') {
   const lines: Array<Record<string, unknown>> = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -12,7 +12,7 @@ function capture() {
       done();
     },
   });
-  return { lines, logger: createLogger('info', stream) };
+  return { lines, logger: createLogger(level, stream) };
 }
 
 describe("Bolt's logs in pino", () => {
@@ -27,14 +27,24 @@ describe("Bolt's logs in pino", () => {
     expect(lines[1]).toMatchObject({ level: 50, msg: 'call failed', err: { message: 'invalid_auth for xoxb-[redacted]' } });
   });
 
-  it('follow the level Bolt sets, on its own lines only', () => {
+  it('follow a level Bolt sets, but never log more than LOG_LEVEL allows', () => {
     const { lines, logger } = capture();
     const bolt = boltLogger(logger);
     expect(bolt.getLevel()).toBe(LogLevel.INFO);
+    bolt.setLevel(LogLevel.WARN);
+    bolt.info('not shown: Bolt asked for warnings only');
     bolt.setLevel(LogLevel.DEBUG);
-    bolt.debug('now shown');
-    logger.debug('still not shown');
-    expect(bolt.getLevel()).toBe(LogLevel.DEBUG);
-    expect(lines.map((l) => l.msg)).toEqual(['now shown']);
+    bolt.debug('not shown: LOG_LEVEL is info');
+    bolt.warn('shown');
+    expect(bolt.getLevel()).toBe(LogLevel.INFO);
+    expect(lines.map((l) => l.msg)).toEqual(['shown']);
+  });
+
+  it('say nothing when the log is silent, whatever level Bolt sets', () => {
+    const { lines, logger } = capture('silent');
+    const bolt = boltLogger(logger);
+    bolt.setLevel(LogLevel.INFO);
+    bolt.error('not shown');
+    expect(lines).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import type { SlackMessage } from '../../views/blocks.js';
 import { NOTES, apologyView, noteView } from '../../views/notes.js';
 import type { ListenerDeps } from '../deps.js';
 import { handleRequest, type RequestInfo } from '../request.js';
-import { ephemeralReply, replacementReply, updateMessage } from '../send.js';
+import { ephemeralReply, replacementReply, updateMessage } from '../../send.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 

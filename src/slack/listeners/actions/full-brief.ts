@@ -2,7 +2,7 @@
 import { fullBriefView } from '../../views/brief.js';
 import { NOTES, noteView } from '../../views/notes.js';
 import type { ListenerDeps } from '../deps.js';
-import { ephemeralReply } from '../send.js';
+import { ephemeralReply } from '../../send.js';
 import { buttonListener, findStory, showInPlace } from './button.js';
 
 export function fullBriefAction(deps: ListenerDeps) {

@@ -2,7 +2,7 @@
 import { NOTES, noteView } from '../../views/notes.js';
 import { answerQuestion } from '../answer.js';
 import type { ListenerDeps } from '../deps.js';
-import { ephemeralReply } from '../send.js';
+import { ephemeralReply } from '../../send.js';
 import { buttonListener, showInPlace } from './button.js';
 
 export function pageAction(deps: ListenerDeps, kind: 'more' | 'back') {

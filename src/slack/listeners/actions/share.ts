@@ -6,7 +6,7 @@ import { slackRefusal } from '../../slack-errors.js';
 import { sharedBriefView } from '../../views/brief.js';
 import { NOTES, noteView } from '../../views/notes.js';
 import type { ListenerDeps } from '../deps.js';
-import { ephemeralReply, postMessage } from '../send.js';
+import { ephemeralReply, postMessage } from '../../send.js';
 import { buttonListener, channelOf, findStory } from './button.js';
 
 /** Slack's refusals that the person can do something about, and what to tell them. */

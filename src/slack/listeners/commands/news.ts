@@ -11,7 +11,7 @@ import { NOTES, apologyView, noteView } from '../../views/notes.js';
 import { answerQuestion, isHelp, questionFrom } from '../answer.js';
 import type { ListenerDeps } from '../deps.js';
 import { handleRequest } from '../request.js';
-import { ephemeralReply } from '../send.js';
+import { ephemeralReply } from '../../send.js';
 
 export type NewsRequest = { readonly kind: 'help' } | { readonly kind: 'digest'; readonly args: string } | { readonly kind: 'question'; readonly question: string };
 

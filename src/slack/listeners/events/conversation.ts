@@ -9,7 +9,7 @@ import { apologyView } from '../../views/notes.js';
 import { answerQuestion, isHelp, questionFrom } from '../answer.js';
 import type { ListenerDeps } from '../deps.js';
 import { handleRequest } from '../request.js';
-import { postEphemeral, postMessage } from '../send.js';
+import { postEphemeral, postMessage } from '../../send.js';
 
 export interface Conversation {
   readonly kind: 'mention' | 'dm';

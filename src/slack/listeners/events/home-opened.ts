@@ -8,7 +8,7 @@ import { homeView } from '../../views/home.js';
 import { homeApologyView } from '../../views/notes.js';
 import type { ListenerDeps } from '../deps.js';
 import { handleRequest } from '../request.js';
-import { publishHome } from '../send.js';
+import { publishHome } from '../../send.js';
 
 const DAY = 86_400_000;
 const HOME_STORIES = 5;

@@ -4,8 +4,8 @@
  * post has link previews off.
  */
 import type { RespondArguments, types, webApi } from '@slack/bolt';
-import { assertMessageFits, assertViewFits } from '../limits.js';
-import type { SlackMessage } from '../views/blocks.js';
+import { assertMessageFits, assertViewFits } from './limits.js';
+import type { SlackMessage } from './views/blocks.js';
 
 const QUIET = { unfurl_links: false, unfurl_media: false } as const;
 
