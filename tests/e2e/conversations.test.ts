@@ -39,13 +39,15 @@ describe('conversations', () => {
     expect(actions).not.toContain(ACTION.share);
   });
 
-  it('ignores bots, its own messages and edits', async () => {
+  it('ignores bots, its own messages, edits and late redeliveries', async () => {
     await t.send(directMessage('Taiwan from a bot', { bot_id: 'B0OTHER' }));
     await t.send(directMessage('Taiwan from Tidings', { user: BOT_USER_ID, bot_id: BOT_ID }));
     await t.send(directMessage('Taiwan edited', { subtype: 'message_changed' }));
     await t.send(directMessage('Taiwan edited again', { edited: { user: USER, ts: '1704888000.000001' } }));
     await t.send(mention('<@U0TIDINGS> Taiwan from a bot', { bot_id: 'B0OTHER' }));
     await t.send(mention('<@U0TIDINGS> Taiwan, said Tidings itself', { user: BOT_USER_ID }));
+    // Slack's second delivery of an event whose acknowledgement came late.
+    await t.send(directMessage('Taiwan delivered twice'), { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     // A person's message after them is answered; it is the only thing sent.
     await t.send(directMessage('Taiwan from a person'));
     await t.slack.waitForCall('chat.postMessage');

@@ -1,14 +1,17 @@
 /**
  * Socket Mode: Tidings opens a connection (apps.connections.open, with the app-level token) to a
  * local WebSocket server standing in for Slack's, which sends a /news envelope; Tidings
- * acknowledges the envelope and answers through the response_url.
+ * acknowledges the envelope and answers through the response_url. And a refused app-level token.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { TEAM_ID } from './harness/slack-stand-in.js';
-import { APP_TOKEN, startTidings, type Running } from './harness/tidings.js';
+import { loadSettings } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { createSlackApp } from '../../src/slack/app.js';
+import { SlackStandIn, TEAM_ID } from './harness/slack-stand-in.js';
+import { APP_TOKEN, BOT_TOKEN, dataEngine, startTidings, type Running } from './harness/tidings.js';
 import { allText } from './texts.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/slack/${name}`, 'utf8')) as Record<string, unknown>;
@@ -58,11 +61,6 @@ it('answers a slash command that arrives over Socket Mode, after acknowledging i
 });
 
 it('says which token Slack refused when the app-level token is wrong', async () => {
-  const { SlackStandIn } = await import('./harness/slack-stand-in.js');
-  const { createSlackApp } = await import('../../src/slack/app.js');
-  const { loadSettings } = await import('../../src/config.js');
-  const { createLogger } = await import('../../src/log.js');
-  const { dataEngine, BOT_TOKEN } = await import('./harness/tidings.js');
   const slack = await new SlackStandIn().start();
   slack.queue('apps.connections.open', { body: { ok: false, error: 'invalid_auth' } });
   const tidings = createSlackApp({

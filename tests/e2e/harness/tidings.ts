@@ -40,7 +40,7 @@ export interface Running {
   readonly logs: LogLine[];
   readonly rawLog: string[];
   /** Sends a request signed as Slack signs it (or as told), and returns the response. */
-  send(request: SlackRequest, sign?: { secret?: string; timestamp?: number; signature?: string }): Promise<Response>;
+  send(request: SlackRequest, sign?: { secret?: string; timestamp?: number; signature?: string; headers?: Record<string, string> }): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -92,6 +92,7 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     send: (request, sign = {}) => {
       const headers = signedHeaders(sign.secret ?? SIGNING_SECRET, request.body, request.contentType, sign.timestamp);
       if (sign.signature !== undefined) headers['x-slack-signature'] = sign.signature;
+      Object.assign(headers, sign.headers);
       return fetch(`${url}${EVENTS_PATH}`, { method: 'POST', headers, body: request.body });
     },
     stop: async () => {

@@ -22,6 +22,14 @@ export interface Conversation {
   readonly text: string;
 }
 
+/**
+ * Slack delivers an event again when its acknowledgement came late ("http_timeout"); Tidings got
+ * the first delivery and is answering it, so a second answer would be a duplicate.
+ */
+export function isLateRedelivery(context: { readonly retryNum?: number; readonly retryReason?: string }): boolean {
+  return (context.retryNum ?? 0) > 0 && context.retryReason === 'http_timeout';
+}
+
 export async function answerConversation(deps: ListenerDeps, client: webApi.WebClient, talk: Conversation): Promise<void> {
   const target = { channel: talk.channel, ...(talk.threadTs !== undefined && { threadTs: talk.threadTs }) };
   await handleRequest(

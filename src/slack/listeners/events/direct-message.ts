@@ -5,12 +5,13 @@
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
-import { answerConversation } from './conversation.js';
+import { answerConversation, isLateRedelivery } from './conversation.js';
 
 export function directMessage(deps: ListenerDeps) {
   return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
     if (event.bot_id !== undefined || event.user === context.botUserId || event.edited !== undefined) return;
+    if (isLateRedelivery(context)) return;
     await answerConversation(deps, client, {
       kind: 'dm',
       where: 'dm',

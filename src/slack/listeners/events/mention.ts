@@ -1,12 +1,13 @@
 /** `@Tidings <question>` in a channel: the answer goes in the thread of the mention (or the thread it was in). */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
-import { answerConversation } from './conversation.js';
+import { answerConversation, isLateRedelivery } from './conversation.js';
 
 export function appMention(deps: ListenerDeps) {
-  return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     // Bots (Tidings included) and edits do not get answers: only people asking, once.
     if (event.bot_id !== undefined || event.subtype !== undefined || event.edited !== undefined || event.user === undefined) return;
+    if (isLateRedelivery(context)) return;
     await answerConversation(deps, client, {
       kind: 'mention',
       where: 'thread',
