@@ -14,7 +14,7 @@ import type { DigestCommands } from './digest-commands.js';
 import { healthRoute } from './health.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
-import { SlackSetupError, slackConnection } from './mode.js';
+import { HOW_TO_CONNECT, SlackSetupError, slackConnection } from './mode.js';
 import { slackRefusal } from './slack-errors.js';
 import { createTimeZoneLookup } from './time-zones.js';
 
@@ -56,7 +56,7 @@ async function refusalAsSetupError<T>(step: () => Promise<T>, variable: string):
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { engine, settings, logger } = options;
   const connection = slackConnection(settings.slack);
-  if (connection.mode === 'none') throw new SlackSetupError('no Slack tokens are set: see HOW_TO_CONNECT');
+  if (connection.mode === 'none') throw new SlackSetupError(HOW_TO_CONNECT);
   const clock = options.clock ?? Date.now;
   const log = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = { slackApiUrl: settings.slack.apiUrl, ...options.clientOptions };
