@@ -1,0 +1,76 @@
+/**
+ * Tidings, started: settings, log, the summaries in data/, the engine, and the Slack app.
+ * SIGTERM and SIGINT stop it cleanly. Exit codes: 0 when stopped (or when there is no Slack
+ * configuration, after saying how to give one), 1 when it cannot start.
+ */
+import { ConfigError, loadSettings, type Settings } from './config.js';
+import { loadCorpus } from './corpus/load.js';
+import { createEngine } from './engine/engine.js';
+import { createLogger, type Logger } from './log.js';
+import { createSlackApp } from './slack/app.js';
+import { HOW_TO_CONNECT, SlackSetupError, slackConnection } from './slack/mode.js';
+
+/** Data problems logged one by one; past this, only how many more there were. */
+const PROBLEMS_LOGGED = 20;
+/** How long stopping may take before Tidings exits anyway. */
+const STOP_GRACE_MS = 10_000;
+
+function exit(logger: Logger | undefined, code: number): void {
+  if (logger === undefined) process.exit(code);
+  logger.flush(() => process.exit(code));
+}
+
+async function start(settings: Settings, logger: Logger): Promise<void> {
+  const corpus = await loadCorpus(settings.dataDir);
+  for (const problem of corpus.problems.slice(0, PROBLEMS_LOGGED)) logger.warn({ ...problem }, 'data problem');
+  if (corpus.problems.length > PROBLEMS_LOGGED) logger.warn({ more: corpus.problems.length - PROBLEMS_LOGGED }, 'more data problems');
+  logger.info({ dataDir: settings.dataDir, summaries: corpus.summaries.length, ...corpus.stats }, 'summaries loaded');
+
+  const engine = createEngine(corpus.summaries);
+  const slack = createSlackApp({ engine, settings, logger });
+  const { port } = await slack.start();
+  logger.info({ mode: slack.mode, ...(port !== undefined && { host: settings.host, port }) }, 'Tidings is running');
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    setTimeout(() => exit(logger, 1), STOP_GRACE_MS).unref();
+    slack.stop().then(
+      () => exit(logger, 0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'could not stop cleanly');
+        exit(logger, 1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+async function main(): Promise<void> {
+  let settings: Settings;
+  try {
+    settings = loadSettings();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return exit(undefined, 1);
+  }
+  const logger = createLogger(settings.logLevel);
+  try {
+    if (slackConnection(settings.slack).mode === 'none') {
+      console.log(HOW_TO_CONNECT);
+      return exit(logger, 0);
+    }
+    await start(settings, logger);
+  } catch (error) {
+    // A setup mistake is told plainly; anything else is logged with its details.
+    if (error instanceof SlackSetupError) console.error(error.message);
+    else logger.fatal({ err: error }, 'Tidings could not start');
+    exit(logger, 1);
+  }
+}
+
+await main();

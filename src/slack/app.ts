@@ -1,0 +1,101 @@
+/**
+ * The Slack app: Bolt wired to the core. This file only wires: the connection (Socket Mode or the
+ * HTTP receiver with its health route), the Web API's base address, Bolt's logs into pino, and the
+ * listeners (./listeners). The token is checked with auth.test when the app starts, not when it is
+ * made, so that a bad token is one clear error at start.
+ */
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { Settings } from '../config.js';
+import type { Engine } from '../engine/types.js';
+import type { Logger } from '../log.js';
+import { boltLevel, boltLogger } from './bolt-logger.js';
+import type { DigestCommands } from './digest-commands.js';
+import { healthRoute } from './health.js';
+import type { ListenerDeps } from './listeners/deps.js';
+import { registerListeners } from './listeners/index.js';
+import { HOW_TO_CONNECT, SlackSetupError, slackConnection } from './mode.js';
+import { slackRefusal } from './slack-errors.js';
+import { createTimeZoneLookup } from './time-zones.js';
+
+export const EVENTS_PATH = '/slack/events';
+
+export interface SlackAppOptions {
+  readonly engine: Engine;
+  /** Tokens and the Web API address (settings.slack), and where the HTTP receiver listens. */
+  readonly settings: Pick<Settings, 'slack' | 'port' | 'host'>;
+  readonly logger: Logger;
+  /** Now, ms since the epoch; Date.now by default. */
+  readonly clock?: () => number;
+  /** `/news digest …`; without it, Tidings says digests are not set up. */
+  readonly digestCommands?: DigestCommands;
+  /** Web API client options on top of Tidings' own (the tests shorten retries with retryConfig). */
+  readonly clientOptions?: webApi.WebClientOptions;
+}
+
+export interface SlackApp {
+  /** The Bolt app; `app.client` is the Web API client with the bot token (for digest posts). */
+  readonly app: App;
+  readonly mode: 'socket' | 'http';
+  /** Checks the token (auth.test), then listens (HTTP: resolves to the port) or connects (Socket Mode). */
+  start(): Promise<{ readonly port?: number }>;
+  stop(): Promise<void>;
+}
+
+/** A token Slack refuses at start is a setup mistake: say which variable, not a stack trace. */
+async function refusalAsSetupError<T>(step: () => Promise<T>, variable: string): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const refusal = slackRefusal(error);
+    if (refusal === undefined) throw error;
+    throw new SlackSetupError(`Slack refused ${variable} (${refusal}): check that it is the token of this app, and that the app is installed.`);
+  }
+}
+
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { engine, settings, logger } = options;
+  const connection = slackConnection(settings.slack);
+  if (connection.mode === 'none') throw new SlackSetupError(HOW_TO_CONNECT);
+  const clock = options.clock ?? Date.now;
+  const log = boltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = { slackApiUrl: settings.slack.apiUrl, ...options.clientOptions };
+
+  const receiver =
+    connection.mode === 'socket'
+      ? new SocketModeReceiver({ appToken: connection.appToken, logger: log, installerOptions: { clientOptions: { ...clientOptions } } })
+      : new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: EVENTS_PATH, customRoutes: [healthRoute(engine)], logger: log });
+
+  // Bolt's level follows LOG_LEVEL (else Bolt would set its logger to INFO).
+  const app = new App({ token: connection.botToken, receiver, logger: log, logLevel: boltLevel(logger.level), clientOptions, deferInitialization: true });
+  app.error(async (error) => {
+    logger.error({ err: error }, 'unhandled error in Bolt');
+  });
+
+  const deps: ListenerDeps = {
+    engine,
+    clock,
+    logger,
+    timeZoneOf: createTimeZoneLookup(clock, logger),
+    ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
+  };
+  registerListeners(app, deps);
+
+  return {
+    app,
+    mode: connection.mode,
+    async start() {
+      await refusalAsSetupError(() => app.init(), 'SLACK_BOT_TOKEN');
+      if (connection.mode === 'socket') {
+        await refusalAsSetupError(() => app.start(), 'SLACK_APP_TOKEN');
+        return {};
+      }
+      const server = (await app.start({ port: settings.port, host: settings.host })) as Server;
+      const address = server.address();
+      return typeof address === 'object' && address !== null ? { port: address.port } : {};
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * What a button carries to its action: the story (by story id and, in case the story has since
+ * regrouped under another id, one of its summaries), the question and the page, and where the
+ * reply lives. Slack gives a button value 2,000 characters; the question is the part that can be
+ * long, so it is shortened until the value fits. Values come back from Slack, so they are read
+ * with a schema like any other outside data.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+import { truncate } from './truncate.js';
+
+/**
+ * Where a reply lives, which decides how a button updates it:
+ * `ephemeral` (a /news reply only the asker sees: replaced through its response_url),
+ * `thread` and `dm` (a message Tidings posted: replaced with chat.update),
+ * `digest` (a channel's digest: the full brief goes to the one who asked, privately).
+ */
+export type Where = 'ephemeral' | 'thread' | 'dm' | 'digest';
+
+export interface ButtonValue {
+  readonly where: Where;
+  readonly storyId?: string;
+  readonly summaryId?: string;
+  readonly question?: string;
+  readonly offset?: number;
+}
+
+const WHERE_CODES = { ephemeral: 'e', thread: 't', dm: 'd', digest: 'g' } as const satisfies Record<Where, string>;
+const CODE_WHERE = Object.fromEntries(Object.entries(WHERE_CODES).map(([where, code]) => [code, where])) as Record<string, Where>;
+
+const Encoded = z.object({
+  w: z.enum(['e', 't', 'd', 'g']),
+  s: z.string().min(1).max(LIMITS.buttonValue).optional(),
+  m: z.string().min(1).max(LIMITS.buttonValue).optional(),
+  q: z.string().max(LIMITS.buttonValue).optional(),
+  o: z.number().int().min(0).max(1_000_000).optional(),
+});
+
+export function encodeButtonValue(value: ButtonValue): string {
+  const encode = (question: string | undefined) =>
+    JSON.stringify({
+      w: WHERE_CODES[value.where],
+      ...(value.storyId !== undefined && { s: value.storyId }),
+      ...(value.summaryId !== undefined && { m: value.summaryId }),
+      ...(question !== undefined && { q: question }),
+      ...(value.offset !== undefined && value.offset > 0 && { o: value.offset }),
+    });
+  let question = value.question;
+  let encoded = encode(question);
+  // JSON may escape characters, so shorten and measure again rather than compute.
+  while (encoded.length > LIMITS.buttonValue && question !== undefined && question !== '') {
+    question = truncate(question, Math.floor(question.length * 0.8));
+    encoded = encode(question);
+  }
+  return encoded;
+}
+
+/** The value, or undefined when it is not one Tidings made. */
+export function decodeButtonValue(raw: unknown): ButtonValue | undefined {
+  if (typeof raw !== 'string') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const parsed = Encoded.safeParse(json);
+  if (!parsed.success) return undefined;
+  const { w, s, m, q, o } = parsed.data;
+  return {
+    where: CODE_WHERE[w]!,
+    ...(s !== undefined && { storyId: s }),
+    ...(m !== undefined && { summaryId: m }),
+    ...(q !== undefined && { question: q }),
+    ...(o !== undefined && { offset: o }),
+  };
+}
+
+/** The action_id of each button Tidings puts in a message, and so of each action listener. */
+export const ACTION = {
+  fullBrief: 'tidings_full_brief',
+  more: 'tidings_more',
+  back: 'tidings_back',
+  share: 'tidings_share',
+} as const;

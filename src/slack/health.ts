@@ -1,0 +1,20 @@
+/** GET /health: whether the index is loaded and how big it is, for load balancers and people. */
+import type { ServerResponse } from 'node:http';
+import type { CustomRoute } from '@slack/bolt';
+import type { Engine } from '../engine/types.js';
+
+export const HEALTH_PATH = '/health';
+
+export function healthRoute(engine: Pick<Engine, 'stats'>): CustomRoute {
+  return {
+    path: HEALTH_PATH,
+    method: ['GET'],
+    handler: (_req, res: ServerResponse) => {
+      const { summaries, stories } = engine.stats;
+      const loaded = summaries > 0;
+      // 503 while there is nothing to answer from, so a load balancer sends people elsewhere.
+      res.writeHead(loaded ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: loaded ? 'ok' : 'empty', index: { loaded, summaries, stories } }));
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ACTION } from '../../button-value.js';
+import type { ListenerDeps } from '../deps.js';
+import { fullBriefAction } from './full-brief.js';
+import { pageAction } from './page.js';
+import { shareAction } from './share.js';
+
+export function registerActions(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTION.fullBrief, fullBriefAction(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.more, pageAction(deps, 'more'));
+  app.action<BlockAction<ButtonAction>>(ACTION.back, pageAction(deps, 'back'));
+  app.action<BlockAction<ButtonAction>>(ACTION.share, shareAction(deps));
+}

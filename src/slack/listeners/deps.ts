@@ -1,0 +1,20 @@
+/** What every listener is given: the core, the clock, the log and the optional digest commands. */
+import type { webApi } from '@slack/bolt';
+import type { Engine } from '../../engine/types.js';
+import type { Logger } from '../../log.js';
+import type { DigestCommands } from '../digest-commands.js';
+
+export interface ListenerDeps {
+  readonly engine: Engine;
+  /** Now, ms since the epoch: listeners read the time only through this. */
+  readonly clock: () => number;
+  readonly logger: Logger;
+  readonly digestCommands?: DigestCommands;
+  /** A person's IANA time zone, or undefined when it cannot be known. */
+  readonly timeZoneOf: (client: webApi.WebClient, userId: string) => Promise<string | undefined>;
+}
+
+/** Stories a page: an answer shows three, and More the next three. */
+export const PAGE_SIZE = 3;
+/** Characters of a question passed to the core: a question is a line, not a document. */
+export const MAX_QUESTION = 1000;

@@ -1,0 +1,192 @@
+/**
+ * A stand-in for Slack, on loopback: the Web API (what Tidings' WebClient calls, at /api/<method>)
+ * and a sink for response_url replies (/response/<name>). It records every call and reply, checks
+ * each call's parameters against Slack's specification and each message and view against the
+ * limits validator, and can be told to answer a call otherwise (a 429, an error, a held reply).
+ * Waiting is event-driven: `waitFor` resolves when a matching call arrives.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { messageProblems, viewProblems } from '../../../src/slack/limits.js';
+import { paramProblems } from './web-api-spec.js';
+
+export interface ApiCall {
+  readonly method: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly authorization?: string;
+  /** The HTTP status the stand-in answered with. */
+  readonly status: number;
+}
+
+export interface ResponseUrlReply {
+  readonly name: string;
+  readonly body: Record<string, unknown>;
+}
+
+export interface Canned {
+  readonly status?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  /** Answer only once this settles (to hold a call while a test checks something). */
+  readonly after?: Promise<unknown>;
+}
+
+export const BOT_USER_ID = 'U0TIDINGS';
+export const BOT_ID = 'B0TIDINGS';
+export const TEAM_ID = 'T0001';
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export class SlackStandIn {
+  readonly calls: ApiCall[] = [];
+  readonly replies: ResponseUrlReply[] = [];
+  /** Everything that broke the specification or Slack's limits: a test ends with none. */
+  readonly problems: string[] = [];
+  /** What apps.connections.open returns as the Socket Mode address. */
+  socketUrl = 'ws://127.0.0.1:1/';
+  private server?: Server;
+  private readonly queued = new Map<string, Canned[]>();
+  private readonly listeners = new Set<() => void>();
+  private ts = 1_700_000_000;
+
+  async start(): Promise<this> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.server = server;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolve());
+    });
+  }
+
+  private get base(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  responseUrl(name = 'reply'): string {
+    return `${this.base}/response/${name}`;
+  }
+
+  /** The next call to `method` gets this answer instead of the usual one. */
+  queue(method: string, canned: Canned): void {
+    this.queued.set(method, [...(this.queued.get(method) ?? []), canned]);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Forgets what was recorded (between tests). */
+  reset(): void {
+    this.calls.length = 0;
+    this.replies.length = 0;
+    this.problems.length = 0;
+    this.queued.clear();
+  }
+
+  /** Resolves with what `find` finds, checking now and after each call or reply arrives. */
+  waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const found = find();
+        if (found === undefined) return;
+        this.listeners.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        this.listeners.delete(check);
+        reject(new Error(`the stand-in for Slack never saw ${what}; calls: ${this.calls.map((c) => c.method).join(', ')}; replies: ${this.replies.length}`));
+      }, timeoutMs);
+      this.listeners.add(check);
+      check();
+    });
+  }
+
+  /** The nth (from 0) successful call to a method. */
+  waitForCall(method: string, nth = 0): Promise<ApiCall> {
+    return this.waitFor(() => this.calls.filter((c) => c.method === method && c.status === 200)[nth], `call ${nth + 1} to ${method}`);
+  }
+
+  /** The nth (from 0) reply to a response_url. */
+  waitForReply(nth = 0): Promise<ResponseUrlReply> {
+    return this.waitFor(() => this.replies[nth], `response_url reply ${nth + 1}`);
+  }
+
+  /** Checks the waiters again: for things outside the stand-in that a test waits on (log lines). */
+  poke(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.base);
+    const raw = await readBody(req);
+    if (url.pathname.startsWith('/response/')) {
+      const body = JSON.parse(raw) as Record<string, unknown>;
+      if (body.delete_original !== true) this.problems.push(...messageProblems(body).map((p) => `response_url reply: ${p}`));
+      this.replies.push({ name: url.pathname.slice('/response/'.length), body });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      this.poke();
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = url.pathname.slice('/api/'.length);
+    const params = Object.fromEntries(new URLSearchParams(raw));
+    const authorization = req.headers.authorization;
+    this.problems.push(...paramProblems(method, params, authorization), ...this.contentProblems(method, params));
+    const canned = this.queued.get(method)?.shift();
+    if (canned?.after !== undefined) await canned.after;
+    const status = canned?.status ?? 200;
+    const body = canned?.body ?? (status === 200 ? this.answer(method, params) : { ok: false, error: 'ratelimited' });
+    this.calls.push({ method, params, ...(authorization !== undefined && { authorization }), status });
+    res.writeHead(status, { 'content-type': 'application/json', ...canned?.headers }).end(JSON.stringify(body));
+    this.poke();
+  }
+
+  /** Messages and views checked against Slack's limits, as Slack would refuse them. */
+  private contentProblems(method: string, params: Readonly<Record<string, string>>): string[] {
+    const parse = (json: string | undefined): unknown => (json === undefined ? undefined : JSON.parse(json));
+    if (method === 'chat.postMessage' || method === 'chat.postEphemeral' || method === 'chat.update') {
+      return messageProblems({ text: params.text, blocks: parse(params.blocks) }).map((p) => `${method}: ${p}`);
+    }
+    if (method === 'views.publish') return viewProblems(parse(params.view)).map((p) => `${method}: ${p}`);
+    return [];
+  }
+
+  private answer(method: string, params: Readonly<Record<string, string>>): unknown {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'tidings', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
+      case 'chat.postMessage':
+        return { ok: true, channel: params.channel, ts: `${(this.ts += 1)}.000100`, message: { text: params.text, user: BOT_USER_ID, bot_id: BOT_ID } };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${(this.ts += 1)}.000200` };
+      case 'chat.update':
+        return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
+      case 'views.publish':
+        return { ok: true, view: { id: 'V0HOME', type: 'home' } };
+      case 'users.info':
+        return { ok: true, user: { id: params.user, name: 'someone', tz: 'Europe/Berlin', tz_offset: 3600 } };
+      default:
+        this.problems.push(`${method}: the stand-in does not know this method`);
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The real Tidings Slack app (createSlackApp, Bolt's HTTP receiver) on a loopback port, talking to
+ * a stand-in for Slack, over the real data folder, with a fixed clock and its log captured.
+ */
+import { Writable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { loadSettings } from '../../../src/config.js';
+import { loadCorpus } from '../../../src/corpus/load.js';
+import { createEngine } from '../../../src/engine/engine.js';
+import type { Engine } from '../../../src/engine/types.js';
+import { createLogger } from '../../../src/log.js';
+import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/slack/app.js';
+import type { DigestCommands } from '../../../src/slack/digest-commands.js';
+import type { SlackRequest } from './payloads.js';
+import { signedHeaders } from './sign.js';
+import { SlackStandIn } from './slack-stand-in.js';
+
+export const BOT_TOKEN = 'xoxb-1111-2222-testsecrettoken';
+export const APP_TOKEN = 'xapp-1-A111-3333-testsecretapptoken';
+export const SIGNING_SECRET = '8f742231b10e8888abcd99ffff0085a5';
+/** The day after the seed summaries (10 January 2024). */
+export const NOW = Date.UTC(2024, 0, 11, 12);
+/** Retries a few milliseconds apart, so that a 429 costs the tests nothing. */
+export const FAST_RETRIES = { retries: 3, factor: 1, minTimeout: 5, maxTimeout: 20 };
+
+export interface LogLine {
+  readonly level: number;
+  readonly msg: string;
+  readonly [key: string]: unknown;
+}
+
+export async function dataEngine(): Promise<Engine> {
+  return createEngine((await loadCorpus('data')).summaries);
+}
+
+export interface Running {
+  readonly slack: SlackStandIn;
+  readonly tidings: SlackApp;
+  readonly url: string;
+  readonly logs: LogLine[];
+  readonly rawLog: string[];
+  /** Sends a request signed as Slack signs it (or as told), and returns the response. */
+  send(request: SlackRequest, sign?: { secret?: string; timestamp?: number; signature?: string; headers?: Record<string, string> }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** The core over data/, changed by this (to make it fail, say). */
+  readonly engine?: (engine: Engine) => Engine;
+  readonly digestCommands?: DigestCommands;
+  readonly mode?: 'http' | 'socket';
+  /** Socket Mode: the WebSocket address the stand-in hands out from apps.connections.open. */
+  readonly socketUrl?: string;
+}
+
+export async function startTidings(options: StartOptions = {}): Promise<Running> {
+  const slack = await new SlackStandIn().start();
+  if (options.socketUrl !== undefined) slack.socketUrl = options.socketUrl;
+  const rawLog: string[] = [];
+  const logs: LogLine[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      rawLog.push(String(chunk));
+      logs.push(JSON.parse(String(chunk)) as LogLine);
+      slack.poke();
+      done();
+    },
+  });
+  const settings = loadSettings({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
+  const tidings = createSlackApp({
+    engine: (options.engine ?? ((engine) => engine))(await dataEngine()),
+    settings,
+    logger: createLogger('info', stream),
+    clock: () => NOW,
+    clientOptions: { retryConfig: FAST_RETRIES },
+    ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
+  });
+  const { port } = await tidings.start();
+  const url = `http://127.0.0.1:${port ?? 0}`;
+  return {
+    slack,
+    tidings,
+    url,
+    logs,
+    rawLog,
+    send: (request, sign = {}) => {
+      const headers = signedHeaders(sign.secret ?? SIGNING_SECRET, request.body, request.contentType, sign.timestamp);
+      if (sign.signature !== undefined) headers['x-slack-signature'] = sign.signature;
+      Object.assign(headers, sign.headers);
+      return fetch(`${url}${EVENTS_PATH}`, { method: 'POST', headers, body: request.body });
+    },
+    stop: async () => {
+      await tidings.stop();
+      await slack.stop();
+    },
+  };
+}
+
+/** The request log lines (one per request Tidings handled). */
+export function requestLines(logs: readonly LogLine[]): LogLine[] {
+  return logs.filter((line) => line.msg === 'request' || line.msg === 'request failed');
+}
+
+/**
+ * One running Tidings for a test file: started before its tests, stopped after them; after each
+ * test, nothing sent may have broken Slack's specification or limits, and the records are cleared.
+ */
+export function useTidings(options: StartOptions = {}, settle?: (t: Running) => Promise<unknown>): () => Running {
+  let running: Running | undefined;
+  beforeAll(async () => {
+    running = await startTidings(options);
+  });
+  afterAll(() => running?.stop());
+  afterEach(async () => {
+    if (settle !== undefined) await settle(running!);
+    expect(running!.slack.problems).toEqual([]);
+    running!.slack.reset();
+    running!.logs.length = 0;
+  });
+  return () => running!;
+}
