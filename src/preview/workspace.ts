@@ -125,8 +125,9 @@ export class Workspace {
 
   private store(message: StoredMessage): StoredMessage {
     this.messages.set(`${message.channel}/${message.ts}`, message);
-    if (this.messages.size > MAX_MESSAGES * this.channels.length) this.messages.delete(this.messages.keys().next().value!);
     this.emit({ type: 'message', message: pageMessage(message) });
+    const oldest = this.messages.values().next().value!;
+    if (this.messages.size > MAX_MESSAGES * this.channels.length) this.remove(oldest.channel, oldest.ts);
     return message;
   }
 

@@ -127,3 +127,24 @@ describe('response URLs', () => {
     expect(workspace.history(NEWS.id).map((m) => m.text)).toEqual(['a note']);
   });
 });
+
+describe('the workspace', () => {
+  it('keeps a session’s worth of messages, and tells the page which ones it forgets', () => {
+    const workspace = new Workspace();
+    const deleted: string[] = [];
+    workspace.subscribe((change) => change.type === 'delete' && deleted.push(change.ts));
+    const first = workspace.post({ channel: NEWS.id, user: YOU.id, text: 'first' });
+    for (let i = 0; i < 4000; i++) workspace.post({ channel: DM.id, user: YOU.id, text: `${i}` });
+    expect(workspace.find(NEWS.id, first.ts)).toBeUndefined();
+    expect(deleted).toEqual([first.ts]);
+    expect(workspace.history(DM.id)).toHaveLength(4000);
+  });
+
+  it('gives messages Slack’s increasing timestamps, even within one millisecond', () => {
+    const workspace = new Workspace(() => Date.UTC(2024, 0, 11));
+    const a = workspace.post({ channel: NEWS.id, user: YOU.id, text: 'a' });
+    const b = workspace.post({ channel: NEWS.id, user: YOU.id, text: 'b' });
+    expect(a.ts).toBe('1704931200.000000');
+    expect(b.ts).toBe('1704931200.000001');
+  });
+});

@@ -207,7 +207,8 @@ function wireComposer(form, input, threadTs) {
     send();
   });
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
+    // Enter sends, Shift+Enter breaks the line; Enter that ends an input method's composition does neither.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       send();
     }
