@@ -1,14 +1,15 @@
 /**
- * Tidings, started: settings, log, the summaries in data/, the engine, and the Slack app.
- * SIGTERM and SIGINT stop it cleanly. Exit codes: 0 when stopped (or when there is no Slack
- * configuration, after saying how to give one), 1 when it cannot start.
+ * Tidings, started: settings, log, the summaries in data/, the engine, and the Slack app; with no
+ * Slack settings at all, the same app in preview mode (a local page that looks like Slack, and how
+ * to connect). SIGTERM and SIGINT stop it cleanly. Exit codes: 0 when stopped, 1 when it cannot start.
  */
 import { ConfigError, loadSettings, type Settings } from './config.js';
 import { loadCorpus } from './corpus/load.js';
 import { createEngine } from './engine/engine.js';
 import { createLogger, type Logger } from './log.js';
 import { createSlackApp } from './slack/app.js';
-import { HOW_TO_CONNECT, SlackSetupError, slackConnection } from './slack/mode.js';
+import { createPreview, PreviewError } from './preview/start.js';
+import { SlackSetupError, slackConnection } from './slack/mode.js';
 
 /** Data problems logged one by one; past this, only how many more there were. */
 const PROBLEMS_LOGGED = 20;
@@ -27,7 +28,8 @@ async function start(settings: Settings, logger: Logger): Promise<void> {
   logger.info({ dataDir: settings.dataDir, summaries: corpus.summaries.length, ...corpus.stats }, 'summaries loaded');
 
   const engine = createEngine(corpus.summaries);
-  const slack = createSlackApp({ engine, settings, logger });
+  const preview = slackConnection(settings.slack).mode === 'none';
+  const slack = preview ? await createPreview({ engine, settings, logger }) : createSlackApp({ engine, settings, logger });
   const { port } = await slack.start();
   logger.info({ mode: slack.mode, ...(port !== undefined && { host: settings.host, port }) }, 'Tidings is running');
 
@@ -60,14 +62,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(settings.logLevel);
   try {
-    if (slackConnection(settings.slack).mode === 'none') {
-      console.log(HOW_TO_CONNECT);
-      return exit(logger, 0);
-    }
     await start(settings, logger);
   } catch (error) {
     // A setup mistake is told plainly; anything else is logged with its details.
-    if (error instanceof SlackSetupError) console.error(error.message);
+    if (error instanceof SlackSetupError || error instanceof PreviewError) console.error(error.message);
     else logger.fatal({ err: error }, 'Tidings could not start');
     exit(logger, 1);
   }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { slashCommand } from './harness/payloads.js';
-import { slackSignature } from './harness/sign.js';
+import { slackSignature } from '../../src/slack/signing.js';
 import { useTidings, type Running } from './harness/tidings.js';
 
 const vector = JSON.parse(readFileSync('tests/fixtures/slack/signing_test_vector.json', 'utf8')) as Record<string, string>;

@@ -1,6 +1,6 @@
 /**
- * `npm start` as a process: what it says without Slack settings or with half of them, and a run
- * over HTTP against the stand-in for Slack that stops cleanly on SIGTERM.
+ * `npm start` as a process: the preview without Slack settings, what it says with half of them,
+ * and a run over HTTP against the stand-in for Slack that stops cleanly on SIGTERM.
  */
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,10 +47,21 @@ describe('npm start', () => {
     await slack?.stop();
   });
 
-  it('without Slack settings, says how to connect and exits 0', async () => {
-    const run = await startMain({}).exited;
+  it('without Slack settings, opens the preview on loopback, says where and how to connect, and stops on SIGTERM', async () => {
+    const main = startMain({ PORT: '0' });
+    const running = await main.waitForLog('Tidings is running');
+    expect(running).toMatchObject({ mode: 'preview', host: '127.0.0.1' });
+    const page = await fetch(`http://127.0.0.1:${String(running.port)}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Tidings preview</title>');
+
+    main.child.kill('SIGTERM');
+    const run = await main.exited;
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`open http://127.0.0.1:${String(running.port)} in your browser`);
     expect(run.stdout).toMatch(/not connected to Slack[\s\S]*manifest\.yml[\s\S]*SLACK_BOT_TOKEN[\s\S]*SLACK_APP_TOKEN[\s\S]*npm start/);
+    // The made-up bot token of the preview never reaches the log.
+    expect(run.stdout).not.toMatch(/xoxb-preview-[0-9a-f]/);
   });
 
   it('with half the settings, names what is missing and where to get it, and exits 1', async () => {

@@ -3,6 +3,7 @@
  * fields a test cares about changed.
  */
 import { readFileSync } from 'node:fs';
+import type { SlackRequest } from '../../../src/preview/requests.js';
 import { TEAM_ID } from './slack-stand-in.js';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/slack/${name}`, 'utf8');
@@ -11,10 +12,7 @@ export const USER = 'U2147483697';
 export const CHANNEL = 'C2147483705';
 export const DM_CHANNEL = 'D0DIRECT1';
 
-export interface SlackRequest {
-  readonly body: string;
-  readonly contentType: string;
-}
+export type { SlackRequest };
 
 let counter = 0;
 const nextTs = () => `1704888000.${String((counter += 1)).padStart(6, '0')}`;

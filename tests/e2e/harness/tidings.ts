@@ -11,8 +11,8 @@ import type { Engine } from '../../../src/engine/types.js';
 import { createLogger } from '../../../src/log.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/slack/app.js';
 import type { DigestCommands } from '../../../src/slack/digest-commands.js';
+import { signedHeaders } from '../../../src/slack/signing.js';
 import type { SlackRequest } from './payloads.js';
-import { signedHeaders } from './sign.js';
 import { SlackStandIn } from './slack-stand-in.js';
 
 export const BOT_TOKEN = 'xoxb-1111-2222-testsecrettoken';

@@ -1,4 +1,8 @@
-/** Signing requests as Slack does: v0=HMAC-SHA256(signing secret, "v0:{timestamp}:{body}"), in hex. */
+/**
+ * Signing requests as Slack does: v0=HMAC-SHA256(signing secret, "v0:{timestamp}:{body}"), in hex.
+ * Bolt's HTTP receiver checks this; the preview (../preview) signs the requests it makes from the
+ * page with it, and the end-to-end tests sign theirs.
+ */
 import { createHmac } from 'node:crypto';
 
 export function slackSignature(secret: string, timestamp: string | number, body: string): string {
