@@ -1,14 +1,14 @@
 /**
- * Tidings, started: settings, log, the summaries in data/, the engine, and the Slack app.
- * SIGTERM and SIGINT stop it cleanly. Exit codes: 0 when stopped (or when there is no Slack
- * configuration, after saying how to give one), 1 when it cannot start.
+ * Tidings, started: settings, log, the summaries in data/, the engine, and the Slack app with its
+ * digests (./slack/start.ts). SIGTERM and SIGINT stop it cleanly. Exit codes: 0 when stopped (or
+ * when there is no Slack configuration, after saying how to give one), 1 when it cannot start.
  */
 import { ConfigError, loadSettings, type Settings } from './config.js';
 import { loadCorpus } from './corpus/load.js';
 import { createEngine } from './engine/engine.js';
 import { createLogger, type Logger } from './log.js';
-import { createSlackApp } from './slack/app.js';
 import { HOW_TO_CONNECT, SlackSetupError, slackConnection } from './slack/mode.js';
+import { startSlack } from './slack/start.js';
 
 /** Data problems logged one by one; past this, only how many more there were. */
 const PROBLEMS_LOGGED = 20;
@@ -27,9 +27,8 @@ async function start(settings: Settings, logger: Logger): Promise<void> {
   logger.info({ dataDir: settings.dataDir, summaries: corpus.summaries.length, ...corpus.stats }, 'summaries loaded');
 
   const engine = createEngine(corpus.summaries);
-  const slack = createSlackApp({ engine, settings, logger });
-  const { port } = await slack.start();
-  logger.info({ mode: slack.mode, ...(port !== undefined && { host: settings.host, port }) }, 'Tidings is running');
+  const slack = await startSlack(settings, engine, logger);
+  logger.info({ mode: slack.mode, ...(slack.port !== undefined && { host: settings.host, port: slack.port }) }, 'Tidings is running');
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
