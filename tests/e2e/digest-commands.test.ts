@@ -148,8 +148,9 @@ describe('/news digest', () => {
     expect(world.slack.callsTo('chat.postMessage')).toEqual([]);
     expect(world.slack.history.size).toBe(0);
 
-    const quiet = await command('digest now zebra unicorn', 'C0NOW', {});
-    expect(quiet.body.response_type).toBe('ephemeral');
+    // With a question: that question's stories of the last day, whatever the channel's digests.
+    const asked = await command('digest now taiwan', 'C0NOW');
+    expect(asked.text).toMatch(/^Top stories: taiwan\nPreview only you see · news since Wed 10 Jan, 13:00 CET/);
     expect(world.slack.callsTo('chat.postMessage')).toEqual([]);
   });
 

@@ -168,6 +168,9 @@ describeOnPostgres('digest delivery by two replicas through Slack', () => {
     await w.startProcess({ owner: 'replica-a' });
     await w.startProcess({ owner: 'replica-b' });
     const subscription = await subscribe(w, 'C0REPLICAS');
+    // Both are asleep until the digest is due, and so wake at the same instant to claim it.
+    await w.advanceTo(DUE - MINUTE);
+    expect(w.processes.map((p) => p.digests.scheduler.nextWakeAt)).toEqual([DUE, DUE]);
     await w.advanceTo(DUE + 30 * MINUTE);
 
     expect(posts(w)).toMatchObject([{ status: 200, at: DUE }]);

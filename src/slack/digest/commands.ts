@@ -80,7 +80,7 @@ export function createDigestCommands(options: DigestCommandsOptions): DigestComm
       question: digest?.question ?? question,
       timeZone: digest?.timeZone ?? request.userTimeZone ?? 'UTC',
       window: digestWindow(previous?.window.until, request.now),
-      label: `Preview only you see · ${digest === undefined ? 'not posted' : digestLabel(digest, request.now)}`,
+      label: digest === undefined ? 'Preview only you see' : `Preview only you see · ${digestLabel(digest, request.now)}`,
     });
     return { ...message, results: stories.length };
   }
