@@ -25,7 +25,12 @@ export async function startSlack(settings: Settings, engine: Engine, logger: Log
     const digests = createSlackDigests({ store, engine, logger, settings });
     const slack = createSlackApp({ engine, settings, logger, digestCommands: digests.commands });
     const { port } = await slack.start();
-    await digests.scheduler.start();
+    try {
+      await digests.scheduler.start();
+    } catch (error) {
+      await slack.stop().catch(() => undefined);
+      throw error;
+    }
     return {
       mode: slack.mode,
       ...(port !== undefined && { port }),
