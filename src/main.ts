@@ -1,15 +1,17 @@
 /**
- * Tidings, started: settings, log, the summaries in data/, the engine, and the Slack app; with no
- * Slack settings at all, the same app in preview mode (a local page that looks like Slack, and how
- * to connect). SIGTERM and SIGINT stop it cleanly. Exit codes: 0 when stopped, 1 when it cannot start.
+ * Tidings, started: settings, log, the summaries in data/, the engine, and the Slack app with its
+ * digests (./slack/start.ts); with no Slack settings at all, the same app in preview mode (a local
+ * page that looks like Slack, and how to connect: ./preview/run.ts). SIGTERM and SIGINT stop it
+ * cleanly. Exit codes: 0 when stopped, 1 when it cannot start.
  */
 import { ConfigError, loadSettings, type Settings } from './config.js';
 import { loadCorpus } from './corpus/load.js';
 import { createEngine } from './engine/engine.js';
 import { createLogger, type Logger } from './log.js';
-import { createSlackApp } from './slack/app.js';
-import { createPreview, PreviewError } from './preview/start.js';
+import { startPreview } from './preview/run.js';
+import { PreviewError } from './preview/start.js';
 import { SlackSetupError, slackConnection } from './slack/mode.js';
+import { startSlack } from './slack/start.js';
 
 /** Data problems logged one by one; past this, only how many more there were. */
 const PROBLEMS_LOGGED = 20;
@@ -29,9 +31,8 @@ async function start(settings: Settings, logger: Logger): Promise<void> {
 
   const engine = createEngine(corpus.summaries);
   const preview = slackConnection(settings.slack).mode === 'none';
-  const slack = preview ? await createPreview({ engine, settings, logger }) : createSlackApp({ engine, settings, logger });
-  const { port } = await slack.start();
-  logger.info({ mode: slack.mode, ...(port !== undefined && { host: settings.host, port }) }, 'Tidings is running');
+  const slack = preview ? await startPreview(settings, engine, logger) : await startSlack(settings, engine, logger);
+  logger.info({ mode: slack.mode, ...(slack.port !== undefined && { host: settings.host, port: slack.port }) }, 'Tidings is running');
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -36,7 +36,16 @@ describe('manifest.yml', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([NEWS_COMMAND]);
     expect(manifest.features.slash_commands[0]!.usage_hint).toMatch(/question/);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'im:history', 'users:read']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'app_mentions:read',
+      'channels:history',
+      'chat:write',
+      'chat:write.public',
+      'commands',
+      'groups:history',
+      'im:history',
+      'users:read',
+    ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });

@@ -6,8 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { Settings } from '../config.js';
+import type { Settings, SlackSettings } from '../config.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions } from '../slack/app.js';
+import type { SlackDigests } from '../slack/digest/index.js';
 import { HOW_TO_CONNECT } from '../slack/mode.js';
 import { Bridge } from './bridge.js';
 import { close, createPageServer, createSlackSideServer, isLoopback, listen } from './server.js';
@@ -26,6 +27,11 @@ export interface PreviewOptions extends Omit<SlackAppOptions, 'settings'> {
   readonly settings: Pick<Settings, 'port' | 'host'>;
   /** Says where the page is and how to connect to Slack; console.log by default. */
   readonly print?: (text: string) => void;
+  /**
+   * Daily digests for the preview, made once its Slack settings (a made-up token, the address of
+   * its stand-in for Slack) are known; their scheduler runs while the preview does.
+   */
+  readonly digests?: (slack: SlackSettings) => SlackDigests;
 }
 
 export interface Preview extends Omit<SlackApp, 'mode' | 'start'> {
@@ -73,10 +79,13 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
   const slackPort = await listen(slackSide, 0, '127.0.0.1');
   const slackBase = `http://127.0.0.1:${slackPort}`;
 
-  const { print: _print, settings: _page, ...appOptions } = options;
+  const { print: _print, settings: _page, digests: makeDigests, ...appOptions } = options;
+  const slackSettings: SlackSettings = { botToken, signingSecret, apiUrl: `${slackBase}/api/` };
+  const digests = makeDigests?.(slackSettings);
   const slack = createSlackApp({
     ...appOptions,
-    settings: { slack: { botToken, signingSecret, apiUrl: `${slackBase}/api/` }, port: 0, host: '127.0.0.1' },
+    ...(digests !== undefined && { digestCommands: digests.commands }),
+    settings: { slack: slackSettings, port: 0, host: '127.0.0.1' },
   });
 
   let page: Server | undefined;
@@ -108,11 +117,13 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
         throw error;
       }
       page = server;
+      await digests?.scheduler.start();
       const url = pageUrl(settings.host, port);
       print(banner(url, settings.host));
       return { port, url };
     },
     async stop() {
+      await digests?.scheduler.stop();
       if (page !== undefined) await close(page);
       await slack.stop();
       await close(slackSide);

@@ -26,10 +26,25 @@ export interface PostTarget {
   readonly threadTs?: string;
 }
 
-/** Posts a message (an answer in a thread or a DM, a shared brief, a digest). */
-export async function postMessage(client: webApi.WebClient, { channel, threadTs }: PostTarget, message: SlackMessage): Promise<webApi.ChatPostMessageResponse> {
+/**
+ * Posts a message (an answer in a thread or a DM, a shared brief, a digest). `metadata` travels
+ * with the message and comes back in conversations.history (a digest finds itself by it).
+ */
+export async function postMessage(
+  client: webApi.WebClient,
+  { channel, threadTs }: PostTarget,
+  message: SlackMessage,
+  metadata?: types.MessageMetadata,
+): Promise<webApi.ChatPostMessageResponse> {
   assertMessageFits(message);
-  return client.chat.postMessage({ channel, ...(threadTs !== undefined && { thread_ts: threadTs }), text: message.text, blocks: message.blocks, ...QUIET });
+  return client.chat.postMessage({
+    channel,
+    ...(threadTs !== undefined && { thread_ts: threadTs }),
+    text: message.text,
+    blocks: message.blocks,
+    ...(metadata !== undefined && { metadata }),
+    ...QUIET,
+  });
 }
 
 /** Replaces a message Tidings posted (Full brief, More and Back on an answer in a thread or a DM). */

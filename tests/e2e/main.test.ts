@@ -1,9 +1,14 @@
 /**
- * `npm start` as a process: the preview without Slack settings, what it says with half of them,
- * and a run over HTTP against the stand-in for Slack that stops cleanly on SIGTERM.
+ * `npm start` as a process: the preview without Slack settings, what it says with half of them, a
+ * run over HTTP against the stand-in for Slack that stops cleanly on SIGTERM, and a digest missed
+ * while it was stopped, posted when it starts (the real clock and timers, the store in a temporary file).
  */
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
 import { SlackStandIn } from './harness/slack-stand-in.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './harness/tidings.js';
 
@@ -43,8 +48,17 @@ function startMain(env: Record<string, string>) {
 
 describe('npm start', () => {
   let slack: SlackStandIn | undefined;
+  let dir: string;
+  /** The digest store's file, in a folder of the test's own. */
+  let db: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tidings-main-'));
+    db = join(dir, 'tidings.db');
+  });
   afterEach(async () => {
     await slack?.stop();
+    slack = undefined;
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('without Slack settings, opens the preview on loopback, says where and how to connect, and stops on SIGTERM', async () => {
@@ -73,9 +87,12 @@ describe('npm start', () => {
 
   it('runs over HTTP, serves /health, and stops cleanly on SIGTERM', async () => {
     slack = await new SlackStandIn().start();
-    const main = startMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0', HOST: '127.0.0.1' });
+    const main = startMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0', HOST: '127.0.0.1', TIDINGS_DB: db });
     const running = await main.waitForLog('Tidings is running');
     expect(running).toMatchObject({ mode: 'http', host: '127.0.0.1' });
+    expect(await main.waitForLog('digest store open')).toMatchObject({ store: 'SQLite', file: db });
+    expect(existsSync(db)).toBe(true);
+    await main.waitForLog('digest scheduler started');
     expect(slack.callsTo('auth.test')).toHaveLength(1);
     const health = await fetch(`http://127.0.0.1:${String(running.port)}/health`);
     expect(((await health.json()) as { index: { loaded: boolean } }).index.loaded).toBe(true);
@@ -90,8 +107,51 @@ describe('npm start', () => {
   it('stops with a clear error when Slack refuses the token', async () => {
     slack = await new SlackStandIn().start();
     slack.queue('auth.test', { body: { ok: false, error: 'invalid_auth' } });
-    const run = await startMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0' }).exited;
+    const run = await startMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0', TIDINGS_DB: db }).exited;
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/);
+  });
+
+  it('posts a digest that came due while it was stopped, once it has started, and stops cleanly', async () => {
+    const now = Date.now();
+    // A summary from two hours ago, and a daily digest (UTC) due an hour ago, made two days ago.
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(
+      join(data, 'news.jsonl'),
+      `${JSON.stringify({ id: 'fresh-1', title: 'Harbour bridge reopens after repairs', text: 'The harbour bridge reopened on Monday after two years of repairs, the city said.', source: 'City Desk', published: new Date(now - 2 * 3_600_000).toISOString() })}\n`,
+    );
+    const due = new Date(now - 3_600_000);
+    const store = await openStore({ dbFile: db });
+    const made = await store.createSubscription({
+      channelId: 'C0MAIN',
+      createdBy: 'U0MAIN',
+      cadence: 'daily',
+      time: { hour: due.getUTCHours(), minute: due.getUTCMinutes() },
+      timeZone: 'UTC',
+      question: '',
+      createdAt: now - 2 * 86_400_000,
+    });
+    await store.close();
+    if (!made.ok) throw new Error('could not subscribe');
+
+    slack = await new SlackStandIn().start();
+    const main = startMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0', TIDINGS_DB: db, TIDINGS_DATA_DIR: data });
+    const post = await slack.waitForCall('chat.postMessage');
+    expect(post.params.channel).toBe('C0MAIN');
+    expect(post.params.text).toMatch(/Harbour bridge reopens after repairs/);
+    expect(JSON.parse(post.params.metadata!)).toMatchObject({ event_type: 'tidings_digest', event_payload: { subscription_id: made.subscription.id } });
+    await main.waitForLog('digest posted');
+
+    main.child.kill('SIGTERM');
+    const run = await main.exited;
+    expect(run.code).toBe(0);
+    expect(slack.problems).toEqual([]);
+    const after = await openStore({ dbFile: db });
+    try {
+      expect(await after.lastDelivery(made.subscription.id)).toMatchObject({ state: 'sent', ts: slack.history.get('C0MAIN')![0]!.ts });
+    } finally {
+      await after.close();
+    }
   });
 });

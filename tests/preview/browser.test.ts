@@ -139,7 +139,10 @@ describe.skipIf(!available && !REQUIRED)('the preview page in Chromium', () => {
     const before = await page.locator('#messages .message').count();
     await page.getByRole('button', { name: 'Preview digest' }).click();
     await expect.poll(() => page.locator('#messages .message').count()).toBeGreaterThan(before);
-    expect(await page.locator('#messages .message').last().locator('.name').textContent()).toBe('Tidings');
+    const digest = page.locator('#messages .message').last();
+    expect(await digest.locator('.name').textContent()).toBe('Tidings');
+    // What `/news digest now` would post, shown to the asker only.
+    await expect.poll(() => digest.textContent()).toMatch(/Only visible to you[\s\S]*Preview only you see/);
   });
 
   it('opens App Home, and answers a direct message', async () => {

@@ -10,7 +10,8 @@ import type { Engine } from '../../src/engine/types.js';
 import { createLogger } from '../../src/log.js';
 import { createPreview, type Preview } from '../../src/preview/start.js';
 import type { StoredMessage } from '../../src/preview/workspace.js';
-import type { DigestCommands } from '../../src/slack/digest-commands.js';
+import { createSlackDigests } from '../../src/slack/digest/index.js';
+import { openStore } from '../../src/store/open-store.js';
 import { requestLines, type LogLine } from '../e2e/harness/tidings.js';
 
 export interface RunningPreview {
@@ -33,7 +34,6 @@ export interface RunningPreview {
 
 export interface PreviewStartOptions {
   readonly dataDir?: string;
-  readonly digestCommands?: DigestCommands;
   /** The app's clock (answers); Slack's side keeps real time. */
   readonly clock?: () => number;
 }
@@ -51,13 +51,17 @@ export async function startPreview(options: PreviewStartOptions = {}): Promise<R
   });
   const printed: string[] = [];
   const engine = createEngine((await loadCorpus(options.dataDir ?? 'data')).summaries);
+  const logger = createLogger('info', stream);
+  // The real digests, in memory, as src/preview/run.ts wires them.
+  const store = await openStore({ dbFile: ':memory:' });
   const preview = await createPreview({
     engine,
     settings: { port: 0, host: '127.0.0.1' },
-    logger: createLogger('info', stream),
+    logger,
     print: (text) => printed.push(text),
     ...(options.clock !== undefined && { clock: options.clock }),
-    ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
+    digests: (slack) =>
+      createSlackDigests({ store, engine, logger, settings: { slack, digestGraceMs: 6 * 3_600_000 }, ...(options.clock !== undefined && { clock: options.clock }) }),
   });
   const { url } = await preview.start();
   preview.workspace.subscribe(poke);
@@ -89,6 +93,9 @@ export async function startPreview(options: PreviewStartOptions = {}): Promise<R
         listeners.add(check);
         check();
       }),
-    stop: () => preview.stop(),
+    stop: async () => {
+      await preview.stop();
+      await store.close();
+    },
   };
 }

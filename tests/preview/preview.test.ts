@@ -9,7 +9,6 @@ import { Bridge } from '../../src/preview/bridge.js';
 import { WebApi } from '../../src/preview/web-api.js';
 import { BOT, DM, NEWS, SLACKBOT, Workspace, YOU, type StoredMessage } from '../../src/preview/workspace.js';
 import { ACTION } from '../../src/slack/button-value.js';
-import type { DigestCommands } from '../../src/slack/digest-commands.js';
 import { HOW_TO_CONNECT } from '../../src/slack/mode.js';
 import { NOW } from '../e2e/harness/tidings.js';
 import { startPreview, type RunningPreview } from './harness.js';
@@ -29,19 +28,10 @@ function statusWithHost(url: string, host: string): Promise<number> {
 const shown = (m: StoredMessage | undefined) => JSON.stringify(m?.display ?? []);
 const fromTidings = (messages: StoredMessage[]) => messages.filter((m) => m.user === BOT.userId);
 
-/** Posts a digest where it was asked for and says so, as the digest feature will. */
-const digestCommands: DigestCommands = {
-  async handle({ args, channelId, client }) {
-    if (args !== 'now') return `Unknown: ${args}`;
-    await client.chat.postMessage({ channel: channelId, text: 'Top stories', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'Top stories of the day' } }] });
-    return 'Posted a digest here.';
-  },
-};
-
 describe('preview mode', () => {
   let t: RunningPreview;
   beforeAll(async () => {
-    t = await startPreview({ clock: () => NOW, digestCommands });
+    t = await startPreview({ clock: () => NOW });
   });
   afterAll(() => t.stop());
 
@@ -97,12 +87,14 @@ describe('preview mode', () => {
     expect(t.preview.workspace.timeZone).toBe('Europe/Berlin');
   });
 
-  it('previews a digest through /news digest now: the post in the channel and the reply to you', async () => {
+  it('previews a digest through /news digest now: only you see it, and nothing is posted to the channel', async () => {
+    const postedBefore = fromTidings(t.messages(NEWS.id)).filter((m) => !m.ephemeral).length;
     await t.say(NEWS.id, '/news digest now');
-    const post = await t.waitFor(() => fromTidings(t.messages(NEWS.id)).find((m) => shown(m).includes('Top stories of the day')), 'the digest post');
-    expect(post.ephemeral).toBe(false);
-    const reply = await t.waitFor(() => fromTidings(t.messages(NEWS.id)).find((m) => shown(m).includes('Posted a digest here.')), 'the reply');
+    const reply = await t.waitFor(() => fromTidings(t.messages(NEWS.id)).find((m) => shown(m).includes('Preview only you see')), 'the digest preview');
     expect(reply.ephemeral).toBe(true);
+    // The seed's Semafor summaries (10 January 2024) are within the last day of NOW.
+    expect(shown(reply)).toMatch(/Top stories[\s\S]*Insights from/);
+    expect(fromTidings(t.messages(NEWS.id)).filter((m) => !m.ephemeral)).toHaveLength(postedBefore);
     await t.waitFor(() => (t.requestKinds().includes('command:digest') ? true : undefined), 'the log line of the digest');
   });
 

@@ -23,8 +23,8 @@ export const HELP_DIGESTS = [
   '• `/news digest weekdays 08:00`: Monday to Friday',
   '• `… tz:Europe/Berlin`: in another time zone',
   '• `/news digest list`: this channel’s digests',
-  '• `/news digest off [id]`: stop one, or all of this channel’s',
-  '• `/news digest now`: post one right away',
+  '• `/news digest off [id]`: stop one (the id is in the list; none needed when the channel has one)',
+  '• `/news digest now`: a preview of what would be posted now, only for you',
 ].join('\n');
 
 export const HELP_BUTTONS =

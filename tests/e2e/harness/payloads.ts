@@ -41,8 +41,8 @@ export function directMessage(text: string, over: Record<string, unknown> = {}):
   return { ...eventCallback({ type: 'message', channel_type: 'im', channel: DM_CHANNEL, user: USER, text, ts, event_ts: ts, ...over }), ts };
 }
 
-export function homeOpened(tab: 'home' | 'messages' = 'home'): SlackRequest {
-  return eventCallback({ type: 'app_home_opened', user: USER, channel: DM_CHANNEL, tab, event_ts: nextTs() });
+export function homeOpened(tab: 'home' | 'messages' = 'home', user = USER): SlackRequest {
+  return eventCallback({ type: 'app_home_opened', user, channel: DM_CHANNEL, tab, event_ts: nextTs() });
 }
 
 export interface Press {

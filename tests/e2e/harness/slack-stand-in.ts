@@ -3,6 +3,8 @@
  * and a sink for response_url replies (/response/<name>). It records every call and reply, checks
  * each call's parameters against Slack's specification and each message and view against the
  * limits validator, and can be told to answer a call otherwise (a 429, an error, a held reply).
+ * Channels keep the messages posted to them (with their metadata), for conversations.history, and
+ * a channel can be made to refuse every call (`channel_not_found` …).
  * Waiting is event-driven: `waitFor` resolves when a matching call arrives.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -16,6 +18,18 @@ export interface ApiCall {
   readonly authorization?: string;
   /** The HTTP status the stand-in answered with. */
   readonly status: number;
+  /** When the call arrived, by the stand-in's clock. */
+  readonly at: number;
+}
+
+/** A message in a channel's history, as conversations.history returns it. */
+export interface HistoryMessage {
+  readonly type: 'message';
+  readonly ts: string;
+  readonly text: string;
+  readonly user: string;
+  readonly bot_id: string;
+  readonly metadata?: { readonly event_type: string; readonly event_payload: Record<string, unknown> };
 }
 
 export interface ResponseUrlReply {
@@ -29,6 +43,11 @@ export interface Canned {
   readonly body?: unknown;
   /** Answer only once this settles (to hold a call while a test checks something). */
   readonly after?: Promise<unknown>;
+  /**
+   * The call takes effect at once (a message is posted), but its answer is sent only once this
+   * settles, or never: an answer lost on the way back, as when Tidings dies waiting for it.
+   */
+  readonly answerAfter?: Promise<unknown>;
 }
 
 export const BOT_USER_ID = 'U0TIDINGS';
@@ -48,10 +67,20 @@ export class SlackStandIn {
   readonly problems: string[] = [];
   /** What apps.connections.open returns as the Socket Mode address. */
   socketUrl = 'ws://127.0.0.1:1/';
+  /**
+   * Slack's clock, ms since the epoch: it stamps calls and, when set, message ts (which
+   * conversations.history's `oldest` compares with). Unset, ts count up from 1700000000.
+   */
+  clock?: () => number;
+  /** Each channel's messages, oldest first. */
+  readonly history = new Map<string, HistoryMessage[]>();
+  /** Channels that refuse every call naming them, with this error. */
+  readonly refusing = new Map<string, string>();
   private server?: Server;
   private readonly queued = new Map<string, Canned[]>();
   private readonly listeners = new Set<() => void>();
   private ts = 1_700_000_000;
+  private sequence = 0;
 
   async start(): Promise<this> {
     const server = createServer((req, res) => void this.handle(req, res));
@@ -94,6 +123,13 @@ export class SlackStandIn {
     this.replies.length = 0;
     this.problems.length = 0;
     this.queued.clear();
+    this.history.clear();
+    this.refusing.clear();
+  }
+
+  /** The messages in a channel carrying metadata of this event type. */
+  posted(channel: string, eventType: string): HistoryMessage[] {
+    return (this.history.get(channel) ?? []).filter((m) => m.metadata?.event_type === eventType);
   }
 
   /** Resolves with what `find` finds, checking now and after each call or reply arrives. */
@@ -149,20 +185,63 @@ export class SlackStandIn {
     const params = Object.fromEntries(new URLSearchParams(raw));
     const authorization = req.headers.authorization;
     this.problems.push(...paramProblems(method, params, authorization), ...this.contentProblems(method, params));
+    const at = this.now();
     const canned = this.queued.get(method)?.shift();
     if (canned?.after !== undefined) await canned.after;
     const status = canned?.status ?? 200;
-    const body = canned?.body ?? (status === 200 ? this.answer(method, params) : { ok: false, error: 'ratelimited' });
-    this.calls.push({ method, params, ...(authorization !== undefined && { authorization }), status });
-    res.writeHead(status, { 'content-type': 'application/json', ...canned?.headers }).end(JSON.stringify(body));
+    const refusal = params.channel === undefined ? undefined : this.refusing.get(params.channel);
+    const body = canned?.body ?? (status !== 200 ? { ok: false, error: 'ratelimited' } : refusal !== undefined ? { ok: false, error: refusal } : this.answer(method, params));
+    this.calls.push({ method, params, ...(authorization !== undefined && { authorization }), status, at });
     this.poke();
+    if (canned?.answerAfter !== undefined) await canned.answerAfter;
+    res.writeHead(status, { 'content-type': 'application/json', ...canned?.headers }).end(JSON.stringify(body));
+  }
+
+  private now(): number {
+    return this.clock?.() ?? Date.now();
+  }
+
+  /** A new message ts, increasing: from the clock when there is one. */
+  private nextTs(suffix: string): string {
+    if (this.clock === undefined) return `${(this.ts += 1)}.${suffix}`;
+    return `${Math.floor(this.clock() / 1000)}.${String((this.sequence += 1)).padStart(6, '0')}`;
+  }
+
+  /** chat.postMessage: the message joins the channel's history. */
+  private post(params: Readonly<Record<string, string>>): HistoryMessage {
+    const metadata = params.metadata === undefined ? undefined : (JSON.parse(params.metadata) as HistoryMessage['metadata']);
+    const message: HistoryMessage = { type: 'message', ts: this.nextTs('000100'), text: params.text ?? '', user: BOT_USER_ID, bot_id: BOT_ID, ...(metadata !== undefined && { metadata }) };
+    const channel = params.channel!;
+    this.history.set(channel, [...(this.history.get(channel) ?? []), message]);
+    return message;
+  }
+
+  /** conversations.history: newest first, between oldest and latest, a page at a time. */
+  private historyPage(params: Readonly<Record<string, string>>): unknown {
+    const inclusive = params.inclusive === 'true' || params.inclusive === '1';
+    const after = (ts: string, bound: string | undefined) => bound === undefined || (inclusive ? Number(ts) >= Number(bound) : Number(ts) > Number(bound));
+    const before = (ts: string, bound: string | undefined) => bound === undefined || (inclusive ? Number(ts) <= Number(bound) : Number(ts) < Number(bound));
+    const all = (this.history.get(params.channel!) ?? []).filter((m) => after(m.ts, params.oldest) && before(m.ts, params.latest)).reverse();
+    const start = params.cursor === undefined || params.cursor === '' ? 0 : Number(Buffer.from(params.cursor, 'base64').toString('utf8').replace('offset:', ''));
+    const limit = Math.min(Number(params.limit ?? 100), 999);
+    const page = all.slice(start, start + limit).map(({ metadata, ...message }) => (params.include_all_metadata === 'true' && metadata !== undefined ? { ...message, metadata } : message));
+    const more = start + limit < all.length;
+    return {
+      ok: true,
+      messages: page,
+      has_more: more,
+      pin_count: 0,
+      ...(more && { response_metadata: { next_cursor: Buffer.from(`offset:${start + limit}`).toString('base64') } }),
+    };
   }
 
   /** Messages and views checked against Slack's limits, as Slack would refuse them. */
   private contentProblems(method: string, params: Readonly<Record<string, string>>): string[] {
     const parse = (json: string | undefined): unknown => (json === undefined ? undefined : JSON.parse(json));
     if (method === 'chat.postMessage' || method === 'chat.postEphemeral' || method === 'chat.update') {
-      return messageProblems({ text: params.text, blocks: parse(params.blocks) }).map((p) => `${method}: ${p}`);
+      const problems = messageProblems({ text: params.text, blocks: parse(params.blocks) }).map((p) => `${method}: ${p}`);
+      if (params.metadata !== undefined) problems.push(...metadataProblems(parse(params.metadata)).map((p) => `${method}: ${p}`));
+      return problems;
     }
     if (method === 'views.publish') return viewProblems(parse(params.view)).map((p) => `${method}: ${p}`);
     return [];
@@ -174,10 +253,14 @@ export class SlackStandIn {
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'tidings', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
-      case 'chat.postMessage':
-        return { ok: true, channel: params.channel, ts: `${(this.ts += 1)}.000100`, message: { text: params.text, user: BOT_USER_ID, bot_id: BOT_ID } };
+      case 'chat.postMessage': {
+        const { ts, ...message } = this.post(params);
+        return { ok: true, channel: params.channel, ts, message };
+      }
       case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${(this.ts += 1)}.000200` };
+        return { ok: true, message_ts: this.nextTs('000200') };
+      case 'conversations.history':
+        return this.historyPage(params);
       case 'chat.update':
         return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
       case 'views.publish':
@@ -189,4 +272,13 @@ export class SlackStandIn {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+/** Message metadata as Slack takes it: an event_type (letters, digits, underscores) and an object payload. */
+function metadataProblems(metadata: unknown): string[] {
+  const m = metadata as { event_type?: unknown; event_payload?: unknown } | undefined;
+  const problems: string[] = [];
+  if (typeof m?.event_type !== 'string' || !/^[A-Za-z0-9_]{1,255}$/.test(m.event_type)) problems.push('metadata.event_type missing or malformed');
+  if (typeof m?.event_payload !== 'object' || m.event_payload === null || Array.isArray(m.event_payload)) problems.push('metadata.event_payload is not an object');
+  return problems;
 }

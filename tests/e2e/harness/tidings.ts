@@ -8,7 +8,7 @@ import { loadSettings } from '../../../src/config.js';
 import { loadCorpus } from '../../../src/corpus/load.js';
 import { createEngine } from '../../../src/engine/engine.js';
 import type { Engine } from '../../../src/engine/types.js';
-import { createLogger } from '../../../src/log.js';
+import { createLogger, type Logger } from '../../../src/log.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/slack/app.js';
 import type { DigestCommands } from '../../../src/slack/digest-commands.js';
 import { signedHeaders } from '../../../src/slack/signing.js';
@@ -39,6 +39,8 @@ export interface Running {
   readonly url: string;
   readonly logs: LogLine[];
   readonly rawLog: string[];
+  /** The app's logger (lines land in `logs`), for parts a test wires up beside the app. */
+  readonly logger: Logger;
   /** Sends a request signed as Slack signs it (or as told), and returns the response. */
   send(request: SlackRequest, sign?: { secret?: string; timestamp?: number; signature?: string; headers?: Record<string, string> }): Promise<Response>;
   stop(): Promise<void>;
@@ -48,13 +50,17 @@ export interface StartOptions {
   /** The core over data/, changed by this (to make it fail, say). */
   readonly engine?: (engine: Engine) => Engine;
   readonly digestCommands?: DigestCommands;
+  /** A stand-in already started (and set up) by the caller; a new one by default. */
+  readonly slack?: SlackStandIn;
+  /** The app's clock; NOW by default. */
+  readonly clock?: () => number;
   readonly mode?: 'http' | 'socket';
   /** Socket Mode: the WebSocket address the stand-in hands out from apps.connections.open. */
   readonly socketUrl?: string;
 }
 
 export async function startTidings(options: StartOptions = {}): Promise<Running> {
-  const slack = await new SlackStandIn().start();
+  const slack = options.slack ?? (await new SlackStandIn().start());
   if (options.socketUrl !== undefined) slack.socketUrl = options.socketUrl;
   const rawLog: string[] = [];
   const logs: LogLine[] = [];
@@ -73,11 +79,12 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     PORT: '0',
     HOST: '127.0.0.1',
   });
+  const logger = createLogger('info', stream);
   const tidings = createSlackApp({
     engine: (options.engine ?? ((engine) => engine))(await dataEngine()),
     settings,
-    logger: createLogger('info', stream),
-    clock: () => NOW,
+    logger,
+    clock: options.clock ?? (() => NOW),
     clientOptions: { retryConfig: FAST_RETRIES },
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
   });
@@ -89,6 +96,7 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     url,
     logs,
     rawLog,
+    logger,
     send: (request, sign = {}) => {
       const headers = signedHeaders(sign.secret ?? SIGNING_SECRET, request.body, request.contentType, sign.timestamp);
       if (sign.signature !== undefined) headers['x-slack-signature'] = sign.signature;

@@ -1,0 +1,101 @@
+/**
+ * The digest scheduler's DigestPoster on Slack's Web API: builds a delivery's digest, posts it with
+ * the delivery's identity in the message's metadata, and finds that metadata again in the channel's
+ * history when the scheduler needs to know whether a post went out (after a crash, a timeout …).
+ */
+import type { webApi } from '@slack/bolt';
+import type { DigestPoster, FoundPost, PostOutcome } from '../../digest/ports.js';
+import type { Subscription } from '../../digest/subscription.js';
+import type { Engine } from '../../engine/types.js';
+import type { Delivery } from '../../store/store.js';
+import { postMessage } from '../send.js';
+import { buildDigest, digestLabel, STORIES_PER_DIGEST } from './build.js';
+import { toDigestPostError } from './client.js';
+
+/** The metadata event type of a digest post. */
+export const DIGEST_EVENT_TYPE = 'tidings_digest';
+
+/**
+ * The history is read from a little before the due time: a post is never made before its due time
+ * by our clock, but Slack's clock (which stamps `ts`) may be behind ours.
+ */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Messages a history page holds (Slack's most). */
+const PAGE = 200;
+
+export interface SlackDigestPosterOptions {
+  /** A client made by createDigestClient (no retries, 429s handed back). */
+  readonly client: webApi.WebClient;
+  readonly engine: Engine;
+  readonly storiesPerDigest?: number;
+  /** History pages read before giving up as 'unknown' (a very busy channel). */
+  readonly maxHistoryPages?: number;
+}
+
+export function createSlackDigestPoster({ client, engine, storiesPerDigest = STORIES_PER_DIGEST, maxHistoryPages = 10 }: SlackDigestPosterOptions): DigestPoster {
+  return {
+    async post(subscription: Subscription, delivery: Delivery): Promise<PostOutcome> {
+      const { stories, message } = buildDigest(
+        engine,
+        { question: subscription.question, timeZone: subscription.timeZone, window: delivery.window, label: digestLabel(subscription, delivery.window.until) },
+        storiesPerDigest,
+      );
+      if (stories.length === 0) return { skipped: 'nothing new' };
+      let response: webApi.ChatPostMessageResponse;
+      try {
+        response = await postMessage(client, { channel: subscription.channelId }, message, {
+          event_type: DIGEST_EVENT_TYPE,
+          event_payload: digestPayload(delivery),
+        });
+      } catch (error) {
+        throw toDigestPostError(error);
+      }
+      // ok without a ts should not happen; if it does, whether it posted is for findPosted to say.
+      if (typeof response.ts !== 'string' || response.ts === '') throw new Error('Slack accepted the digest but gave no ts');
+      return { ts: response.ts };
+    },
+
+    async findPosted(subscription: Subscription, delivery: Delivery): Promise<FoundPost> {
+      const oldest = slackTs(delivery.dueAt - CLOCK_SKEW_MS);
+      let cursor: string | undefined;
+      for (let page = 0; page < maxHistoryPages; page++) {
+        // Errors (not_in_channel, missing_scope, a 429 …) are thrown: the scheduler logs them and
+        // takes them as "cannot tell".
+        const response = await client.conversations.history({
+          channel: subscription.channelId,
+          oldest,
+          include_all_metadata: true,
+          limit: PAGE,
+          ...(cursor !== undefined && { cursor }),
+        });
+        for (const message of response.messages ?? []) {
+          const ts = postedTs(message, delivery);
+          if (ts !== undefined) return { ts };
+        }
+        cursor = response.response_metadata?.next_cursor;
+        if (response.has_more !== true || cursor === undefined || cursor === '') return 'not posted';
+      }
+      return 'unknown';
+    },
+  };
+}
+
+/** What a digest post carries: enough to tell it from every other delivery, of any subscription. */
+export function digestPayload(delivery: Delivery): { delivery_id: string; subscription_id: string; local_date: string } {
+  return { delivery_id: delivery.id, subscription_id: delivery.subscriptionId, local_date: delivery.localDate };
+}
+
+/** The message's ts if it is this delivery's post (history is outside data: read it warily). */
+function postedTs(message: unknown, delivery: Delivery): string | undefined {
+  const m = message as { ts?: unknown; metadata?: { event_type?: unknown; event_payload?: Record<string, unknown> } } | undefined;
+  if (typeof m?.ts !== 'string' || m.metadata?.event_type !== DIGEST_EVENT_TYPE) return undefined;
+  const payload = m.metadata.event_payload;
+  const expected = digestPayload(delivery);
+  const same = payload !== undefined && Object.entries(expected).every(([key, value]) => String(payload[key]) === value);
+  return same ? m.ts : undefined;
+}
+
+/** An instant as Slack writes a message ts: seconds, with microseconds after the point. */
+function slackTs(ms: number): string {
+  return (Math.max(0, ms) / 1000).toFixed(6);
+}
