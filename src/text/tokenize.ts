@@ -42,19 +42,38 @@ export interface ScanOptions {
 /** Splits text into tokens, before any stop word is removed. */
 export function scanTokens(text: string, options: ScanOptions = {}): Token[] {
   const out: Token[] = [];
+  forEachWord(text, options.question === true, (parts) => {
+    if (parts.length === 1) out.push({ term: parts[0]!, parts: [] });
+    else out.push({ term: parts.join(''), parts });
+  });
+  return out;
+}
+
+/**
+ * Calls `visit` for each word that gives terms, with its terms (the parts of a hyphenated word),
+ * what each term was written as, and whether the word ends the text (see QuestionWord.final).
+ */
+function forEachWord(
+  text: string,
+  question: boolean,
+  visit: (parts: string[], written: string[], final: boolean) => void,
+): void {
   let previous = '';
-  for (const match of text.replace(THOUSANDS, '$1').matchAll(WORD)) {
+  const source = text.replace(THOUSANDS, '$1');
+  for (const match of source.matchAll(WORD)) {
     const raw = match[0];
     const parts: string[] = [];
+    const written: string[] = [];
     for (const segment of raw.split(/[-‐‑]/)) {
-      for (const piece of normalizeSegment(segment, options.question === true, previous)) parts.push(piece);
+      for (const piece of normalizeSegment(segment, question, previous)) {
+        parts.push(piece);
+        written.push(segment);
+      }
     }
     previous = fold(raw);
     if (parts.length === 0) continue;
-    if (parts.length === 1) out.push({ term: parts[0]!, parts: [] });
-    else out.push({ term: parts.join(''), parts });
+    visit(parts, written, match.index + raw.length === source.length && !raw.endsWith('.'));
   }
-  return out;
 }
 
 /** One hyphen-free segment of a word → zero or more folded, stemmed terms. */
@@ -99,10 +118,43 @@ export function indexTerms(text: string): string[] {
  * and without question filler ("what's the latest on …").
  */
 export function questionTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const token of scanTokens(text, { question: true })) {
-    const pieces = token.parts.length > 0 ? token.parts : [token.term];
-    for (const piece of pieces) if (isIndexable(piece) && !QUESTION_FILLER.has(piece)) out.push(piece);
-  }
+  return questionWords(text)
+    .filter((word) => !word.filler)
+    .map((word) => word.term);
+}
+
+/** A word of a question, for the query layer: what it asks for and how the user wrote it. */
+export interface QuestionWord {
+  /** The folded, stemmed term (one part of a hyphenated word). */
+  readonly term: string;
+  /** The word (or the part of a hyphenated word) as written, possessive aside: "U.S.", "talks". */
+  readonly written: string;
+  /** Question filler ("latest", "news"): not searched alone, but may be part of a name ("New Zealand"). */
+  readonly filler: boolean;
+  /** True for the last term of the text's last word when nothing follows it (no space, no
+   * punctuation): a word the user may still be typing. */
+  readonly final: boolean;
+}
+
+/** The words of a question, stop words removed, filler marked: questionTerms with more to say. */
+export function questionWords(text: string): QuestionWord[] {
+  const out: QuestionWord[] = [];
+  forEachWord(text, true, (parts, written, final) => {
+    parts.forEach((term, i) => {
+      if (!isIndexable(term)) return;
+      out.push({
+        term,
+        written: asWritten(written[i]!),
+        filler: QUESTION_FILLER.has(term),
+        final: final && i === parts.length - 1,
+      });
+    });
+  });
   return out;
+}
+
+/** A segment as the user wrote it, without a possessive or a full stop (but "U.S." keeps its dots). */
+function asWritten(segment: string): string {
+  const bare = segment.replace(POSSESSIVE, '');
+  return DOTTED_ABBREVIATION.test(bare) ? bare : bare.replace(/\.$/, '');
 }

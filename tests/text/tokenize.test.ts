@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTerms, questionTerms, scanTokens } from '../../src/text/tokenize.js';
+import { indexTerms, questionTerms, questionWords, scanTokens } from '../../src/text/tokenize.js';
 
 describe('news tokenizer', () => {
   it('gives "us" for U.S., US and U.S (and china for the compound)', () => {
@@ -57,5 +57,26 @@ describe('news tokenizer', () => {
     expect(scanTokens('')).toEqual([]);
     expect(indexTerms('... --- !!! 🎉 <@U123> <!channel>')).toEqual(['u123', 'channel']);
     expect(indexTerms('x'.repeat(100_000))).toEqual([]);
+  });
+
+  it('gives question words as written, with filler marked and the word being typed flagged', () => {
+    expect(questionWords("what's the latest on U.S.-China talks")).toEqual([
+      { term: 'latest', written: 'latest', filler: true, final: false },
+      { term: 'us', written: 'U.S.', filler: false, final: false },
+      { term: 'china', written: 'China', filler: false, final: false },
+      { term: 'talk', written: 'talks', filler: false, final: true },
+    ]);
+    expect(questionWords("China's navy.").map((w) => [w.written, w.final])).toEqual([['China', false], ['navy', false]]);
+    // A space or punctuation after the last word means it is finished; a stop word after it too.
+    expect(questionWords('military ').at(-1)?.final).toBe(false);
+    expect(questionWords('military?').at(-1)?.final).toBe(false);
+    expect(questionWords('talks about').map((w) => w.final)).toEqual([false]);
+    expect(questionWords('Shangri-La').map((w) => [w.written, w.final])).toEqual([['Shangri', false], ['La', true]]);
+  });
+
+  it('keeps questionTerms as questionWords without the filler', () => {
+    const text = "hey, any news about the New Zealand election? tell us";
+    expect(questionTerms(text)).toEqual(questionWords(text).filter((w) => !w.filler).map((w) => w.term));
+    expect(questionTerms(text)).toEqual(['zealand', 'election']);
   });
 });
