@@ -26,6 +26,8 @@ export interface IndexHit {
   readonly score: number;
   /** The index terms that matched (folded and stemmed). */
   readonly terms: readonly string[];
+  /** The query terms that matched (for a prefix query, the prefix rather than the words it found). */
+  readonly queryTerms: readonly string[];
 }
 
 export class SummaryIndex {
@@ -33,6 +35,8 @@ export class SummaryIndex {
   private readonly summaries = new Map<string, Summary>();
   /** Document frequency of each term, for weighting terms by rarity (IDF). */
   private readonly frequencies = new Map<string, number>();
+  /** How many summaries each outlet has, in order of first appearance. */
+  private readonly outletCounts = new Map<string, number>();
 
   constructor() {
     this.engine = new MiniSearch<IndexedDocument>({
@@ -76,6 +80,7 @@ export class SummaryIndex {
     const distinct = new Set<string>();
     for (const field of FIELDS) for (const term of document[field].split(' ')) if (term !== '') distinct.add(term);
     for (const term of distinct) this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
+    if (summary.source !== undefined) this.outletCounts.set(summary.source, (this.outletCounts.get(summary.source) ?? 0) + 1);
     return true;
   }
 
@@ -103,6 +108,11 @@ export class SummaryIndex {
     return hits.slice(0, limit).map(toHit);
   }
 
+  /** The outlets of the indexed summaries, each once, in order of first appearance. */
+  outlets(): string[] {
+    return [...this.outletCounts.keys()];
+  }
+
   /** How many summaries contain a term (in any field): for weighting terms by rarity (IDF). */
   documentCount(term: string): number {
     return this.frequencies.get(term) ?? 0;
@@ -121,5 +131,5 @@ function toDocument(summary: Summary): IndexedDocument {
 }
 
 function toHit(result: SearchResult): IndexHit {
-  return { id: String(result.id), score: result.score, terms: result.terms };
+  return { id: String(result.id), score: result.score, terms: result.terms, queryTerms: result.queryTerms };
 }
