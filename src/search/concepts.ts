@@ -4,11 +4,10 @@
  * "Washington" …). Names are found greedily, longest first, so "Defense Department" is one
  * concept, not "defense" and "department".
  *
- * Each concept becomes a MiniSearch query: the OR of its variants, a variant of several words being
- * the AND of them. The name the question used weighs 1; the other names of its group weigh
+ * A concept is found as the OR of its variants, a variant of several words being the AND of them
+ * (see rank.ts). The name the question used weighs 1; the other names of its group weigh
  * ALIAS_WEIGHT, so that they widen what is found without outranking what was asked.
  */
-import type { Query } from 'minisearch';
 import type { AliasGroup, AliasTable } from './lexicon.js';
 import type { Concept } from './answer.js';
 import { indexTerms, questionWords, type QuestionWord } from '../text/tokenize.js';
@@ -23,9 +22,8 @@ export interface PlannedConcept extends Concept {
   readonly key: string;
   /** The query terms of the question's own words for it. */
   readonly terms: readonly string[];
-  /** Every variant, the question's own first, as index terms. */
+  /** Every variant, the question's own first (weight 1, the others ALIAS_WEIGHT), as index terms. */
   readonly variants: ReadonlyArray<readonly string[]>;
-  readonly query: Query;
 }
 
 /** The concepts of free text, in order, each once. */
@@ -66,7 +64,6 @@ export function phraseConcept(phrase: string): PlannedConcept | undefined {
     key: `"${terms.join(' ')}"`,
     terms,
     variants: [terms],
-    query: variantQuery(terms),
   };
 }
 
@@ -92,7 +89,6 @@ function wordConcept(word: QuestionWord): PlannedConcept {
     key: word.term,
     terms: [word.term],
     variants: [[word.term]],
-    query: prefix ? { combineWith: 'OR', queries: [word.term], prefix: true } : word.term,
   };
 }
 
@@ -101,7 +97,6 @@ function aliasConcept(words: readonly QuestionWord[], group: AliasGroup): Planne
   const own = terms.join(' ');
   const others = group.variants.filter((variant) => variant.join(' ') !== own);
   const prefix = words.length === 1 && words[0]!.final && terms[0]!.length >= PREFIX_MIN_LENGTH;
-  const ownQuery: Query = prefix ? { combineWith: 'OR', queries: [terms[0]!], prefix: true } : variantQuery(terms);
   const ownIndex = group.variants.findIndex((variant) => variant.join(' ') === own);
   return {
     // A name of several words is shown as the table writes it: the question's words alone would
@@ -113,13 +108,5 @@ function aliasConcept(words: readonly QuestionWord[], group: AliasGroup): Planne
     key: group.variants[0]!.join(' '),
     terms,
     variants: [terms, ...others],
-    query: {
-      combineWith: 'OR',
-      queries: [ownQuery, { combineWith: 'OR', boostTerm: () => ALIAS_WEIGHT, queries: others.map(variantQuery) }],
-    },
   };
-}
-
-function variantQuery(terms: readonly string[]): Query {
-  return terms.length === 1 ? terms[0]! : { combineWith: 'AND', queries: [...terms] };
 }

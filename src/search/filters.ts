@@ -1,34 +1,19 @@
 /**
- * The filters of a question as one predicate over summaries: outlets (from:), the date window, and
- * quoted phrases. A window excludes undated summaries (nothing says they are in it); phrases are
- * compared on folded text, word for word, in the title or in the text.
+ * Quoted phrases as a filter: a summary passes when every phrase appears in its title or its text,
+ * compared on folded text, word for word ("Shangri-La  dialogue" finds "shangri-la Dialogue").
+ * The other filters (outlets, dates) are applied by the index itself (SummaryIndex.slotsWhere).
  */
 import type { Summary } from '../corpus/summary.js';
-import type { ParsedQuestion } from './question.js';
 import { foldForPhrase } from '../text/fold.js';
 
 export type SummaryFilter = (summary: Summary) => boolean;
 
-/** The predicate, or undefined when the question has no filter. */
-export function filterOf(question: Pick<ParsedQuestion, 'outlets' | 'window' | 'phrases'>): SummaryFilter | undefined {
-  const checks: SummaryFilter[] = [];
-  if (question.outlets.length > 0) {
-    const outlets = new Set(question.outlets);
-    checks.push((summary) => summary.source !== undefined && outlets.has(summary.source));
-  }
-  const window = question.window;
-  if (window !== undefined) {
-    const since = window.since ?? -Infinity;
-    const until = window.until ?? Infinity;
-    checks.push((summary) => summary.published !== undefined && summary.published >= since && summary.published < until);
-  }
-  const phrases = question.phrases.map((phrase) => ` ${foldForPhrase(phrase)} `);
-  if (phrases.length > 0) {
-    checks.push((summary) => {
-      const fields = [summary.title, summary.text].filter((field) => field !== undefined).map((field) => ` ${foldForPhrase(field)} `);
-      return phrases.every((phrase) => fields.some((field) => field.includes(phrase)));
-    });
-  }
-  if (checks.length === 0) return undefined;
-  return (summary) => checks.every((check) => check(summary));
+/** The filter, or undefined when there is no phrase. */
+export function phraseFilter(phrases: readonly string[]): SummaryFilter | undefined {
+  if (phrases.length === 0) return undefined;
+  const wanted = phrases.map((phrase) => ` ${foldForPhrase(phrase)} `);
+  return (summary) => {
+    const fields = [summary.title, summary.text].filter((field) => field !== undefined).map((field) => ` ${foldForPhrase(field)} `);
+    return wanted.every((phrase) => fields.some((field) => field.includes(phrase)));
+  };
 }

@@ -5,22 +5,23 @@
  * 2. The free text gives concepts (concepts.ts); a summary must match every concept (mode `all`).
  *    When none does, a summary matching any concept will do (mode `any`), and the answer says so.
  *    Filters apply in both modes.
- * 3. Ranking: BM25 with field boosts (from the index), times, in mode `any`, the share of the
- *    concepts the summary matched (so that matching three of four words beats matching one rare
- *    word), times the freshness lift (freshness.ts). Ties go to the newer summary, then the
+ * 3. Ranking: BM25 with field boosts (rank.ts), times, in mode `any`, the share of the concepts
+ *    the summary matched (so that matching three of four words beats matching one rare word),
+ *    times the freshness lift (freshness.ts). Ties go to the newer summary, then the
  *    smaller id, so the same question over the same summaries always gives the same order.
  *
  * A question with filters and no words lists the summaries that pass the filters, freshest first.
  */
-import type { Query } from 'minisearch';
 import type { Summary } from '../corpus/summary.js';
 import type { SearchAnswer, SearchHit, Understood } from './answer.js';
-import { conceptsOf, phraseConcept, type PlannedConcept } from './concepts.js';
-import { filterOf, type SummaryFilter } from './filters.js';
+import { conceptsOf, phraseConcept } from './concepts.js';
+import { phraseFilter } from './filters.js';
 import { freshnessLift, FRESHNESS_WEIGHT } from './freshness.js';
 import type { Lexicon } from './lexicon.js';
 import { parseQuestion } from './question.js';
-import type { IndexHit, SummaryIndex } from './summary-index.js';
+import { matchAll, matchAny, type Candidate } from './rank.js';
+import type { SummaryIndex } from './summary-index.js';
+import { topK } from './top.js';
 import { isTimeZone } from '../time/calendar.js';
 
 export interface SearchOptions {
@@ -58,61 +59,56 @@ export function search(index: SummaryIndex, lexicon: Lexicon, question: string, 
     notUnderstood: parsed.notUnderstood,
     concepts: concepts.map(({ text, alsoMatches, prefix, phrase }) => ({ text, alsoMatches, prefix, phrase })),
   };
-  const filter = filterOf(parsed);
-  const score = (summary: Summary, relevance: number) =>
-    relevance * freshnessLift(summary.published, options.now, options.halfLifeMs, options.freshnessWeight ?? FRESHNESS_WEIGHT);
+  const phrases = phraseFilter(parsed.phrases);
+  // The slots the outlet and date filters allow (all when there are none), so that concepts are scored there only.
+  const allowed =
+    parsed.outlets.length > 0 || parsed.window !== undefined
+      ? index.slotsWhere({ ...(parsed.outlets.length > 0 && { outlets: parsed.outlets }), ...parsed.window })
+      : undefined;
+  const lift = (summary: Summary) => freshnessLift(summary.published, options.now, options.halfLifeMs, options.freshnessWeight ?? FRESHNESS_WEIGHT);
 
   let mode: SearchAnswer['mode'] = 'all';
-  let hits: SearchHit[];
+  let ranked: Ranked[] = [];
   if (concepts.length === 0) {
-    hits = filter === undefined ? [] : [...index.all()].filter(filter).map((summary) => ({ summary, score: score(summary, 1), matched: [] }));
+    if (allowed !== undefined || phrases !== undefined) {
+      for (const summary of allowed === undefined ? index.all() : allowed.slots().map((slot) => index.summaryAt(slot)!)) {
+        if (phrases === undefined || phrases(summary)) ranked.push({ summary, score: lift(summary), matched: [] });
+      }
+    }
   } else {
-    hits = run(index, concepts, 'AND', filter, score);
-    if (hits.length === 0 && concepts.length > 1) {
-      const anyHits = run(index, concepts, 'OR', filter, score);
-      if (anyHits.length > 0) {
+    const rank = (candidates: readonly Candidate[]): Ranked[] => {
+      const out: Ranked[] = [];
+      for (const { slot, relevance, matched } of candidates) {
+        const summary = index.summaryAt(slot)!;
+        if (phrases === undefined || phrases(summary)) out.push({ summary, score: relevance * lift(summary), matched });
+      }
+      return out;
+    };
+    ranked = rank(matchAll(index, concepts, allowed));
+    if (ranked.length === 0 && concepts.length > 1) {
+      const any = rank(matchAny(index, concepts, allowed));
+      if (any.length > 0) {
         mode = 'any';
-        hits = anyHits;
+        ranked = any;
       }
     }
   }
-  hits.sort(byRank);
-  return {
-    question,
-    understood,
-    mode,
-    total: hits.length,
-    hits: hits.slice(0, Math.max(0, options.limit ?? DEFAULT_LIMIT)),
-  };
+  const hits: SearchHit[] = topK(ranked, Math.max(0, options.limit ?? DEFAULT_LIMIT), byRank).map(({ summary, score, matched }) => ({
+    summary,
+    score,
+    matched: concepts.filter((_, i) => matched[i]).map((concept) => concept.text),
+  }));
+  return { question, understood, mode, total: ranked.length, hits };
 }
 
-function run(
-  index: SummaryIndex,
-  concepts: readonly PlannedConcept[],
-  combineWith: 'AND' | 'OR',
-  filter: SummaryFilter | undefined,
-  score: (summary: Summary, relevance: number) => number,
-): SearchHit[] {
-  const query: Query = { combineWith, queries: concepts.map((concept) => concept.query) };
-  const found = index.query(query, filter ? { filter: (result) => filter(index.get(String(result.id))!) } : {});
-  return found.map((hit) => {
-    const summary = index.get(hit.id)!;
-    const matched = concepts.filter((concept) => matches(concept, hit));
-    // MiniSearch multiplies a score by the number of query terms matched; with name variants that
-    // would reward a summary for saying "US" and "America" both, so it is undone here.
-    const bm25 = hit.score / Math.max(1, hit.queryTerms.length);
-    const coverage = combineWith === 'AND' ? 1 : matched.length / concepts.length;
-    return { summary, score: score(summary, bm25 * coverage), matched: matched.map((concept) => concept.text) };
-  });
+interface Ranked {
+  readonly summary: Summary;
+  readonly score: number;
+  /** Which concepts matched, by position. */
+  readonly matched: readonly boolean[];
 }
 
-function matches(concept: PlannedConcept, hit: IndexHit): boolean {
-  const terms = new Set(hit.terms);
-  if (concept.variants.some((variant) => variant.every((term) => terms.has(term)))) return true;
-  return concept.prefix && hit.terms.some((term) => term.startsWith(concept.terms[0]!));
-}
-
-function byRank(a: SearchHit, b: SearchHit): number {
+function byRank(a: Ranked, b: Ranked): number {
   return b.score - a.score || (b.summary.published ?? -Infinity) - (a.summary.published ?? -Infinity) || compareIds(a.summary.id, b.summary.id);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALIAS_WEIGHT, conceptsOf, phraseConcept } from '../../src/search/concepts.js';
+import { conceptsOf, phraseConcept } from '../../src/search/concepts.js';
 import { lexiconOf } from './fixtures.js';
 
 const ALIASES = lexiconOf(
@@ -43,22 +43,8 @@ describe('concepts of a question', () => {
     expect(summarize('Shangri-La').map((c) => c.prefix)).toEqual([false, false]);
   });
 
-  it('builds a query that weighs the other names of a group less than the one asked for', () => {
-    const [us] = conceptsOf('US ', ALIASES);
-    expect(us!.query).toEqual({
-      combineWith: 'OR',
-      queries: [
-        'us',
-        { combineWith: 'OR', boostTerm: expect.any(Function), queries: [{ combineWith: 'AND', queries: ['united', 'state'] }, 'america', 'washington'] },
-      ],
-    });
-    const others = (us!.query as { queries: Array<{ boostTerm?: () => number }> }).queries[1]!;
-    expect(others.boostTerm!()).toBe(ALIAS_WEIGHT);
-    expect(ALIAS_WEIGHT).toBeLessThan(1);
-  });
-
   it('makes a quoted phrase one concept of all its words, hyphens apart', () => {
-    expect(phraseConcept('U.S.-China talks')).toMatchObject({ text: 'U.S.-China talks', phrase: true, variants: [['us', 'china', 'talk']], query: { combineWith: 'AND', queries: ['us', 'china', 'talk'] } });
+    expect(phraseConcept('U.S.-China talks')).toMatchObject({ text: 'U.S.-China talks', phrase: true, prefix: false, variants: [['us', 'china', 'talk']] });
     expect(phraseConcept('to be or not to be')).toBeUndefined();
   });
 });

@@ -81,6 +81,11 @@ describe('search', () => {
     expect(ids(ask('"zurich cafe"'))).toEqual(['accents']);
     expect(ids(ask('"jamais de compromis"'))).toEqual(['accents']);
     expect(ask('"never compromise"').hits[0]!.matched).toEqual(['never compromise']);
+    // Still required when no summary has every word and partial matches are shown.
+    const any = ask('"never compromise" military volcano ');
+    expect(any.mode).toBe('any');
+    expect(ids(any)).toEqual(['phrase']);
+    expect(any.hits[0]!.matched).toEqual(['never compromise']);
   });
 
   it('matches the last word as a prefix while it is being typed', () => {
