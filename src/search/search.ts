@@ -60,10 +60,12 @@ export function search(index: SummaryIndex, lexicon: Lexicon, question: string, 
     concepts: concepts.map(({ text, alsoMatches, prefix, phrase }) => ({ text, alsoMatches, prefix, phrase })),
   };
   const phrases = phraseFilter(parsed.phrases);
-  // The slots the outlet and date filters allow (all when there are none), so that concepts are scored there only.
+  // The slots the outlet and date filters allow (undefined: no such filter), so that concepts are
+  // scored there only.
+  const { outlets, window } = parsed;
   const allowed =
-    parsed.outlets.length > 0 || parsed.window !== undefined
-      ? index.slotsWhere({ ...(parsed.outlets.length > 0 && { outlets: parsed.outlets }), ...parsed.window })
+    outlets.length > 0 || window !== undefined
+      ? index.slotsWhere({ ...(outlets.length > 0 && { outlets }), ...(window !== undefined && { since: window.since, until: window.until }) })
       : undefined;
   const lift = (summary: Summary) => freshnessLift(summary.published, options.now, options.halfLifeMs, options.freshnessWeight ?? FRESHNESS_WEIGHT);
 
@@ -108,10 +110,11 @@ interface Ranked {
   readonly matched: readonly boolean[];
 }
 
+/** Best first: higher score, then newer (dated before undated), then smaller id. */
 function byRank(a: Ranked, b: Ranked): number {
-  return b.score - a.score || (b.summary.published ?? -Infinity) - (a.summary.published ?? -Infinity) || compareIds(a.summary.id, b.summary.id);
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a.score !== b.score) return b.score - a.score;
+  const aDate = a.summary.published ?? -Infinity;
+  const bDate = b.summary.published ?? -Infinity;
+  if (aDate !== bDate) return bDate > aDate ? 1 : -1;
+  return a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0;
 }

@@ -109,6 +109,12 @@ describe('search', () => {
     expect(unknown?.since).toBe(Date.parse('2024-01-10T00:00:00Z'));
   });
 
+  it('answers over an empty index', () => {
+    for (const question of ['taiwan', 'from:politico', 'last:7d', '"a phrase"', '']) {
+      expect(search(indexOf([]), LEXICON, question, OPTIONS)).toMatchObject({ total: 0, hits: [] });
+    }
+  });
+
   it('never throws, whatever the question', () => {
     const pieces = fc.constantFrom('from:', 'since:', 'last:', '"', 'US', 'China', 'talks', 'mil', ' ', 'today', 'in 2023', '?', '-', 'é', 'ft', 'politico');
     fc.assert(

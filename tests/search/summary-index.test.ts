@@ -85,6 +85,23 @@ describe('the summary index', () => {
     }
   });
 
+  it('finds the slots of summaries by outlet and date, leaving undated ones out of any date range', () => {
+    const index = new SummaryIndex();
+    index.addAll([
+      summary('a', 'One.', { source: 'Politico', published: 100 }),
+      summary('b', 'Two.', { source: 'AP', published: 200 }),
+      summary('c', 'Three.', { source: 'Politico' }),
+    ]);
+    index.add(summary('d', 'Four.', { published: 300 }));
+    const ids = (slots: Scores) => slots.slots().map((slot) => index.summaryAt(slot)!.id);
+    expect(ids(index.slotsWhere({}))).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids(index.slotsWhere({ outlets: ['Politico'] }))).toEqual(['a', 'c']);
+    expect(ids(index.slotsWhere({ outlets: ['Politico', 'AP'], since: 150 }))).toEqual(['b']);
+    expect(ids(index.slotsWhere({ until: 300 }))).toEqual(['a', 'b']);
+    expect(ids(index.slotsWhere({ since: 100, until: 301 }))).toEqual(['a', 'b', 'd']);
+    expect(ids(index.slotsWhere({ outlets: ['Reuters'] }))).toEqual([]);
+  });
+
   it('keeps taking summaries one by one after a bulk load, and skips ids it has', () => {
     const index = new SummaryIndex();
     index.addAll([summary('a', 'Taiwan votes.', { source: 'Politico' }), summary('a', 'Duplicate id.'), summary('b', 'Taiwan drills.', { source: 'AP' })]);
