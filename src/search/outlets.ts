@@ -13,7 +13,7 @@ export function resolveOutlet(value: string, knownOutlets: readonly string[], ta
   const group = table.byKey.get(key);
   const prefixes = [key, ...(group ?? []).map(outletKey)];
   const outlets = knownOutlets.filter((outlet) => {
-    const outletName = outletKey(outlet);
+    const outletName = knownKey(outlet);
     return prefixes.some((prefix) => outletName.startsWith(prefix));
   });
   if (outlets.length > 0) return { outlets };
@@ -23,4 +23,14 @@ export function resolveOutlet(value: string, knownOutlets: readonly string[], ta
         ? `no summary is from ${group[0]}`
         : `no summary is from an outlet whose name starts with "${value}"`,
   };
+}
+
+/** outletKey of the outlets summaries have, remembered: there are a few thousand at most, and a
+ * from: filter compares with every one. */
+const knownKeys = new Map<string, string>();
+
+function knownKey(outlet: string): string {
+  let key = knownKeys.get(outlet);
+  if (key === undefined) knownKeys.set(outlet, (key = outletKey(outlet)));
+  return key;
 }

@@ -14,12 +14,13 @@ import { ALIAS_WEIGHT, type PlannedConcept } from './concepts.js';
 import type { Scores } from './scores.js';
 import type { SummaryIndex } from './summary-index.js';
 
-export interface Candidate {
-  /** The summary's slot in the index (see SummaryIndex.summaryAt). */
-  readonly slot: number;
-  readonly relevance: number;
-  /** Which concepts it matched, by position. */
-  readonly matched: readonly boolean[];
+/** Matching summaries, as parallel arrays (tens of thousands of objects would cost more). */
+export interface Candidates {
+  /** Their slots in the index (see SummaryIndex.summaryAt). */
+  readonly slots: readonly number[];
+  readonly relevance: readonly number[];
+  /** Which concepts each matched, by concept position; absent when each matched all of them. */
+  readonly matched?: ReadonlyArray<readonly boolean[]>;
 }
 
 /** The scores of one concept; with `within`, only for slots scored there. */
@@ -41,7 +42,7 @@ export function conceptScores(index: SummaryIndex, concept: PlannedConcept, with
   return scores;
 }
 
-export function matchAll(index: SummaryIndex, concepts: readonly PlannedConcept[], within?: Scores): Candidate[] {
+export function matchAll(index: SummaryIndex, concepts: readonly PlannedConcept[], within?: Scores): Candidates {
   const order = concepts
     .map((concept, i) => ({ i, prefix: concept.prefix ? 1 : 0, estimate: estimate(index, concept) }))
     .sort((a, b) => a.prefix - b.prefix || a.estimate - b.estimate);
@@ -50,13 +51,13 @@ export function matchAll(index: SummaryIndex, concepts: readonly PlannedConcept[
   for (const { i } of order) {
     matching = conceptScores(index, concepts[i]!, matching);
     perConcept[i] = matching;
-    if (matching.size === 0) return [];
+    if (matching.size === 0) return { slots: [], relevance: [] };
   }
-  const everyConcept = concepts.map(() => true);
-  return matching!.slots().map((slot) => ({ slot, relevance: sum(perConcept, slot), matched: everyConcept }));
+  const slots = matching!.slots();
+  return { slots, relevance: slots.map((slot) => sum(perConcept, slot)) };
 }
 
-export function matchAny(index: SummaryIndex, concepts: readonly PlannedConcept[], within?: Scores): Candidate[] {
+export function matchAny(index: SummaryIndex, concepts: readonly PlannedConcept[], within?: Scores): Candidates {
   // Phrases are filters: only summaries with all their words can pass, so they bound the rest.
   const perConcept: Scores[] = [];
   let required = within;
@@ -69,11 +70,12 @@ export function matchAny(index: SummaryIndex, concepts: readonly PlannedConcept[
   const hasPhrase = concepts.some((concept) => concept.phrase);
   const seen = index.newScores();
   for (const scores of perConcept) for (const slot of scores.slots()) if (!hasPhrase || required!.has(slot)) seen.add(slot, 1);
-  return seen.slots().map((slot) => ({
-    slot,
-    relevance: (sum(perConcept, slot) * seen.get(slot)) / concepts.length,
-    matched: perConcept.map((scores) => scores.has(slot)),
-  }));
+  const slots = seen.slots();
+  return {
+    slots,
+    relevance: slots.map((slot) => (sum(perConcept, slot) * seen.get(slot)) / concepts.length),
+    matched: slots.map((slot) => perConcept.map((scores) => scores.has(slot))),
+  };
 }
 
 function sum(perConcept: readonly Scores[], slot: number): number {

@@ -12,14 +12,13 @@
  *
  * A question with filters and no words lists the summaries that pass the filters, freshest first.
  */
-import type { Summary } from '../corpus/summary.js';
 import type { SearchAnswer, SearchHit, Understood } from './answer.js';
 import { conceptsOf, phraseConcept } from './concepts.js';
-import { phraseFilter } from './filters.js';
+import { phraseFilter, type SummaryFilter } from './filters.js';
 import { freshnessLift, FRESHNESS_WEIGHT } from './freshness.js';
 import type { Lexicon } from './lexicon.js';
 import { parseQuestion } from './question.js';
-import { matchAll, matchAny, type Candidate } from './rank.js';
+import { matchAll, matchAny, type Candidates } from './rank.js';
 import type { SummaryIndex } from './summary-index.js';
 import { topK } from './top.js';
 import { isTimeZone } from '../time/calendar.js';
@@ -67,54 +66,64 @@ export function search(index: SummaryIndex, lexicon: Lexicon, question: string, 
     outlets.length > 0 || window !== undefined
       ? index.slotsWhere({ ...(outlets.length > 0 && { outlets }), ...(window !== undefined && { since: window.since, until: window.until }) })
       : undefined;
-  const lift = (summary: Summary) => freshnessLift(summary.published, options.now, options.halfLifeMs, options.freshnessWeight ?? FRESHNESS_WEIGHT);
+  const weight = options.freshnessWeight ?? FRESHNESS_WEIGHT;
+  const lift = (slot: number) => freshnessLift(index.publishedAt(slot), options.now, options.halfLifeMs, weight);
+  const rank = (candidates: Candidates) => ranking(index, candidates, phrases, lift);
 
   let mode: SearchAnswer['mode'] = 'all';
-  let ranked: Ranked[] = [];
+  let ranked: Ranking;
   if (concepts.length === 0) {
-    if (allowed !== undefined || phrases !== undefined) {
-      for (const summary of allowed === undefined ? index.all() : allowed.slots().map((slot) => index.summaryAt(slot)!)) {
-        if (phrases === undefined || phrases(summary)) ranked.push({ summary, score: lift(summary), matched: [] });
-      }
-    }
+    // Filters alone: everything they let through, freshest first.
+    const slots = allowed !== undefined ? allowed.slots() : phrases !== undefined ? Array.from({ length: index.size }, (_, slot) => slot) : [];
+    ranked = rank({ slots, relevance: new Array<number>(slots.length).fill(1) });
   } else {
-    const rank = (candidates: readonly Candidate[]): Ranked[] => {
-      const out: Ranked[] = [];
-      for (const { slot, relevance, matched } of candidates) {
-        const summary = index.summaryAt(slot)!;
-        if (phrases === undefined || phrases(summary)) out.push({ summary, score: relevance * lift(summary), matched });
-      }
-      return out;
-    };
     ranked = rank(matchAll(index, concepts, allowed));
-    if (ranked.length === 0 && concepts.length > 1) {
+    if (ranked.slots.length === 0 && concepts.length > 1) {
       const any = rank(matchAny(index, concepts, allowed));
-      if (any.length > 0) {
+      if (any.slots.length > 0) {
         mode = 'any';
         ranked = any;
       }
     }
   }
-  const hits: SearchHit[] = topK(ranked, Math.max(0, options.limit ?? DEFAULT_LIMIT), byRank).map(({ summary, score, matched }) => ({
-    summary,
-    score,
-    matched: concepts.filter((_, i) => matched[i]).map((concept) => concept.text),
+  const positions = Array.from({ length: ranked.slots.length }, (_, i) => i);
+  const best = topK(positions, Math.max(0, options.limit ?? DEFAULT_LIMIT), (a, b) => byRank(index, ranked, a, b));
+  const hits: SearchHit[] = best.map((i) => ({
+    summary: index.summaryAt(ranked.slots[i]!)!,
+    score: ranked.scores[i]!,
+    matched: concepts.filter((_, c) => ranked.matched?.[i]?.[c] ?? true).map((concept) => concept.text),
   }));
-  return { question, understood, mode, total: ranked.length, hits };
+  return { question, understood, mode, total: ranked.slots.length, hits };
 }
 
-interface Ranked {
-  readonly summary: Summary;
-  readonly score: number;
-  /** Which concepts matched, by position. */
-  readonly matched: readonly boolean[];
+/** Candidates that pass the phrase filter, with their final scores (relevance × freshness). */
+interface Ranking {
+  readonly slots: number[];
+  readonly scores: number[];
+  readonly matched?: ReadonlyArray<readonly boolean[]>;
 }
 
-/** Best first: higher score, then newer (dated before undated), then smaller id. */
-function byRank(a: Ranked, b: Ranked): number {
-  if (a.score !== b.score) return b.score - a.score;
-  const aDate = a.summary.published ?? -Infinity;
-  const bDate = b.summary.published ?? -Infinity;
+function ranking(index: SummaryIndex, candidates: Candidates, phrases: SummaryFilter | undefined, lift: (slot: number) => number): Ranking {
+  const slots: number[] = [];
+  const scores: number[] = [];
+  const matched: Array<readonly boolean[]> = [];
+  for (let i = 0; i < candidates.slots.length; i++) {
+    const slot = candidates.slots[i]!;
+    if (phrases !== undefined && !phrases(index.summaryAt(slot)!)) continue;
+    slots.push(slot);
+    scores.push(candidates.relevance[i]! * lift(slot));
+    if (candidates.matched !== undefined) matched.push(candidates.matched[i]!);
+  }
+  return { slots, scores, ...(candidates.matched !== undefined && { matched }) };
+}
+
+/** Best first, between positions of a ranking: higher score, then newer (dated before undated), then smaller id. */
+function byRank(index: SummaryIndex, ranked: Ranking, a: number, b: number): number {
+  if (ranked.scores[a] !== ranked.scores[b]) return ranked.scores[b]! - ranked.scores[a]!;
+  const aDate = index.publishedAt(ranked.slots[a]!) ?? -Infinity;
+  const bDate = index.publishedAt(ranked.slots[b]!) ?? -Infinity;
   if (aDate !== bDate) return bDate > aDate ? 1 : -1;
-  return a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0;
+  const first = index.summaryAt(ranked.slots[a]!)!.id;
+  const second = index.summaryAt(ranked.slots[b]!)!.id;
+  return first < second ? -1 : first > second ? 1 : 0;
 }

@@ -170,6 +170,16 @@ export class SummaryIndex {
     return slots;
   }
 
+  /**
+   * When the summary in a slot was published (undefined when undated): what summaryAt(slot).published
+   * says, read from an array, because summaries come in many shapes and reading a field of each of
+   * tens of thousands is slow.
+   */
+  publishedAt(slot: number): number | undefined {
+    const published = this.publishedBySlot[slot];
+    return published === undefined || Number.isNaN(published) ? undefined : published;
+  }
+
   /** The summary in a slot of a Scores. */
   summaryAt(slot: number): Summary | undefined {
     return this.bySlot[slot];

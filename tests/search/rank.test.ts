@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALIAS_WEIGHT, conceptsOf, phraseConcept } from '../../src/search/concepts.js';
-import { conceptScores, matchAll, matchAny, type Candidate } from '../../src/search/rank.js';
+import { conceptScores, matchAll, matchAny, type Candidates } from '../../src/search/rank.js';
 import type { Scores } from '../../src/search/scores.js';
 import { indexOf, lexiconOf, summary } from './fixtures.js';
 
@@ -16,7 +16,9 @@ const idOf = (slot: number) => index.summaryAt(slot)!.id;
 const ids = (scores: Scores) => scores.slots().map(idOf).sort();
 const scoreOf = (scores: Scores, id: string) => scores.get(scores.slots().find((slot) => idOf(slot) === id)!);
 const concepts = (text: string) => conceptsOf(text, ALIASES);
-const byId = (candidates: Candidate[]) => new Map(candidates.map((c) => [idOf(c.slot), c]));
+/** Candidates by summary id: relevance, and which concepts matched (all, when not said). */
+const byId = (candidates: Candidates) =>
+  new Map(candidates.slots.map((slot, i) => [idOf(slot), { relevance: candidates.relevance[i]!, matched: candidates.matched?.[i] }]));
 
 describe('ranking by concepts', () => {
   it('scores a name as the OR of its variants, other names at ALIAS_WEIGHT, several words all needed', () => {
@@ -43,11 +45,11 @@ describe('ranking by concepts', () => {
       const all = byId(matchAll(index, concepts(question)));
       expect([...all.keys()].sort()).toEqual(['america', 'half', 'united', 'us']);
       for (const [id, candidate] of all) {
-        expect(candidate.matched).toEqual([true, true]);
+        expect(candidate.matched).toBeUndefined(); // every concept
         expect(candidate.relevance).toBeCloseTo(scoreOf(said!, id) + scoreOf(well!, id), 9);
       }
     }
-    expect(matchAll(index, concepts('US talking '))).toEqual([]);
+    expect(matchAll(index, concepts('US talking '))).toEqual({ slots: [], relevance: [] });
   });
 
   it('matches any concept, scaled by the share of concepts matched', () => {

@@ -100,6 +100,7 @@ describe('the summary index', () => {
     expect(ids(index.slotsWhere({ until: 300 }))).toEqual(['a', 'b']);
     expect(ids(index.slotsWhere({ since: 100, until: 301 }))).toEqual(['a', 'b', 'd']);
     expect(ids(index.slotsWhere({ outlets: ['Reuters'] }))).toEqual([]);
+    expect([0, 1, 2, 3, 4].map((slot) => index.publishedAt(slot))).toEqual([100, 200, undefined, 300, undefined]);
   });
 
   it('keeps taking summaries one by one after a bulk load, and skips ids it has', () => {
