@@ -51,13 +51,12 @@ export class SummaryIndex {
   /** Summaries by slot: the engine numbers documents 0, 1, 2 … in the order they are added. */
   private readonly bySlot: Summary[] = [];
   /** By slot, for filtering without touching summaries: publication time (NaN when undated) and
-   * outlet number (−1 when unknown; numbers in outletCounts order). */
+   * outlet number (−1 when unknown). */
   private readonly publishedBySlot: number[] = [];
   private readonly outletBySlot: number[] = [];
   /** Document frequency of each term, for weighting terms by rarity (IDF). */
   private readonly frequencies = new Map<string, number>();
-  /** How many summaries each outlet has, in order of first appearance. */
-  private readonly outletCounts = new Map<string, number>();
+  /** Each outlet's number, numbered in order of first appearance. */
   private readonly outletNumbers = new Map<string, number>();
 
   get size(): number {
@@ -83,13 +82,8 @@ export class SummaryIndex {
     const distinct = new Set<string>();
     for (const terms of document.fields) for (const term of terms) distinct.add(term);
     for (const term of distinct) this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
-    this.engine.add({
-      id: document.id,
-      title: document.fields[0]!.join(' '),
-      text: document.fields[1]!.join(' '),
-      source: document.fields[2]!.join(' '),
-      tags: document.fields[3]!.join(' '),
-    });
+    const [title, text, source, tags] = FIELDS.map((_, i) => document.fields[i]!.join(' ')) as [string, string, string, string];
+    this.engine.add({ id: document.id, title, text, source, tags });
     return true;
   }
 
@@ -109,21 +103,18 @@ export class SummaryIndex {
     return documents.length;
   }
 
-  private numberOutlet(outlet: string): number {
-    const number = this.outletNumbers.size;
-    this.outletNumbers.set(outlet, number);
-    return number;
-  }
-
-  /** Keeps a summary and counts its outlet; returns its terms, field by field (term counts are the caller's). */
+  /** Keeps a summary, its date and its outlet by slot; returns its terms, field by field (term counts are the caller's). */
   private remember(summary: Summary): TermDocument {
     this.summaries.set(summary.id, summary);
     this.bySlot.push(summary);
     this.publishedBySlot.push(summary.published ?? NaN);
-    const document = termsOf(summary);
-    if (summary.source !== undefined) this.outletCounts.set(summary.source, (this.outletCounts.get(summary.source) ?? 0) + 1);
-    this.outletBySlot.push(summary.source === undefined ? -1 : this.outletNumbers.get(summary.source) ?? this.numberOutlet(summary.source));
-    return document;
+    let outlet = -1;
+    if (summary.source !== undefined) {
+      outlet = this.outletNumbers.get(summary.source) ?? this.outletNumbers.size;
+      this.outletNumbers.set(summary.source, outlet);
+    }
+    this.outletBySlot.push(outlet);
+    return termsOf(summary);
   }
 
   /** Runs a MiniSearch query (a tree of terms) over the index. */
@@ -200,7 +191,7 @@ export class SummaryIndex {
 
   /** The outlets of the indexed summaries, each once, in order of first appearance. */
   outlets(): string[] {
-    return [...this.outletCounts.keys()];
+    return [...this.outletNumbers.keys()];
   }
 
   /** How many summaries contain a term (in any field): for weighting terms by rarity (IDF). */
