@@ -6,11 +6,10 @@
  * The other filters (outlets, dates) are applied by the index itself (SummaryIndex.slotsWhere).
  */
 import type { Summary } from '../corpus/summary.js';
-import { fold, foldForPhrase } from '../text/fold.js';
+import { fold, foldForPhrase, NON_ASCII } from '../text/fold.js';
 
 export type SummaryFilter = (summary: Summary) => boolean;
 
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The filter, or undefined when there is no phrase. */
 export function phraseFilter(phrases: readonly string[]): SummaryFilter | undefined {

@@ -12,7 +12,7 @@
  *   a verb that takes a pronoun ("tell us about …").
  * - Plurals are folded by a light stemmer (see stem.ts).
  */
-import { fold } from './fold.js';
+import { fold, NON_ASCII } from './fold.js';
 import { stem } from './stem.js';
 import { QUESTION_FILLER, STOPWORDS } from './stopwords.js';
 
@@ -79,7 +79,7 @@ function forEachWord<C>(text: string, question: boolean, visit: WordVisitor<C>, 
   let source = text.includes(',') ? text.replace(THOUSANDS, '$1') : text;
   // Typographic apostrophes, hyphens, quotes and dashes as their ASCII equivalents (one character
   // for one, so positions hold), which lets most news text take the ASCII path below.
-  if (NON_ASCII.test(source)) source = source.replace(TYPOGRAPHIC, (mark) => TYPOGRAPHIC_AS_ASCII[mark] ?? ' ');
+  if (NON_ASCII.test(source)) source = source.replace(TYPOGRAPHIC, asciiMark);
   if (NON_ASCII.test(source)) {
     const words = new RegExp(WORD.source, 'gu');
     for (let match = words.exec(source); match !== null; match = words.exec(source)) {
@@ -152,10 +152,13 @@ function joinedWord<C>(state: WordState<C>, raw: string, final: boolean): void {
 const DOT = 46;
 const HYPHEN = 45;
 const APOSTROPHE = 39;
-const NON_ASCII = /[^\x00-\x7f]/;
 /** Joiners inside words (WORD's ’ ‘ ‐ ‑) and marks that only separate words (quotes, dashes, …). */
 const TYPOGRAPHIC = /[\u2018\u2019\u2010\u2011\u201c\u201d\u201e\u201f\u00ab\u00bb\u2013\u2014\u2026\u00a0\u2022\u2032\u2033\u201b]/g;
 const TYPOGRAPHIC_AS_ASCII: Readonly<Record<string, string>> = { '\u2018': "'", '\u2019': "'", '\u2010': '-', '\u2011': '-' };
+
+function asciiMark(mark: string): string {
+  return TYPOGRAPHIC_AS_ASCII[mark] ?? ' ';
+}
 
 function isAsciiAlnum(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
