@@ -9,6 +9,18 @@ export interface TimeWindow {
   readonly label: string;
 }
 
+/** One thing the question asks for: a word, a name (with the other names it matches), or a phrase. */
+export interface Concept {
+  /** As the question wrote it: "U.S.", "talks", "Defense Department", or a quoted phrase. */
+  readonly text: string;
+  /** Other names it also matches, from the table of name variants ("America", "Washington" …). */
+  readonly alsoMatches: readonly string[];
+  /** True when the last word was also matched as the start of longer words ("milit" → military). */
+  readonly prefix: boolean;
+  /** True for a "quoted phrase". */
+  readonly phrase: boolean;
+}
+
 export interface Understood {
   /** The words searched for, as folded terms in question order (stop words and filler removed). */
   readonly terms: readonly string[];
@@ -19,13 +31,19 @@ export interface Understood {
   readonly window?: TimeWindow;
   /** Parts of the question that were meant as filters but could not be understood, with why. */
   readonly notUnderstood: ReadonlyArray<{ readonly text: string; readonly reason: string }>;
+  /**
+   * What is searched for, in question order: each word or name, with its variants. A summary
+   * matches in mode `all` when it matches every concept. (Optional only so that answers built
+   * elsewhere need not carry it.)
+   */
+  readonly concepts?: readonly Concept[];
 }
 
 export interface SearchHit {
   readonly summary: Summary;
   /** Relevance after freshness; higher is better. Comparable within one answer only. */
   readonly score: number;
-  /** The question's terms that this summary matched. */
+  /** The question's concepts that this summary matched, as the question wrote them (Concept.text). */
   readonly matched: readonly string[];
 }
 

@@ -3,9 +3,11 @@
  * grouping, so that adding a summary costs one insert, and finding a story for it one query.
  * It knows summaries and terms; what a question means is the query layer's business.
  */
-import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import type { Options, Query, SearchOptions, SearchResult } from 'minisearch';
 import type { Summary } from '../corpus/summary.js';
 import { indexTerms } from '../text/tokenize.js';
+import { NewsEngine, type TermDocument } from './news-engine.js';
+import { Scores } from './scores.js';
 
 /** Field weights: a word in a title says more than a word in a paragraph. */
 export const FIELD_BOOSTS = { title: 2, text: 1, source: 1.5, tags: 1.5 } as const;
@@ -28,28 +30,34 @@ export interface IndexHit {
   readonly terms: readonly string[];
 }
 
+const ENGINE_OPTIONS: Options<IndexedDocument> & { fields: IndexedField[] } = {
+  fields: FIELDS,
+  idField: 'id',
+  // Documents arrive already tokenized by the news tokenizer (see termsOf), so that each
+  // text is tokenized once and the same terms feed both MiniSearch and the term counts.
+  tokenize: (terms) => (terms === '' ? [] : terms.split(' ')),
+  processTerm: (term) => term,
+  searchOptions: {
+    boost: { ...FIELD_BOOSTS },
+    // Questions arrive already tokenized by the query layer: one term a leaf.
+    tokenize: (text) => [text],
+    processTerm: (term) => term,
+  },
+};
+
 export class SummaryIndex {
-  private readonly engine: MiniSearch<IndexedDocument>;
+  private readonly engine = new NewsEngine<IndexedDocument>(ENGINE_OPTIONS, FIELD_BOOSTS);
   private readonly summaries = new Map<string, Summary>();
+  /** Summaries by slot: the engine numbers documents 0, 1, 2 … in the order they are added. */
+  private readonly bySlot: Summary[] = [];
+  /** By slot, for filtering without touching summaries: publication time (NaN when undated) and
+   * outlet number (−1 when unknown). */
+  private readonly publishedBySlot: number[] = [];
+  private readonly outletBySlot: number[] = [];
   /** Document frequency of each term, for weighting terms by rarity (IDF). */
   private readonly frequencies = new Map<string, number>();
-
-  constructor() {
-    this.engine = new MiniSearch<IndexedDocument>({
-      fields: FIELDS,
-      idField: 'id',
-      // Documents arrive already tokenized by the news tokenizer (see toDocument), so that each
-      // text is tokenized once and the same terms feed both MiniSearch and the term counts.
-      tokenize: (terms) => (terms === '' ? [] : terms.split(' ')),
-      processTerm: (term) => term,
-      searchOptions: {
-        boost: { ...FIELD_BOOSTS },
-        // Questions arrive already tokenized by the query layer: one term a leaf.
-        tokenize: (text) => [text],
-        processTerm: (term) => term,
-      },
-    });
-  }
+  /** Each outlet's number, numbered in order of first appearance. */
+  private readonly outletNumbers = new Map<string, number>();
 
   get size(): number {
     return this.summaries.size;
@@ -70,24 +78,102 @@ export class SummaryIndex {
   /** Adds a summary; a summary already indexed under its id is left as it is. */
   add(summary: Summary): boolean {
     if (this.summaries.has(summary.id)) return false;
-    this.summaries.set(summary.id, summary);
-    const document = toDocument(summary);
-    this.engine.add(document);
+    const document = this.remember(summary);
     const distinct = new Set<string>();
-    for (const field of FIELDS) for (const term of document[field].split(' ')) if (term !== '') distinct.add(term);
+    for (const terms of document.fields) for (const term of terms) distinct.add(term);
     for (const term of distinct) this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
+    const [title, text, source, tags] = FIELDS.map((_, i) => document.fields[i]!.join(' ')) as [string, string, string, string];
+    this.engine.add({ id: document.id, title, text, source, tags });
     return true;
   }
 
+  /**
+   * Adds summaries, skipping ids already indexed. Into an empty index they are loaded in one go
+   * (see NewsEngine.bulkAdd), which gives the same index as adding them one by one, many times faster.
+   */
   addAll(summaries: Iterable<Summary>): number {
-    let added = 0;
-    for (const summary of summaries) if (this.add(summary)) added++;
-    return added;
+    if (this.summaries.size > 0) {
+      let added = 0;
+      for (const summary of summaries) if (this.add(summary)) added++;
+      return added;
+    }
+    const documents: TermDocument[] = [];
+    for (const summary of summaries) if (!this.summaries.has(summary.id)) documents.push(this.remember(summary));
+    for (const [term, count] of this.engine.bulkAdd(documents)) this.frequencies.set(term, count);
+    return documents.length;
+  }
+
+  /** Keeps a summary, its date and its outlet by slot; returns its terms, field by field (term counts are the caller's). */
+  private remember(summary: Summary): TermDocument {
+    this.summaries.set(summary.id, summary);
+    this.bySlot.push(summary);
+    this.publishedBySlot.push(summary.published ?? NaN);
+    let outlet = -1;
+    if (summary.source !== undefined) {
+      outlet = this.outletNumbers.get(summary.source) ?? this.outletNumbers.size;
+      this.outletNumbers.set(summary.source, outlet);
+    }
+    this.outletBySlot.push(outlet);
+    return termsOf(summary);
   }
 
   /** Runs a MiniSearch query (a tree of terms) over the index. */
   query(query: Query, options: SearchOptions = {}): IndexHit[] {
     return this.engine.search(query, options).map(toHit);
+  }
+
+  /** An empty Scores with a slot for every summary indexed so far. */
+  newScores(): Scores {
+    return new Scores(this.engine.capacity);
+  }
+
+  /**
+   * BM25 scores (with field boosts) of an index term, times `weight`, added into `into` for every
+   * summary that has the term (only those with a score in `within`, when given), by slot (see
+   * summaryAt). For the query layer, which combines terms itself: much cheaper than query() for
+   * common terms.
+   */
+  addTermScores(term: string, weight: number, into: Scores = this.newScores(), within?: Scores): Scores {
+    return this.engine.addTermScores(term, weight, into, within);
+  }
+
+  /** The same for every longer index term that starts with `prefix`, weighted down as query() does. */
+  addPrefixScores(prefix: string, weight: number, into: Scores = this.newScores(), within?: Scores): Scores {
+    return this.engine.addPrefixScores(prefix, weight, into, within);
+  }
+
+  /**
+   * The slots of the summaries from one of `outlets` (when given) and published in [since, until)
+   * (when either is given; undated summaries are then left out), each with score 1.
+   */
+  slotsWhere(criteria: { readonly outlets?: readonly string[]; readonly since?: number; readonly until?: number }): Scores {
+    const slots = this.newScores();
+    const wanted = criteria.outlets === undefined ? undefined : new Set(criteria.outlets.map((outlet) => this.outletNumbers.get(outlet) ?? -2));
+    const dated = criteria.since !== undefined || criteria.until !== undefined;
+    const since = criteria.since ?? -Infinity;
+    const until = criteria.until ?? Infinity;
+    for (let slot = 0; slot < this.bySlot.length; slot++) {
+      if (wanted !== undefined && !wanted.has(this.outletBySlot[slot]!)) continue;
+      // NaN (undated) fails both comparisons.
+      if (dated && !(this.publishedBySlot[slot]! >= since && this.publishedBySlot[slot]! < until)) continue;
+      slots.add(slot, 1);
+    }
+    return slots;
+  }
+
+  /**
+   * When the summary in a slot was published (undefined when undated): what summaryAt(slot).published
+   * says, read from an array, because summaries come in many shapes and reading a field of each of
+   * tens of thousands is slow.
+   */
+  publishedAt(slot: number): number | undefined {
+    const published = this.publishedBySlot[slot];
+    return published === undefined || Number.isNaN(published) ? undefined : published;
+  }
+
+  /** The summary in a slot of a Scores. */
+  summaryAt(slot: number): Summary | undefined {
+    return this.bySlot[slot];
   }
 
   /**
@@ -103,21 +189,27 @@ export class SummaryIndex {
     return hits.slice(0, limit).map(toHit);
   }
 
+  /** The outlets of the indexed summaries, each once, in order of first appearance. */
+  outlets(): string[] {
+    return [...this.outletNumbers.keys()];
+  }
+
   /** How many summaries contain a term (in any field): for weighting terms by rarity (IDF). */
   documentCount(term: string): number {
     return this.frequencies.get(term) ?? 0;
   }
 }
 
-function toDocument(summary: Summary): IndexedDocument {
-  const terms = (text: string | undefined) => (text ? indexTerms(text).join(' ') : '');
-  return {
-    id: summary.id,
+/** A summary's index terms, field by field in FIELDS order. */
+function termsOf(summary: Summary): TermDocument {
+  const terms = (text: string | undefined) => (text ? indexTerms(text) : []);
+  const byField: Record<IndexedField, string[]> = {
     title: terms(summary.title),
     text: terms(summary.text),
     source: terms(summary.source),
     tags: terms(summary.tags.join(' ; ')),
   };
+  return { id: summary.id, fields: FIELDS.map((field) => byField[field]) };
 }
 
 function toHit(result: SearchResult): IndexHit {

@@ -3,7 +3,8 @@
  * so that "Zürich", "ZURICH" and "zurich" compare equal everywhere in Tidings.
  */
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Any character outside ASCII: text without one needs no accent folding. */
+export const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /** Typographic variants that should compare as their plain ASCII forms. */

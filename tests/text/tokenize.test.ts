@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexTerms, questionTerms, scanTokens } from '../../src/text/tokenize.js';
+import { indexTerms, questionTerms, questionWords, scanTokens } from '../../src/text/tokenize.js';
 
 describe('news tokenizer', () => {
   it('gives "us" for U.S., US and U.S (and china for the compound)', () => {
@@ -37,6 +38,9 @@ describe('news tokenizer', () => {
 
   it('tells the country US from the pronoun us in summaries', () => {
     expect(indexTerms('They told us the US would act')).toEqual(['told', 'us', 'act']);
+    // At the end of a sentence too: "US." is still the country.
+    expect(indexTerms('Sanctions imposed by the US. Us too.')).toEqual(['sanction', 'imposed', 'us']);
+    expect(indexTerms('Let us go.')).toEqual(['let', 'go']);
   });
 
   it('reads lower-case "us" in a question as the country unless a pronoun verb precedes it', () => {
@@ -57,5 +61,55 @@ describe('news tokenizer', () => {
     expect(scanTokens('')).toEqual([]);
     expect(indexTerms('... --- !!! 🎉 <@U123> <!channel>')).toEqual(['u123', 'channel']);
     expect(indexTerms('x'.repeat(100_000))).toEqual([]);
+  });
+
+  it('gives question words as written, with filler marked and the word being typed flagged', () => {
+    expect(questionWords("what's the latest on U.S.-China talks")).toEqual([
+      { term: 'latest', written: 'latest', filler: true, final: false },
+      { term: 'us', written: 'U.S.', filler: false, final: false },
+      { term: 'china', written: 'China', filler: false, final: false },
+      { term: 'talk', written: 'talks', filler: false, final: true },
+    ]);
+    expect(questionWords("China's navy.").map((w) => [w.written, w.final])).toEqual([['China', false], ['navy', false]]);
+    // A space or punctuation after the last word means it is finished; a stop word after it too.
+    expect(questionWords('military ').at(-1)?.final).toBe(false);
+    expect(questionWords('military?').at(-1)?.final).toBe(false);
+    expect(questionWords('talks about').map((w) => w.final)).toEqual([false]);
+    expect(questionWords('Shangri-La').map((w) => [w.written, w.final])).toEqual([['Shangri', false], ['La', true]]);
+  });
+
+  it('keeps questionTerms as questionWords without the filler', () => {
+    const text = "hey, any news about the New Zealand election? tell us";
+    expect(questionTerms(text)).toEqual(questionWords(text).filter((w) => !w.filler).map((w) => w.term));
+    expect(questionTerms(text)).toEqual(['zealand', 'election']);
+  });
+
+  it('reads plain ASCII text (scanned by hand, for speed) exactly as the general path does', () => {
+    // A non-ASCII word that gives no term ("é" folds to a single letter) sends text down the
+    // general, regular-expression path: both must give the same terms.
+    const general = (text: string) => `${text} é`;
+    const ascii = fc.string({ unit: fc.constantFrom(...'aZq09 .-\',US us\t!?:;"()'.split('')), maxLength: 60 });
+    fc.assert(
+      fc.property(fc.oneof(ascii, fc.string({ maxLength: 40 }).filter((text) => /^[\x00-\x7f]*$/.test(text))), (text) => {
+        expect(indexTerms(text)).toEqual(indexTerms(general(text)));
+        expect(questionTerms(text)).toEqual(questionTerms(general(text)));
+        expect(scanTokens(text)).toEqual(scanTokens(general(text)).slice(0, -1)); // less the "e"
+      }),
+      { numRuns: 3000 },
+    );
+    expect(indexTerms("U.S.-China's talks, e.g. 3.5 and U.S- a.-b US. it's")).toEqual(indexTerms("U.S.-China's talks, e.g. 3.5 and U.S- a.-b US. it's é"));
+  });
+
+  it('reads typographic apostrophes and hyphens as plain ones, and quotes and dashes as spaces', () => {
+    const plain = (text: string) => text.replace(/[’‘]/g, "'").replace(/[‐‑]/g, '-').replace(/[“”„«»–—…\u00a0•″′‛]/g, ' ');
+    const typographic = fc.string({ unit: fc.constantFrom(...'aZ9 .-\'US’‘‐‑“”„«»–—…\u00a0•″′‛é'.split('')), maxLength: 60 });
+    fc.assert(
+      fc.property(typographic, (text) => {
+        expect(indexTerms(text)).toEqual(indexTerms(plain(text)));
+        expect(questionWords(text).map((w) => [w.term, w.final])).toEqual(questionWords(plain(text)).map((w) => [w.term, w.final]));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(indexTerms('“China’s U.S.‐China talks”—and progress…')).toEqual(['china', 'uschina', 'us', 'china', 'talk', 'progress']);
   });
 });

@@ -1,0 +1,20 @@
+/**
+ * npm run bench [-- <scenario> …]: runs every benchmark scenario, or those named. A scenario is one
+ * file in bench/ exporting a Scenario; add it to SCENARIOS to have it run.
+ * Timings on a shared 2-core machine are noisy: compare runs made side by side.
+ */
+import type { Scenario } from './scenario.js';
+import { searchScenario } from './search.js';
+
+const SCENARIOS: readonly Scenario[] = [searchScenario];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown scenario ${unknown.join(', ')}; there are: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+for (const scenario of SCENARIOS.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
+  console.log(`\n== ${scenario.name}: ${scenario.description}\n`);
+  await scenario.run();
+}
