@@ -126,7 +126,7 @@ export class StoryGrouper {
   }
 
   private bestCluster(features: SummaryFeatures): Cluster | undefined {
-    const terms = heaviest(features.vector, this.tuning.queryTerms);
+    const terms = this.queryTerms(features);
     const hits = this.index.similar(terms, this.tuning.candidates, (other) => this.clusterOf.has(other.id) && this.near(features.published, other.published));
     let best: { cluster: Cluster; score: number } | undefined;
     const seen = new Set<number>();
@@ -140,6 +140,18 @@ export class StoryGrouper {
       if (best === undefined || score > best.score || (score === best.score && key < best.cluster.key)) best = { cluster, score };
     }
     return best !== undefined && best.score >= this.tuning.joinThreshold ? best.cluster : undefined;
+  }
+
+  /**
+   * The summary's heaviest terms that are rare enough to find candidates with: a term found in
+   * more than `queryMaxDocs` summaries names a topic, not an event, and would make each query
+   * cost grow with the collection. When every term is that common, the rarest one.
+   */
+  private queryTerms(features: SummaryFeatures): string[] {
+    const ranked = heaviest(features.vector, features.vector.size);
+    const telling = ranked.filter((term) => this.index.documentCount(term) <= this.tuning.queryMaxDocs).slice(0, this.tuning.queryTerms);
+    if (telling.length > 0 || ranked.length === 0) return telling;
+    return [ranked.reduce((rarest, term) => (this.index.documentCount(term) < this.index.documentCount(rarest) ? term : rarest))];
   }
 
   private near(a: number | undefined, b: number | undefined): boolean {

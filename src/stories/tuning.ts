@@ -19,7 +19,13 @@ export const GROUPING = {
   /** Title words count this many times a text word (at least 1): a title states what the summary is about. */
   titleWeight: 3,
   /** How many of a summary's most telling terms query the index for candidate stories. */
-  queryTerms: 8,
+  queryTerms: 5,
+  /**
+   * Terms found in more than this many summaries are not used to query for candidates (they
+   * still count in the similarity). Keeps a query's cost bounded as the collection grows; on
+   * allsides/dev (962 summaries) it changes nothing.
+   */
+  queryMaxDocs: 150,
   /** How many similar summaries the index returns; their stories are the candidates. */
   candidates: 20,
   /** How many terms a story lists as its top terms. */
