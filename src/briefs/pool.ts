@@ -43,14 +43,10 @@ export function sentencePool(members: readonly Summary[], stats?: TermStats): Po
     for (const [term, n] of counts) vector.set(term, (1 + Math.log(n)) * idf(weights, term));
     return vector;
   });
+  const wholes = members.map(() => new Map<string, number>());
+  raw.forEach((s, i) => addInto(wholes[s.member]!, vectors[i]!));
   const centroid = new Map<string, number>();
-  for (let member = 0; member < members.length; member++) {
-    const whole = new Map<string, number>();
-    raw.forEach((s, i) => {
-      if (s.member === member) addInto(whole, vectors[i]!);
-    });
-    addInto(centroid, normalize(whole));
-  }
+  for (const whole of wholes) addInto(centroid, normalize(whole));
   const centroidNorm = norm(centroid) || 1;
   return raw.map((s, i) => {
     const vector = normalize(vectors[i]!);

@@ -25,7 +25,7 @@ interface Angle {
 
 export function selectSignals(rest: readonly PoolSentence[], members: readonly Summary[]): Signal[] {
   const angles: Angle[] = [];
-  let pool = [...rest].sort(byCentrality);
+  let pool = [...rest].sort(byCentrality).slice(0, BRIEF.signalCandidates);
   while (pool.length > 0) {
     const sentence = pool.shift()!;
     pool = absorbRepeats(sentence, pool);

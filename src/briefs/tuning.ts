@@ -24,6 +24,11 @@ export const BRIEF = {
   sameSentence: 0.55,
   /** A sentence joins an angle (a Signal) when this alike to the angle's first sentence. */
   angleJoin: 0.2,
+  /**
+   * Signals are drawn from this many of the most central sentences left after The News, so that
+   * a story of thousands of summaries is briefed in bounded time (grouping is quadratic).
+   */
+  signalCandidates: 300,
   /** At most this many Signals. */
   signals: 4,
   /** A Signal holds one or two sentences. */

@@ -120,7 +120,7 @@ export function quotedPhrases(sentence: string): Quote[] {
  * Returns '' only when no cut keeps whole words (a first word longer than `max`).
  */
 export function headlineOf(sentence: string, max: number): string {
-  const flat = withoutAsides(sentence);
+  const flat = withoutAsides(headOf(sentence));
   const quote = quotedPhrases(flat).find((q) => q.text.split(' ').length <= 10);
   if (quote) {
     for (const candidate of quoteClauses(flat, quote)) {
@@ -130,6 +130,16 @@ export function headlineOf(sentence: string, max: number): string {
   }
   const main = mainClause(flat);
   return main.length <= max ? main : asHeadline(clipAtWord(main, max));
+}
+
+/** A headline comes from a sentence's start: past this, the patterns above would only cost time. */
+const HEAD = 1000;
+
+/** The sentence's first HEAD characters or fewer, ending where a word ends. */
+function headOf(sentence: string): string {
+  if (sentence.length <= HEAD) return sentence;
+  const cut = sentence.lastIndexOf(' ', HEAD);
+  return cut > 0 ? sentence.slice(0, cut) : '';
 }
 
 /** Ever shorter clauses around a quote: its clause, cut after the quote, then from its reporting verb. */
