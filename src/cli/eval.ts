@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { buildBrief } from '../briefs/build.js';
 import { ConfigError, loadSettings } from '../config.js';
+import { formatDuration } from '../time/duration.js';
 import { parseEvalSet } from '../eval/dataset.js';
 import { assignmentLines, briefLine } from '../eval/output.js';
 import { evaluateBriefs, evaluateGrouping } from '../eval/run.js';
@@ -23,7 +24,7 @@ const NOTES: Record<string, string> = {
   uci: 'headlines only (no body text), 15 per story, all within 36 hours: the time window cannot help.',
   'uci-full': 'headlines only, up to ~70 per story, all within 36 hours: grouping at scale in a dense stream.',
   wcep2015:
-    'gold "stories" are long-running storylines (e.g. a migrant crisis over weeks), null ones stand alone; Tidings groups single events within a 4-day window, so recall against storylines is low by design.',
+    'gold "stories" are long-running storylines (e.g. a migrant crisis over weeks), null ones stand alone; Tidings groups single events within the story window, so recall against storylines is low by design.',
   neus_mds: 'no outlets and no dates (the time window cannot help); texts are "title. lead".',
 };
 
@@ -74,7 +75,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   const grouping = evaluateGrouping(set, settings.storyWindowMs);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`${args.folder}: ${set.summaries.length} summaries, ${grouping.goldStories} gold stories` + (set.problems.length ? `, ${set.problems.length} lines with problems` : ''));
+  const problems = set.problems.length ? `, ${set.problems.length} lines with problems` : '';
+  console.log(`${args.folder}: ${set.summaries.length} summaries, ${grouping.goldStories} gold stories, story window ${formatDuration(settings.storyWindowMs)}${problems}`);
   if (NOTES[key]) console.log(`note: ${NOTES[key]}`);
   const { precision, recall, f1 } = grouping.scores;
   console.log(`grouping  B-cubed P ${f3(precision)}  R ${f3(recall)}  F1 ${f3(f1)}   stories found ${grouping.storiesFound} (gold ${grouping.goldStories})   ${seconds.toFixed(1)} s`);
