@@ -6,7 +6,8 @@
 import type { Summary } from '../corpus/summary.js';
 import type { SearchAnswer, TimeWindow, Understood } from '../search/answer.js';
 import { formatDate } from '../time/calendar.js';
-import { clip, firstSentence } from '../text/sentences.js';
+import { firstSentence } from '../text/sentences.js';
+import { truncate } from '../text/truncate.js';
 
 export interface FormatOptions {
   /** The IANA zone dates are shown in. */
@@ -69,7 +70,7 @@ export function suggestLoosening(answer: SearchAnswer): string[] {
 }
 
 function headline(summary: Summary): string {
-  return clip(summary.title ?? firstSentence(summary.text), HEADLINE_MAX);
+  return truncate((summary.title ?? firstSentence(summary.text)).replace(/\s+/g, ' ').trim(), HEADLINE_MAX);
 }
 
 function attribution(summary: Summary, options: FormatOptions): string {

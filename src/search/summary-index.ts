@@ -186,7 +186,7 @@ export class SummaryIndex {
       { combineWith: 'OR', queries: [...new Set(terms)] },
       filter ? { filter: (result) => filter(this.summaries.get(result.id)!) } : {},
     );
-    return hits.slice(0, limit).map(toHit);
+    return withinLimit(hits, limit).map(toHit);
   }
 
   /** The outlets of the indexed summaries, each once, in order of first appearance. */
@@ -210,6 +210,22 @@ function termsOf(summary: Summary): TermDocument {
     tags: terms(summary.tags.join(' ; ')),
   };
   return { id: summary.id, fields: FIELDS.map((field) => byField[field]) };
+}
+
+/**
+ * The best `limit` results, ties at the cut decided by id: MiniSearch keeps tied results in the
+ * order their documents were added, and candidates must not depend on load order.
+ */
+function withinLimit(results: SearchResult[], limit: number): SearchResult[] {
+  if (results.length <= limit) return results;
+  const last = results[limit - 1]?.score;
+  if (last === undefined) return [];
+  let end = limit;
+  while (end < results.length && results[end]!.score === last) end++;
+  let start = limit - 1;
+  while (start > 0 && results[start - 1]!.score === last) start--;
+  const tied = results.slice(start, end).sort((a, b) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0));
+  return [...results.slice(0, start), ...tied].slice(0, limit);
 }
 
 function toHit(result: SearchResult): IndexHit {

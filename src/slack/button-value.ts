@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 /**
  * Where a reply lives, which decides how a button updates it:

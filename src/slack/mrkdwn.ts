@@ -8,7 +8,7 @@
  * in the data never becomes a link.
  */
 import { httpUrl } from '../corpus/parse.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const SPECIAL = /[&<>]/g;

@@ -1,62 +1,88 @@
 /**
- * Sentences and short forms of text for display: the first sentence of a summary, and text clipped
- * to a length without cutting a word. A full stop after an abbreviation ("U.S. President", "Gen.
- * Li") does not end a sentence.
+ * A sentence splitter for news text. A full stop ends a sentence unless the word before it is an
+ * abbreviation that does not end sentences ("Gen.", "Jan.", "Mr.", "No. 5"); after one that may
+ * or may not ("U.S.", "Inc.", the initial in "Michael J. Fox"), it ends one only when the next word
+ * usually starts a sentence ("The", "He", "But" …). A stop followed by a lower-case word never
+ * ends one; closing quotes and brackets after the stop ("…concerns.” Its") stay with the sentence
+ * they close. Decimals ("3.5") and addresses ("example.com") have no space after the dot, so they
+ * never split. Chinese and Japanese full stops end a sentence without a space after them.
  */
 
-/** Words whose full stop is not the end of a sentence (folded, without the stop). */
-const ABBREVIATIONS: ReadonlySet<string> = new Set(
-  `mr mrs ms dr prof gen sen rep gov lt col capt cmdr adm sgt st jr sr vs inc corp co ltd dept est approx
-  jan feb mar apr jun jul aug sep sept oct nov dec mt ft`
+/** Abbreviations that precede a name or a number and so never end a sentence. Lower case, no dot. */
+const NEVER_LAST: ReadonlySet<string> = new Set(
+  `mr mrs ms messrs dr prof gen lt col maj sgt cpl pvt capt cmdr cdr adm brig gov sen rep reps rev fr hon
+  pres supt insp det atty amb st mt ft jan feb apr jun jul aug sep sept oct nov dec vs v approx dept univ
+  fig figs vol ch art sec para`
     .split(/\s+/)
     .filter(Boolean),
 );
 
-/** Abbreviations only before a number ("No. 2", "Fig. 3"); elsewhere "no." ends a sentence. */
-const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nos', 'fig', 'art']);
+/** Abbreviations that may end a sentence: they end one only before a typical sentence opener. */
+const MAYBE_LAST: ReadonlySet<string> = new Set(
+  `inc corp co ltd llc plc bros jr sr etc al esq mar`.split(/\s+/).filter(Boolean),
+);
 
-/** A sentence end: . ! or ? (maybe closed by a quote or bracket), then space, then what may start one. */
-const BOUNDARY = /([.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+/** Words that usually open a sentence: after an ambiguous abbreviation, they mean a new one began. */
+const OPENERS: ReadonlySet<string> = new Set(
+  `the a an this that these those it its he she they we i you his her their our my there here
+  but and or so yet also still then thus however meanwhile moreover furthermore instead nonetheless
+  in on at after before during since while when if as although though because despite amid according
+  following with without for from by to of over under about earlier later last next yesterday today
+  some many most several all both each one two three no not none such what who why how where
+  critics officials experts analysts`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
+/** A run of sentence-ending punctuation and the closing quotes or brackets that follow it. */
+const STOP = /(?:[.!?…]+|[。！？]+)["'”’»)\]]*/gu;
+const CJK_STOP = /[。！？]/u;
+/** The word just before a stop, with any inner dots ("U.S", "a.m", "No"). */
+const WORD_BEFORE = /([\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*)$/u;
+/** "U.S", "a.m", "D.C": single letters joined by dots. */
+const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
+/** The first word after a stop, past any opening quote or bracket. */
+const NEXT_WORD = /^\s+["'“‘«(\[]*([\p{L}\p{N}]*)/u;
+
+/** Splits text into sentences, trimmed, none empty. Text with no stop is one sentence. */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
-  for (const match of text.matchAll(BOUNDARY)) {
-    const end = match.index + match[0].trimEnd().length;
-    const next = text.charAt(match.index + match[0].length);
-    if (match[1] === '.' && isAbbreviation(text.slice(start, match.index), /\d/.test(next))) continue;
-    const sentence = text.slice(start, end).trim();
-    if (sentence !== '') sentences.push(sentence);
-    start = match.index + match[0].length;
+  for (const match of text.matchAll(STOP)) {
+    const end = match.index + match[0].length;
+    if (endsSentence(text, match.index, match[0], end)) {
+      push(sentences, text.slice(start, end));
+      start = end;
+    }
   }
-  const last = text.slice(start).trim();
-  if (last !== '') sentences.push(last);
+  push(sentences, text.slice(start));
   return sentences;
 }
 
+function push(into: string[], sentence: string): void {
+  const trimmed = sentence.trim();
+  if (trimmed !== '') into.push(trimmed);
+}
+
+function endsSentence(text: string, at: number, stop: string, end: number): boolean {
+  if (CJK_STOP.test(stop)) return true;
+  if (end >= text.length) return true;
+  const next = NEXT_WORD.exec(text.slice(end, end + 80));
+  if (!next) return false; // no space after the stop: "3.5", "example.com", "U.S.-China"
+  const nextWord = next[1] ?? '';
+  // A lower-case word after the stop continues the sentence ("e.g. this", "“Why?” he asked").
+  if (/^\p{Ll}/u.test(nextWord)) return false;
+  if (stop[0] !== '.' || stop.startsWith('..')) return true; // "!", "?", an ellipsis
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+  if (before === undefined) return true;
+  const word = before.toLowerCase();
+  if (NEVER_LAST.has(word)) return false;
+  if (word === 'no' || word === 'nos') return !/^\p{N}/u.test(nextWord); // "No. 5", but "said no. The"
+  const ambiguous = MAYBE_LAST.has(word) || DOTTED.test(before) || /^\p{Lu}$/u.test(before);
+  return ambiguous ? OPENERS.has(nextWord.toLowerCase()) : true;
+}
+
+/** The first sentence of a text ('' for a text with none): what a summary without a title shows. */
 export function firstSentence(text: string): string {
   return splitSentences(text)[0] ?? '';
-}
-
-/**
- * The text, or its beginning up to `max` characters ended by "…", cut between words (a single word
- * longer than `max` is kept whole rather than cut).
- */
-export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  // The last space within `max` leaves room for the "…"; without one, the first word whole.
-  const space = flat.slice(0, max).lastIndexOf(' ');
-  const end = space > 0 ? space : flat.indexOf(' ');
-  if (end < 0) return flat;
-  return `${flat.slice(0, end).replace(/[\s,;:.!?\-–—]+$/u, '')}…`;
-}
-
-/** True when the text before a full stop ends with an abbreviation ("U.S", "Gen"). */
-function isAbbreviation(before: string, numberFollows: boolean): boolean {
-  const word = /(\S+)$/.exec(before)?.[1] ?? '';
-  const bare = word.replace(/^["'“‘(\[]+/u, '');
-  if (/^(?:\p{L}\.)*\p{L}$/u.test(bare)) return true; // "U.S", "e.g", a single initial "J"
-  const lower = bare.toLowerCase();
-  return ABBREVIATIONS.has(lower) || (numberFollows && NUMBER_ABBREVIATIONS.has(lower));
 }

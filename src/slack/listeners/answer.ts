@@ -1,7 +1,7 @@
 /** Asking the core, shared by /news, mentions, direct messages and the More and Back buttons. */
 import type { Where } from '../button-value.js';
 import { slackTextToPlain } from '../mrkdwn.js';
-import { truncate } from '../truncate.js';
+import { truncate } from '../../text/truncate.js';
 import { answerView } from '../views/answer.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { MAX_QUESTION, PAGE_SIZE, type ListenerDeps } from './deps.js';

@@ -6,7 +6,7 @@
 import type { SubscriptionSummary } from '../../digest/describe.js';
 import type { Delivery } from '../../store/store.js';
 import { escapeMrkdwn, fitMrkdwn } from '../mrkdwn.js';
-import { truncate } from '../truncate.js';
+import { truncate } from '../../text/truncate.js';
 import { context, header, section, type Block, type SlackMessage } from './blocks.js';
 
 /** Characters of a question shown in a list line. */

@@ -2,7 +2,7 @@
 import type { types } from '@slack/bolt';
 import type { StoryResult } from '../../engine/types.js';
 import { LIMITS } from '../limits.js';
-import { truncate } from '../truncate.js';
+import { truncate } from '../../text/truncate.js';
 import { context, divider, header, section, type Block } from './blocks.js';
 import { fitGroups } from './fit.js';
 import { helpBlocks } from './help.js';

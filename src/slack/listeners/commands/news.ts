@@ -4,7 +4,7 @@
  * the asker.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { truncate } from '../../truncate.js';
+import { truncate } from '../../../text/truncate.js';
 import { nonBlank, type SlackMessage } from '../../views/blocks.js';
 import { helpView } from '../../views/help.js';
 import { NOTES, apologyView, noteView } from '../../views/notes.js';

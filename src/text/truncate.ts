@@ -1,6 +1,7 @@
 /**
- * Cutting text to a length Slack accepts, the way a reader expects: at a word boundary when one is
- * near, never inside a character (surrogate pair, emoji sequence, accent), and with an ellipsis.
+ * Cutting text to a length (Slack's limits, a terminal line) the way a reader expects: at a word
+ * boundary when one is near, never inside a character (surrogate pair, emoji sequence, accent),
+ * and with an ellipsis.
  * Lengths are counted in UTF-16 code units (String#length), which is never less than what Slack
  * counts, so a text that fits here fits there.
  */

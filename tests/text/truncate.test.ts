@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { truncate } from '../../src/slack/truncate.js';
+import { truncate } from '../../src/text/truncate.js';
 
 describe('truncate', () => {
   it('leaves text that fits alone', () => {

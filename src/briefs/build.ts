@@ -1,0 +1,41 @@
+/**
+ * A story's brief (DESIGN.md "Briefs"), extractive: headline, outlets and latest date, The News
+ * (select.ts) and Signals (signals.ts). Pure: the story, its member summaries and, optionally,
+ * the index's term statistics in; a Brief out. No clock, no I/O; any text in, no throw.
+ */
+import type { Summary } from '../corpus/summary.js';
+import type { Story } from '../stories/story.js';
+import type { TermStats } from '../text/vector.js';
+import { attributionOf } from './attribution.js';
+import type { Brief, BriefSentence } from './brief.js';
+import { sentencePool, showable } from './pool.js';
+import { selectNews } from './select.js';
+import { selectSignals } from './signals.js';
+
+export interface BriefOptions {
+  /** Term rarity from the whole index (SummaryIndex has it); else from the story's own sentences. */
+  readonly stats?: TermStats;
+}
+
+/** `members` are the story's summaries; those not in the story are ignored, and order follows the story. */
+export function buildBrief(story: Story, members: readonly Summary[], options: BriefOptions = {}): Brief {
+  const byId = new Map(members.map((summary) => [summary.id, summary]));
+  const ordered = story.memberIds.flatMap((id) => {
+    const summary = byId.get(id);
+    return summary ? [summary] : [];
+  });
+  const candidates = showable(sentencePool(ordered, options.stats));
+  const { picked, rest } = selectNews(candidates);
+  const news: BriefSentence[] = picked.map((s) => ({ text: s.text, summaryIds: [...s.summaryIds] }));
+  return {
+    storyId: story.id,
+    headline: story.headline,
+    outlets: story.outlets,
+    hasUnattributed: story.unattributed > 0,
+    ...(story.last !== undefined && { latest: story.last }),
+    news,
+    // A story of one summary has The News only, with its source (DESIGN.md "Briefs").
+    signals: ordered.length > 1 ? selectSignals(rest, ordered) : [],
+    sources: ordered.map(attributionOf),
+  };
+}

@@ -1,0 +1,39 @@
+/** Small builders and the seed data shared by the story and brief tests. */
+import { loadCorpus } from '../../src/corpus/load.js';
+import type { Summary } from '../../src/corpus/summary.js';
+
+export const DAY = 86_400_000;
+export const WINDOW = 4 * DAY;
+
+export function summary(id: string, text: string, extra: Partial<Summary> = {}): Summary {
+  return { id, text, tags: [], origin: { file: 'test', line: 1 }, ...extra };
+}
+
+/** The summaries Tidings ships with (seeds and WCEP 2015), and a way to find a seed line. */
+export async function shippedData() {
+  const corpus = await loadCorpus('data');
+  const line = (file: 'seed-000' | 'seed-001', n: number): Summary => {
+    const found = corpus.summaries.find((s) => s.origin.file.startsWith(file) && s.origin.line === n);
+    if (!found) throw new Error(`no line ${n} in ${file}`);
+    return found;
+  };
+  return { summaries: corpus.summaries, line };
+}
+
+/** A deterministic shuffle (mulberry32), so a failing order can be replayed. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * The target of the project (seeds 000 and 001): lines 5 to 9 of seed 000 are five summaries of
+ * the January 2024 Pentagon talks. Grouped with everything Tidings ships with, as the app does.
+ */
+import { describe, expect, it } from 'vitest';
+import { SummaryIndex } from '../../src/search/summary-index.js';
+import { StoryGrouper } from '../../src/stories/grouper.js';
+import { shippedData, WINDOW } from './fixtures.js';
+
+async function pentagonStory() {
+  const { summaries, line } = await shippedData();
+  const grouper = new StoryGrouper(new SummaryIndex(), { windowMs: WINDOW });
+  grouper.addAll(summaries);
+  const story = grouper.storyOf(line('seed-000', 5).id)!;
+  const seed000 = (n: number) => story.memberIds.includes(line('seed-000', n).id);
+  return { story, seed000 };
+}
+
+describe('the Pentagon talks of seed 000', () => {
+  it('puts the Pentagon summaries (lines 5, 8, 9) in one story, without the unrelated lines 3, 4, 10, 11', async () => {
+    const { seed000 } = await pentagonStory();
+    expect([5, 8, 9].every(seed000)).toBe(true);
+    // Germany's intercepted call, Iraq, and the 2023 Shangri-La Dialogue are other stories.
+    expect([3, 4, 10, 11].some(seed000)).toBe(false);
+  });
+
+  // Known limitation, kept visible: line 1 (China declines a meeting, May 2023) and line 2 (talks
+  // in Hawaii, 2024) share more weighted words with this story than lines 6 and 7 do (cosine with
+  // the centroid of the story's other lines: 0.37 and 0.36, against 0.26 for line 6 and 0.30 for
+  // line 7), and seed 000 has no dates: word likeness alone cannot tell them apart. This test
+  // turns red when the grouping gets it right; then make it a plain test.
+  it.fails('holds exactly lines 5 to 9 of seed 000 and no other of its lines', async () => {
+    const { seed000 } = await pentagonStory();
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].filter(seed000)).toEqual([5, 6, 7, 8, 9]);
+  });
+});
