@@ -5,8 +5,7 @@
  * cleanly. Exit codes: 0 when stopped, 1 when it cannot start.
  */
 import { ConfigError, loadSettings, type Settings } from './config.js';
-import { loadCorpus } from './corpus/load.js';
-import { createEngine } from './engine/engine.js';
+import { loadEngine } from './engine/load.js';
 import { createLogger, type Logger } from './log.js';
 import { startPreview } from './preview/run.js';
 import { PreviewError } from './preview/start.js';
@@ -24,12 +23,12 @@ function exit(logger: Logger | undefined, code: number): void {
 }
 
 async function start(settings: Settings, logger: Logger): Promise<void> {
-  const corpus = await loadCorpus(settings.dataDir);
+  const { engine, corpus, lexiconProblems } = await loadEngine(settings);
   for (const problem of corpus.problems.slice(0, PROBLEMS_LOGGED)) logger.warn({ ...problem }, 'data problem');
   if (corpus.problems.length > PROBLEMS_LOGGED) logger.warn({ more: corpus.problems.length - PROBLEMS_LOGGED }, 'more data problems');
-  logger.info({ dataDir: settings.dataDir, summaries: corpus.summaries.length, ...corpus.stats }, 'summaries loaded');
+  for (const problem of lexiconProblems) logger.warn({ ...problem }, 'lexicon problem');
+  logger.info({ dataDir: settings.dataDir, summaries: corpus.summaries.length, stories: engine.stats.stories, ...corpus.stats }, 'summaries loaded');
 
-  const engine = createEngine(corpus.summaries);
   const preview = slackConnection(settings.slack).mode === 'none';
   const slack = preview ? await startPreview(settings, engine, logger) : await startSlack(settings, engine, logger);
   logger.info({ mode: slack.mode, ...(slack.port !== undefined && { host: settings.host, port: slack.port }) }, 'Tidings is running');

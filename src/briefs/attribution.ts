@@ -10,7 +10,7 @@ export function attributionOf(summary: Summary): Attribution {
     summaryId: summary.id,
     ...(summary.source !== undefined && { outlet: summary.source }),
     ...(summary.url !== undefined && { url: summary.url }),
-    ...(summary.published !== undefined && { published: summary.published }),
+    ...(summary.published !== undefined && { published: summary.published, dateOnly: summary.dateOnly === true }),
   };
 }
 

@@ -7,6 +7,8 @@ export interface Attribution {
   readonly outlet?: string;
   readonly url?: string;
   readonly published?: number;
+  /** True when only the day of `published` is known. */
+  readonly dateOnly?: boolean;
 }
 
 export interface BriefSentence {

@@ -1,22 +1,15 @@
 /**
- * `npm run ask`: the edge where settings, files and the clock are read. It loads the corpus and the
- * lexicon, asks the answerer, and prints the answer (or usage). Returns the exit code: 0 answered
- * (even with no match), 1 the data could not be read, 2 a usage or settings error.
- *
- * The answerer is the one seam: it takes a question and gives a SearchAnswer, so the source of
- * answers (today a search over summaries) can change without touching the rest.
+ * `npm run ask`: the edge where settings, files and the clock are read. It loads the engine (the
+ * summaries, grouped into stories, and the lexicon), asks it, and prints the answer by story with
+ * each story's brief (or usage). Returns the exit code: 0 answered (even with no match), 1 the
+ * data could not be read, 2 a usage or settings error.
  */
 import { ConfigError, loadSettings } from '../config.js';
-import { DataFolderError, loadCorpus } from '../corpus/load.js';
-import type { Summary } from '../corpus/summary.js';
-import type { SearchAnswer } from '../search/answer.js';
-import type { Lexicon } from '../search/lexicon.js';
-import { loadLexicon } from '../search/load-lexicon.js';
-import { search } from '../search/search.js';
-import { SummaryIndex } from '../search/summary-index.js';
+import { DataFolderError } from '../corpus/load.js';
+import { loadEngine, type LoadedEngine } from '../engine/load.js';
 import { parseAskArgs } from './ask-args.js';
-import { formatAnswer } from './format-answer.js';
 import { formatLoadReport } from './format-load.js';
+import { formatStoryAnswer } from './format-stories.js';
 import { askUsage } from './usage.js';
 
 export interface AskIo {
@@ -26,15 +19,6 @@ export interface AskIo {
   readonly timeZone: string;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-}
-
-export type Answerer = (question: string, options: { now: number; timeZone: string; limit: number }) => SearchAnswer;
-
-/** Answers by searching the summaries themselves. */
-export function searchAnswerer(summaries: Iterable<Summary>, lexicon: Lexicon, halfLifeMs: number): Answerer {
-  const index = new SummaryIndex();
-  index.addAll(summaries);
-  return (question, { now, timeZone, limit }) => search(index, lexicon, question, { now, timeZone, halfLifeMs, limit });
 }
 
 export async function runAsk(argv: readonly string[], io: AskIo): Promise<number> {
@@ -61,9 +45,9 @@ export async function runAsk(argv: readonly string[], io: AskIo): Promise<number
     }
     throw error;
   }
-  let corpus;
+  let loaded: LoadedEngine;
   try {
-    corpus = await loadCorpus(settings.dataDir);
+    loaded = await loadEngine(settings);
   } catch (error) {
     if (error instanceof DataFolderError) {
       io.err(`${error.message}\n(set TIDINGS_DATA_DIR to the folder that holds your summaries)\n`);
@@ -71,14 +55,10 @@ export async function runAsk(argv: readonly string[], io: AskIo): Promise<number
     }
     throw error;
   }
-  const lexicon = await loadLexicon(settings);
-  io.err(formatLoadReport(corpus.stats, corpus.summaries.length, [...corpus.problems, ...lexicon.problems]));
+  const { engine, corpus, lexiconProblems } = loaded;
+  io.err(formatLoadReport(corpus.stats, corpus.summaries.length, [...corpus.problems, ...lexiconProblems]));
 
-  const answer = searchAnswerer(corpus.summaries, lexicon.lexicon, settings.halfLifeMs)(args.question, {
-    now: io.now(),
-    timeZone: io.timeZone,
-    limit: args.limit,
-  });
-  io.out(args.json ? `${JSON.stringify(answer, null, 2)}\n` : formatAnswer(answer, { timeZone: io.timeZone }));
+  const answer = engine.ask(args.question, { now: io.now(), timeZone: io.timeZone, limit: args.limit });
+  io.out(args.json ? `${JSON.stringify(answer, null, 2)}\n` : formatStoryAnswer(answer, { timeZone: io.timeZone }));
   return 0;
 }

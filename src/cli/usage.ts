@@ -3,7 +3,8 @@
 export function askUsage(): string {
   return `Usage: npm run ask -- [--json] [--limit N] "<question>"
 
-Finds the summaries in the data folder (TIDINGS_DATA_DIR, default data/) that answer a question.
+Finds the stories in the data folder (TIDINGS_DATA_DIR, default data/) that answer a question, each
+with its brief: The News, its Signals and the sources of every summary it holds.
 
 Examples:
   npm run ask -- "US China military talks"
@@ -27,7 +28,7 @@ Washington …: data/aliases.conf). The last word also matches longer words unle
 
 Options:
   --json       print the whole answer as JSON
-  --limit N    show the best N results (default 5)
+  --limit N    show the best N stories (default 5)
   --help       this text
 `;
 }

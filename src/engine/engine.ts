@@ -1,78 +1,116 @@
 /**
- * PROVISIONAL wiring of the core behind the Engine interface, so that the Slack layer can be built
- * while search (issue 2) and stories/briefs (issue 3) are written. Every summary is its own story
- * and a question is a plain OR of its terms. Replaced when those land.
+ * The core, wired behind the Engine interface (types.ts): summaries are indexed (search/) and
+ * grouped into stories as they load (stories/); a question is searched, its hits grouped and
+ * ranked by story, and each story shown gets its brief (briefs/). Digests and App Home take the
+ * top stories of a window through the digest selection (digest/select.ts).
+ *
+ * Pure, as the rest of the core: the time comes with each call. Briefs are built when first asked
+ * for and kept, keyed by story id; a story that gains a member gets a new id, so a kept brief is
+ * never stale.
  */
-import type { Summary } from '../corpus/summary.js';
+import { buildBrief } from '../briefs/build.js';
 import type { Brief } from '../briefs/brief.js';
+import type { Summary } from '../corpus/summary.js';
+import { selectDigestStories } from '../digest/select.js';
+import type { SearchAnswer } from '../search/answer.js';
+import type { Lexicon } from '../search/lexicon.js';
+import { search } from '../search/search.js';
 import { SummaryIndex } from '../search/summary-index.js';
-import type { SearchHit } from '../search/answer.js';
+import { StoryGrouper } from '../stories/grouper.js';
+import { rankStories } from '../stories/rank.js';
 import type { Story } from '../stories/story.js';
-import { questionTerms } from '../text/tokenize.js';
-import type { AskOptions, Engine, StoryAnswer, StoryResult, TopStoriesOptions } from './types.js';
+import type { AskOptions, Engine, EngineStats, StoryAnswer, StoryResult, TopStoriesOptions } from './types.js';
 
-export function createEngine(summaries: Iterable<Summary>): Engine {
+export interface EngineOptions {
+  readonly lexicon: Lexicon;
+  /** Freshness half-life for ranking answers, ms. */
+  readonly halfLifeMs: number;
+  /** Two dated summaries further apart than this never join one story, ms. */
+  readonly storyWindowMs: number;
+}
+
+/** Stories on a page of answers, unless asked otherwise. */
+export const STORIES_PER_PAGE = 3;
+/**
+ * Hits grouped into stories for one answer. Enough for many pages, and a bound on the work a very
+ * common word can cause; `totalSummaries` still counts every match.
+ */
+export const HITS_GROUPED = 2_000;
+/** Briefs kept; past this the oldest are dropped (and rebuilt if asked for again). */
+const BRIEFS_KEPT = 2_000;
+
+export function createEngine(summaries: Iterable<Summary>, options: EngineOptions): Engine {
   const index = new SummaryIndex();
-  index.addAll(summaries);
+  const grouper = new StoryGrouper(index, { windowMs: options.storyWindowMs });
+  grouper.addAll(summaries);
+  const briefs = new BoundedCache<string, Brief>(BRIEFS_KEPT);
+  let newest: number | undefined;
+  for (const summary of index.all()) if (summary.published !== undefined && (newest === undefined || summary.published > newest)) newest = summary.published;
 
-  const resultOf = (summary: Summary, score: number, hits: SearchHit[]): StoryResult => {
-    const story: Story = {
-      id: `s-${summary.id}`,
-      memberIds: [summary.id],
-      outlets: summary.source ? [summary.source] : [],
-      unattributed: summary.source ? 0 : 1,
-      ...(summary.published !== undefined && { first: summary.published, last: summary.published }),
-      headline: summary.title ?? summary.text.split(/(?<=[.!?])\s/)[0]!.slice(0, 120),
-      topTerms: [],
-    };
-    const attribution = {
-      summaryId: summary.id,
-      ...(summary.source !== undefined && { outlet: summary.source }),
-      ...(summary.url !== undefined && { url: summary.url }),
-      ...(summary.published !== undefined && { published: summary.published }),
-    };
-    const brief: Brief = {
-      storyId: story.id,
-      headline: story.headline,
-      outlets: story.outlets,
-      hasUnattributed: !summary.source,
-      ...(summary.published !== undefined && { latest: summary.published }),
-      news: [{ text: summary.text, summaryIds: [summary.id] }],
-      signals: [],
-      sources: [attribution],
-    };
-    return { story, brief, hits, score };
-  };
+  const membersOf = (story: Story): Summary[] => story.memberIds.map((id) => index.get(id)!);
+  const briefOf = (story: Story): Brief => briefs.get(story.id) ?? briefs.set(story.id, buildBrief(story, membersOf(story), { stats: index }));
+  const result = (story: Story, hits: StoryResult['hits'], score: number): StoryResult => ({ story, brief: briefOf(story), hits, score });
+  const searchAll = (question: string, now: number, timeZone: string | undefined): SearchAnswer =>
+    search(index, options.lexicon, question, { now, halfLifeMs: options.halfLifeMs, limit: HITS_GROUPED, ...(timeZone !== undefined && { timeZone }) });
+
+  const stats: EngineStats = { summaries: index.size, stories: grouper.size, ...(newest !== undefined && { newest }) };
 
   return {
-    stats: { summaries: index.size, stories: index.size },
-    ask(question: string, options: AskOptions): StoryAnswer {
-      const terms = questionTerms(question);
-      const raw = terms.length === 0 ? [] : index.query({ combineWith: 'OR', queries: terms });
-      const offset = options.offset ?? 0;
-      const page = raw.slice(offset, offset + (options.limit ?? 3));
+    stats,
+
+    ask(question: string, ask: AskOptions): StoryAnswer {
+      const answer = searchAll(question, ask.now, ask.timeZone);
+      const ranked = rankStories(answer.hits, (id) => grouper.storyOf(id));
+      const offset = Math.max(0, Math.floor(ask.offset ?? 0));
+      const limit = Math.max(0, Math.floor(ask.limit ?? STORIES_PER_PAGE));
       return {
         question,
-        understood: { terms, phrases: [], outlets: [], notUnderstood: [] },
-        mode: 'any',
-        totalSummaries: raw.length,
-        totalStories: raw.length,
+        understood: answer.understood,
+        mode: answer.mode,
+        totalSummaries: answer.total,
+        totalStories: ranked.length,
         offset,
-        stories: page.map((hit) => {
-          const summary = index.get(hit.id)!;
-          return resultOf(summary, hit.score, [{ summary, score: hit.score, matched: hit.terms }]);
-        }),
+        stories: ranked.slice(offset, offset + limit).map((r) => result(r.story, r.hits, r.score)),
       };
     },
-    topStories(options: TopStoriesOptions): StoryResult[] {
-      const inWindow = [...index.all()].filter(
-        (s) => s.published !== undefined && s.published >= options.since && (options.until === undefined || s.published < options.until),
+
+    topStories(top: TopStoriesOptions): StoryResult[] {
+      const until = top.until ?? top.now;
+      const overlaps = (story: Story) => story.last !== undefined && story.first !== undefined && story.last >= top.since && story.first < until;
+      const stories =
+        top.question === undefined || top.question.trim() === ''
+          ? grouper.stories().filter(overlaps)
+          : rankStories(searchAll(top.question, top.now, top.timeZone).hits, (id) => grouper.storyOf(id))
+              .map((r) => r.story)
+              .filter(overlaps);
+      const candidates = stories.map((story) => ({
+        story,
+        published: membersOf(story).flatMap((s) => (s.published === undefined ? [] : [s.published])),
+      }));
+      return selectDigestStories(candidates, { window: { since: top.since, until }, now: top.now, limit: top.limit }).map((ranked) =>
+        result(ranked.candidate.story, [], ranked.score),
       );
-      return inWindow.slice(0, options.limit).map((s) => resultOf(s, 1, []));
     },
-    story(id: string): StoryResult | undefined {
-      const summary = index.get(id.replace(/^s-/, ''));
-      return summary ? resultOf(summary, 1, []) : undefined;
+
+    story(storyOrSummaryId: string): StoryResult | undefined {
+      const story = grouper.story(storyOrSummaryId) ?? grouper.storyOf(storyOrSummaryId);
+      return story === undefined ? undefined : result(story, [], 0);
     },
   };
+}
+
+/** A map that forgets its oldest entries past a size. */
+class BoundedCache<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: K, value: V): V {
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    return value;
+  }
 }

@@ -49,6 +49,8 @@ export interface TopStoriesOptions {
 export interface EngineStats {
   readonly summaries: number;
   readonly stories: number;
+  /** The newest summary's date, ms since the epoch; absent when none is dated. */
+  readonly newest?: number;
 }
 
 export interface Engine {

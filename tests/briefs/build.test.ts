@@ -82,7 +82,7 @@ describe('briefs', () => {
     const brief = briefOf(one);
     expect(brief.signals).toEqual([]);
     expect(brief.news.length).toBeGreaterThanOrEqual(1);
-    expect(brief.sources).toEqual([{ summaryId: 'solo', outlet: 'Local Times', published: 1000 }]);
+    expect(brief.sources).toEqual([{ summaryId: 'solo', outlet: 'Local Times', published: 1000, dateOnly: false }]);
     expect(brief.outlets).toEqual(['Local Times']);
     expect(brief.latest).toBe(1000);
     expectExtractive(brief, one);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAsk } from '../../src/cli/ask-command.js';
-import type { SearchAnswer } from '../../src/search/answer.js';
+import type { StoryAnswer } from '../../src/engine/types.js';
 import { seedFolder } from '../search/seed-folder.js';
 
 let seeds: string;
@@ -25,21 +25,27 @@ async function ask(argv: string[], env: Record<string, string> = {}) {
 }
 
 describe('the ask command', () => {
-  it('prints the whole answer with --json: question, understood, mode, total and hits best first', async () => {
+  it('prints the whole answer with --json: what was understood, the counts, and stories best first with their briefs and matching summaries', async () => {
     const { code, out } = await ask(['--json', 'Pentagon', 'talks']);
     expect(code).toBe(0);
-    const answer = JSON.parse(out) as SearchAnswer;
-    expect(Object.keys(answer)).toEqual(['question', 'understood', 'mode', 'total', 'hits']);
-    expect(answer).toMatchObject({ question: 'Pentagon talks', mode: 'all', total: 5 });
+    const answer = JSON.parse(out) as StoryAnswer;
+    expect(Object.keys(answer)).toEqual(['question', 'understood', 'mode', 'totalSummaries', 'totalStories', 'offset', 'stories']);
+    expect(answer).toMatchObject({ question: 'Pentagon talks', mode: 'all', totalSummaries: 5, offset: 0 });
     expect(Object.keys(answer.understood)).toEqual(['terms', 'phrases', 'outlets', 'notUnderstood', 'concepts']);
-    expect(Object.keys(answer.hits[0]!)).toEqual(['summary', 'score', 'matched']);
-    expect(answer.hits[0]!.summary).toMatchObject({ id: expect.any(String), text: expect.any(String), origin: { file: expect.any(String), line: expect.any(Number) } });
-    expect(answer.hits).toHaveLength(5);
+    expect(Object.keys(answer.stories[0]!)).toEqual(['story', 'brief', 'hits', 'score']);
+    expect(answer.stories[0]!.brief.news.length).toBeGreaterThan(0);
+    expect(answer.stories[0]!.hits[0]!.summary).toMatchObject({ id: expect.any(String), text: expect.any(String), origin: { file: expect.any(String), line: expect.any(Number) } });
+    // Every summary that matched is in exactly one story shown (there are fewer stories than the limit).
+    expect(answer.stories.flatMap((s) => s.hits)).toHaveLength(5);
+    const scores = answer.stories.map((s) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  it('shows the best 5 by default and --limit of them', async () => {
-    expect((await ask(['--json', 'talks'])).out).toSatisfy((out: string) => (JSON.parse(out) as SearchAnswer).hits.length === 5);
-    expect((JSON.parse((await ask(['--json', '--limit', '2', 'talks'])).out) as SearchAnswer).hits).toHaveLength(2);
+  it('shows the best 5 stories by default and --limit of them', async () => {
+    const all = JSON.parse((await ask(['--json', 'China'])).out) as StoryAnswer;
+    expect(all.totalStories).toBeGreaterThan(5);
+    expect(all.stories).toHaveLength(5);
+    expect((JSON.parse((await ask(['--json', '--limit', '2', 'China'])).out) as StoryAnswer).stories).toHaveLength(2);
   });
 
   it('prints what was understood and how to loosen the question when nothing matches', async () => {
@@ -59,7 +65,7 @@ describe('the ask command', () => {
     expect(err).toMatch(/^Loaded 1 summary from 1 file \(1 line skipped\)\.$/m);
     expect(err).toMatch(/a\.jsonl:2: not valid JSON/);
     expect(err).toMatch(/missing\.conf: cannot read the file/);
-    expect(out).toContain('1. Taiwan votes.');
+    expect(out).toMatch(/^1\. Taiwan votes$/m);
   });
 
   it('prints usage: to stdout with --help (exit 0), to stderr without a question or with a bad option (exit 2)', async () => {

@@ -102,7 +102,8 @@ describe.skipIf(!available && !REQUIRED)('the preview page in Chromium', () => {
     await answer.getByRole('button', { name: 'Back to stories' }).click();
     await expect.poll(() => answer.textContent()).toContain('· 1–3 of');
     await answer.getByRole('button', { name: 'More stories' }).click();
-    await expect.poll(() => answer.textContent()).toContain(`· 4–${Math.min(6, expected.totalStories)} of ${expected.totalStories}`);
+    const last = Math.min(6, expected.totalStories);
+    await expect.poll(() => answer.textContent()).toContain(`· ${last === 4 ? '4' : `4–${last}`} of ${expected.totalStories}`);
   });
 
   it('shares a story in the channel for everyone', async () => {

@@ -4,15 +4,13 @@
  * Waiting is event-driven: `waitFor` checks again at every change of the workspace and log line.
  */
 import { Writable } from 'node:stream';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { createEngine } from '../../src/engine/engine.js';
 import type { Engine } from '../../src/engine/types.js';
 import { createLogger } from '../../src/log.js';
 import { createPreview, type Preview } from '../../src/preview/start.js';
 import type { StoredMessage } from '../../src/preview/workspace.js';
 import { createSlackDigests } from '../../src/slack/digest/index.js';
 import { openStore } from '../../src/store/open-store.js';
-import { requestLines, type LogLine } from '../e2e/harness/tidings.js';
+import { dataEngine, requestLines, type LogLine } from '../e2e/harness/tidings.js';
 
 export interface RunningPreview {
   readonly preview: Preview;
@@ -50,7 +48,7 @@ export async function startPreview(options: PreviewStartOptions = {}): Promise<R
     },
   });
   const printed: string[] = [];
-  const engine = createEngine((await loadCorpus(options.dataDir ?? 'data')).summaries);
+  const engine = await dataEngine(options.dataDir);
   const logger = createLogger('info', stream);
   // The real digests, in memory, as src/preview/run.ts wires them.
   const store = await openStore({ dbFile: ':memory:' });

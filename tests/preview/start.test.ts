@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
+import { EMPTY_LEXICON } from '../../src/search/lexicon.js';
 import { createLogger } from '../../src/log.js';
 import { close, isLoopback, listen, loopbackHost } from '../../src/preview/server.js';
 import { banner, createPreview, pageUrl, PreviewError } from '../../src/preview/start.js';
@@ -29,7 +30,7 @@ describe('starting the preview', () => {
     const taken = createServer();
     const port = await listen(taken, 0, '127.0.0.1');
     try {
-      const preview = await createPreview({ engine: createEngine([]), settings: { port, host: '127.0.0.1' }, logger: createLogger('silent'), print: () => {} });
+      const preview = await createPreview({ engine: createEngine([], { lexicon: EMPTY_LEXICON, halfLifeMs: 86_400_000, storyWindowMs: 4 * 86_400_000 }), settings: { port, host: '127.0.0.1' }, logger: createLogger('silent'), print: () => {} });
       const started = preview.start();
       await expect(started).rejects.toBeInstanceOf(PreviewError);
       await expect(started).rejects.toThrow(`Port ${port} is in use on 127.0.0.1: start the preview on another one, e.g. PORT=3001 npm start.`);

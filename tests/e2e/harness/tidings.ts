@@ -5,8 +5,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { loadSettings } from '../../../src/config.js';
-import { loadCorpus } from '../../../src/corpus/load.js';
-import { createEngine } from '../../../src/engine/engine.js';
+import { loadEngine } from '../../../src/engine/load.js';
 import type { Engine } from '../../../src/engine/types.js';
 import { createLogger, type Logger } from '../../../src/log.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/slack/app.js';
@@ -29,8 +28,9 @@ export interface LogLine {
   readonly [key: string]: unknown;
 }
 
-export async function dataEngine(): Promise<Engine> {
-  return createEngine((await loadCorpus('data')).summaries);
+/** The engine over data/ with the lexicon and default settings, as `npm start` builds it. */
+export async function dataEngine(dataDir = 'data'): Promise<Engine> {
+  return (await loadEngine({ ...loadSettings({}), dataDir })).engine;
 }
 
 export interface Running {

@@ -1,0 +1,26 @@
+/**
+ * The engine from the files the settings name: the summaries in the data folder and the lexicon
+ * (name variants, outlet short names). The edge between the disk and the pure core, shared by
+ * `npm start`, `npm run ask` and the tests, so that all of them answer from the same engine.
+ */
+import type { Settings } from '../config.js';
+import { loadCorpus, type Corpus } from '../corpus/load.js';
+import type { LexiconProblem } from '../search/lexicon.js';
+import { loadLexicon } from '../search/load-lexicon.js';
+import { createEngine } from './engine.js';
+import type { Engine } from './types.js';
+
+export type EngineSettings = Pick<Settings, 'dataDir' | 'aliasesFile' | 'outletsFile' | 'halfLifeMs' | 'storyWindowMs'>;
+
+export interface LoadedEngine {
+  readonly engine: Engine;
+  readonly corpus: Corpus;
+  readonly lexiconProblems: readonly LexiconProblem[];
+}
+
+/** Throws DataFolderError when the data folder cannot be read; anything else is a reported problem. */
+export async function loadEngine(settings: EngineSettings): Promise<LoadedEngine> {
+  const [corpus, { lexicon, problems }] = await Promise.all([loadCorpus(settings.dataDir), loadLexicon(settings)]);
+  const engine = createEngine(corpus.summaries, { lexicon, halfLifeMs: settings.halfLifeMs, storyWindowMs: settings.storyWindowMs });
+  return { engine, corpus, lexiconProblems: problems };
+}
