@@ -4,8 +4,8 @@
  * summary it holds with outlet, date and link. Pure: the answer in, text out (dates in the zone
  * given). Unknown outlets and dates are said to be unknown, never guessed.
  */
-import type { Attribution, Brief } from '../briefs/brief.js';
-import { SOURCE_NOT_RECORDED, sourcesLine } from '../briefs/attribution.js';
+import { coverageWords, insightsFrom, SOURCE_NOT_RECORDED, sourcesLine } from '../briefs/attribution.js';
+import type { Attribution } from '../briefs/brief.js';
 import type { StoryAnswer, StoryResult } from '../engine/types.js';
 import { formatDate } from '../time/calendar.js';
 import { formatUnderstood, suggestLoosening, type FormatOptions } from './format-understood.js';
@@ -25,7 +25,7 @@ export function formatStoryAnswer(answer: StoryAnswer, options: FormatOptions): 
 
 export function formatStory(result: StoryResult, position: number, options: FormatOptions): string[] {
   const { brief, hits } = result;
-  const lines = [`${position}. ${brief.headline}`, `   ${insightsLine(brief, options)}`];
+  const lines = [`${position}. ${brief.headline}`, `   ${insightsLine(result, options)}`];
   lines.push('', '   The News', ...brief.news.map((sentence) => `     ${sentence.text}`));
   if (brief.signals.length > 0) {
     lines.push('', '   Signals');
@@ -44,11 +44,10 @@ export function formatStory(result: StoryResult, position: number, options: Form
 }
 
 /** "Insights from Semafor, Financial Times and Politico · 10 January 2024 · 3 outlets". */
-function insightsLine(brief: Brief, options: FormatOptions): string {
-  const from = brief.outlets.length > 0 ? `Insights from ${joinNames(brief.outlets)}${brief.hasUnattributed ? ' and sources not recorded' : ''}` : 'Source not recorded';
+function insightsLine({ story, brief }: StoryResult, options: FormatOptions): string {
   const date = brief.latest !== undefined ? ` · ${formatDate(brief.latest, options.timeZone)}` : '';
-  const coverage = brief.outlets.length > 1 ? `${brief.outlets.length} outlets` : 'single source';
-  return `${from}${date} · ${coverage}`;
+  const coverage = coverageWords(brief.outlets.length, story.unattributed);
+  return `${insightsFrom(brief.outlets, story.unattributed)}${date}${coverage === undefined ? '' : ` · ${coverage}`}`;
 }
 
 function attributionLine(source: Attribution, options: FormatOptions): string {
@@ -59,10 +58,6 @@ function attributionLine(source: Attribution, options: FormatOptions): string {
         ? formatDate(source.published, 'UTC')
         : `${formatDate(source.published, options.timeZone, true)} (${options.timeZone})`;
   return [source.outlet ?? SOURCE_NOT_RECORDED, date, ...(source.url !== undefined ? [source.url] : [])].join(' · ');
-}
-
-function joinNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 }
 
 function count(n: number, one: string, many: string): string {

@@ -60,7 +60,7 @@ describe('formatting an answer by story for the terminal', () => {
         '2 summaries in 1 story matched:',
         '',
         '1. US and China resume military talks',
-        '   Insights from Semafor and Financial Times and sources not recorded · 10 January 2024 · 2 outlets',
+        '   Insights from Semafor, Financial Times and a source not recorded · 10 January 2024 · 2 outlets',
         '',
         '   The News',
         '     U.S. and Chinese defense officials resumed formal military talks.',

@@ -6,7 +6,7 @@ import type { StoryAnswer } from '../../engine/types.js';
 import type { Where } from '../button-value.js';
 import { fitMrkdwn } from '../mrkdwn.js';
 import { context, section, type SlackMessage } from './blocks.js';
-import { listInWords } from './story-lines.js';
+import { listInWords } from '../../text/list-in-words.js';
 
 const PART = 600;
 

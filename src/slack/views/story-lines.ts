@@ -2,14 +2,11 @@
  * The lines every view shows about a story: "Insights from …", its date, how many outlets cover
  * it, The News, and source lists with links. All data passes through ../mrkdwn.ts here.
  */
+import { coverageWords, insightsFrom, SOURCE_NOT_RECORDED } from '../../briefs/attribution.js';
 import type { Attribution, BriefSentence } from '../../briefs/brief.js';
 import type { StoryResult } from '../../engine/types.js';
+import { listInWords } from '../../text/list-in-words.js';
 import { fitMrkdwn, mrkdwnLink } from '../mrkdwn.js';
-
-export const SOURCE_NOT_RECORDED = 'source not recorded';
-
-/** Outlet names shown in a line before "and N others". */
-const OUTLETS_SHOWN = 4;
 
 const DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 
@@ -21,29 +18,15 @@ export function formatDate(ms: number): string {
   return DATE.format(ms);
 }
 
-/** "A", "A and B", "A, B and C"; past a few names, "A, B, C, D and 12 others". Items are mrkdwn. */
-export function listInWords(items: readonly string[], shown = OUTLETS_SHOWN): string {
-  if (items.length <= 1) return items[0] ?? '';
-  if (items.length > shown + 1) return `${items.slice(0, shown).join(', ')} and ${items.length - shown} others`;
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** How widely a story is covered: "3 outlets", "single source", "source not recorded". */
-export function coverageLabel({ story }: StoryResult): string {
-  const known = story.outlets.length;
-  if (known >= 2) return `${known} outlets`;
-  if (known === 1) return story.unattributed > 0 ? `1 outlet and ${story.unattributed} unrecorded` : 'single source';
-  return story.unattributed > 1 ? 'sources not recorded' : SOURCE_NOT_RECORDED;
-}
-
 /** "Insights from Politico, Financial Times and SCMP · 10 Jan 2024 · 3 outlets", as mrkdwn. */
-export function insightsLine(result: StoryResult): string {
-  const { brief } = result;
-  const names = brief.outlets.map((outlet) => fitMrkdwn(outlet, 80));
-  if (brief.hasUnattributed) names.push(`a ${SOURCE_NOT_RECORDED}`);
-  const from = names.length > 0 ? `Insights from ${listInWords(names)}` : `Insights from a ${SOURCE_NOT_RECORDED}`;
+export function insightsLine({ story, brief }: StoryResult): string {
+  const from = insightsFrom(
+    brief.outlets.map((outlet) => fitMrkdwn(outlet, 80)),
+    story.unattributed,
+  );
   const date = brief.latest !== undefined && Number.isFinite(brief.latest) ? ` · ${formatDate(brief.latest)}` : '';
-  return `${from}${date} · ${coverageLabel(result)}`;
+  const coverage = coverageWords(brief.outlets.length, story.unattributed);
+  return `${from}${date}${coverage === undefined ? '' : ` · ${coverage}`}`;
 }
 
 /** Sentences as one paragraph of escaped text, at most `max` characters. */
