@@ -2,9 +2,10 @@
  * Tidings, started: settings, log, the summaries in data/, the engine, and the Slack app with its
  * digests (./slack/start.ts); with no Slack settings at all, the same app in preview mode (a local
  * page that looks like Slack, and how to connect: ./preview/run.ts). SIGTERM and SIGINT stop it
- * cleanly. Exit codes: 0 when stopped, 1 when it cannot start.
+ * cleanly; SIGHUP reloads the data. Exit codes: 0 when stopped, 1 when it cannot start.
  */
 import { ConfigError, loadSettings, type Settings } from './config.js';
+import { LiveEngine, logLoaded, reload } from './engine/live-engine.js';
 import { loadEngine } from './engine/load.js';
 import { createLogger, type Logger } from './log.js';
 import { startPreview } from './preview/run.js';
@@ -12,8 +13,6 @@ import { PreviewError } from './preview/start.js';
 import { SlackSetupError, slackConnection } from './slack/mode.js';
 import { startSlack } from './slack/start.js';
 
-/** Data problems logged one by one; past this, only how many more there were. */
-const PROBLEMS_LOGGED = 20;
 /** How long stopping may take before Tidings exits anyway. */
 const STOP_GRACE_MS = 10_000;
 
@@ -23,11 +22,9 @@ function exit(logger: Logger | undefined, code: number): void {
 }
 
 async function start(settings: Settings, logger: Logger): Promise<void> {
-  const { engine, corpus, lexiconProblems } = await loadEngine(settings);
-  for (const problem of corpus.problems.slice(0, PROBLEMS_LOGGED)) logger.warn({ ...problem }, 'data problem');
-  if (corpus.problems.length > PROBLEMS_LOGGED) logger.warn({ more: corpus.problems.length - PROBLEMS_LOGGED }, 'more data problems');
-  for (const problem of lexiconProblems) logger.warn({ ...problem }, 'lexicon problem');
-  logger.info({ dataDir: settings.dataDir, summaries: corpus.summaries.length, stories: engine.stats.stories, ...corpus.stats }, 'summaries loaded');
+  const loaded = await loadEngine(settings);
+  logLoaded(logger, loaded, settings, 'summaries loaded');
+  const engine = new LiveEngine(loaded.engine);
 
   const preview = slackConnection(settings.slack).mode === 'none';
   const slack = preview ? await startPreview(settings, engine, logger) : await startSlack(settings, engine, logger);
@@ -49,6 +46,21 @@ async function start(settings: Settings, logger: Logger): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+
+  // SIGHUP reads the data folder again; Tidings keeps serving the old data until the new is ready,
+  // and keeps it if the new cannot be read.
+  let reloading = false;
+  process.on('SIGHUP', () => {
+    if (reloading || stopping) return;
+    reloading = true;
+    logger.info({ dataDir: settings.dataDir }, 'reloading the data');
+    void reload(engine, settings)
+      .then((outcome) => {
+        if (outcome.ok) logLoaded(logger, outcome.loaded, settings, 'data reloaded');
+        else logger.error({ dataDir: settings.dataDir, reason: outcome.reason }, 'reload failed; still serving the data loaded before');
+      })
+      .finally(() => (reloading = false));
+  });
 }
 
 async function main(): Promise<void> {

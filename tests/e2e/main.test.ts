@@ -78,6 +78,26 @@ describe('npm start', () => {
     expect(run.stdout).not.toMatch(/xoxb-preview-[0-9a-f]/);
   });
 
+  it('reloads the data on SIGHUP, and keeps serving what it had when the new data cannot be read', async () => {
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'news.txt'), 'Volcano erupts in Iceland.\n');
+    const main = startMain({ PORT: '0', TIDINGS_DATA_DIR: data });
+    expect(await main.waitForLog('summaries loaded')).toMatchObject({ summaries: 1 });
+    await main.waitForLog('Tidings is running');
+
+    writeFileSync(join(data, 'more.txt'), 'Earthquake shakes Chile.\n');
+    main.child.kill('SIGHUP');
+    expect(await main.waitForLog('data reloaded')).toMatchObject({ summaries: 2 });
+
+    rmSync(data, { recursive: true });
+    main.child.kill('SIGHUP');
+    expect(await main.waitForLog('reload failed; still serving the data loaded before')).toMatchObject({ reason: expect.stringContaining(data) });
+
+    main.child.kill('SIGTERM');
+    expect((await main.exited).code).toBe(0);
+  });
+
   it('with half the settings, names what is missing and where to get it, and exits 1', async () => {
     const run = await startMain({ SLACK_BOT_TOKEN: BOT_TOKEN }).exited;
     expect(run.code).toBe(1);
