@@ -27,6 +27,8 @@ export interface PreviewOptions extends Omit<SlackAppOptions, 'settings'> {
   readonly settings: Pick<Settings, 'port' | 'host'>;
   /** Says where the page is and how to connect to Slack; console.log by default. */
   readonly print?: (text: string) => void;
+  /** Said under the address when the app's clock is not the real one (see ./clock.ts). */
+  readonly clockNote?: string;
   /**
    * Daily digests for the preview, made once its Slack settings (a made-up token, the address of
    * its stand-in for Slack) are known; their scheduler runs while the preview does.
@@ -47,11 +49,12 @@ export function pageUrl(host: string, port: number): string {
   return `http://${name}:${port}`;
 }
 
-export function banner(url: string, host: string): string {
+export function banner(url: string, host: string, note?: string): string {
   const exposed = isLoopback(host) ? '' : `\nHOST=${host}: other machines on your network can open the preview too.\n`;
   return [
     `Tidings is running in preview mode: open ${url} in your browser.`,
     'There, type /news taiwan or @Tidings what’s new on Iraq? and see the answers as Slack would show them.',
+    ...(note !== undefined ? [note] : []),
     exposed,
     HOW_TO_CONNECT,
     '',
@@ -79,7 +82,7 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
   const slackPort = await listen(slackSide, 0, '127.0.0.1');
   const slackBase = `http://127.0.0.1:${slackPort}`;
 
-  const { print: _print, settings: _page, digests: makeDigests, ...appOptions } = options;
+  const { print: _print, settings: _page, digests: makeDigests, clockNote: _note, ...appOptions } = options;
   const slackSettings: SlackSettings = { botToken, signingSecret, apiUrl: `${slackBase}/api/` };
   const digests = makeDigests?.(slackSettings);
   const slack = createSlackApp({
@@ -119,7 +122,7 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
       page = server;
       await digests?.scheduler.start();
       const url = pageUrl(settings.host, port);
-      print(banner(url, settings.host));
+      print(banner(url, settings.host, options.clockNote));
       return { port, url };
     },
     async stop() {
