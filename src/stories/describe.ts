@@ -8,7 +8,7 @@ import { newsworthiness, sentencePool, showable, type PoolSentence } from '../br
 import { clipAtWord, headlineOf } from '../text/clause.js';
 import { indexTerms } from '../text/tokenize.js';
 import { addInto, dot, heaviest, normalize, type TermStats, type TermVector } from '../text/vector.js';
-import { summaryFeatures } from './features.js';
+import { summaryVector } from './profile.js';
 import { GROUPING, type GroupingTuning } from './tuning.js';
 import type { Story } from './story.js';
 
@@ -95,6 +95,6 @@ export function describeStory(members: readonly Summary[], centroid: TermVector,
 /** The Story record of any given group of summaries (for a group not made by a StoryGrouper). */
 export function describeGroup(members: readonly Summary[], stats: TermStats, tuning: GroupingTuning = GROUPING): Story {
   const centroid = new Map<string, number>();
-  for (const summary of members) addInto(centroid, summaryFeatures(summary, stats, tuning).vector);
+  for (const summary of members) addInto(centroid, summaryVector(summary, stats, tuning.titleWeight));
   return describeStory(members, centroid, tuning.topTerms);
 }

@@ -1,14 +1,14 @@
 /**
- * Incremental story grouping (DESIGN.md "Stories"). Each summary joins the most similar story or
+ * Incremental story grouping (DESIGN.md "Stories"). Each summary joins the story it fits best or
  * starts a new one:
- * - similarity is the cosine between the summary's weighted term vector (features.ts) and the
- *   story's centroid (the sum of its members' unit vectors), so a story is judged by everything
- *   its members say, not by its single closest member (which would chain unrelated events);
  * - candidates are the stories of the summaries the index finds for the summary's most telling
- *   terms: adding a summary costs one index query and a few sparse dot products;
+ *   terms, within the time window (clusters.ts): adding a summary costs one index lookup;
+ * - fit is a fitted model's score (model.ts) over several likenesses of the summary to the story
+ *   (match.ts): cosine with the story's centroid and with its closest member, headline likeness,
+ *   the rarest shared term, weekday and place cues, and the days between them when both are dated;
  * - time: a summary joins a story only if it is within the story window of every dated member
  *   (so two dated members are never further apart than the window); undated summaries have no
- *   time to compare and are judged by text alone.
+ *   time to compare and are judged by the rest.
  *
  * Load order: a batch (addAll) is first indexed whole, so that term weights are those of the
  * whole batch, then placed in a canonical order: dated summaries oldest first, then undated ones,
@@ -18,35 +18,30 @@
  */
 import type { Summary } from '../corpus/summary.js';
 import type { SummaryIndex } from '../search/summary-index.js';
-import { addInto, dot, heaviest } from '../text/vector.js';
+import type { Cluster } from './cluster.js';
+import { Clusters } from './clusters.js';
 import { describeStory, storyId } from './describe.js';
-import { summaryFeatures, type SummaryFeatures } from './features.js';
+import { matchScore, MODEL, type MatchModel } from './model.js';
+import { summaryProfile, type SummaryProfile } from './profile.js';
 import type { Story } from './story.js';
+import { TermNumbers } from './sparse.js';
+import { Timeline } from './timeline.js';
 import { GROUPING, type GroupingTuning } from './tuning.js';
 
 export interface GrouperOptions {
   /** Two dated summaries further apart than this never join one story, in ms. */
   readonly windowMs: number;
   readonly tuning?: Partial<GroupingTuning>;
-}
-
-interface Cluster {
-  readonly key: number;
-  /** Member ids in the order they joined. */
-  readonly members: string[];
-  /** Sum of the members' unit vectors; its direction is the story's centroid. */
-  readonly sum: Map<string, number>;
-  sumNorm2: number;
-  first?: number;
-  last?: number;
+  /** The model that decides (the fitted one unless given: for the fitting script and tests). */
+  readonly model?: MatchModel;
 }
 
 export class StoryGrouper {
   private readonly tuning: GroupingTuning;
-  private readonly windowMs: number;
-  private readonly clusters = new Map<number, Cluster>();
-  private readonly clusterOf = new Map<string, number>();
-  private nextKey = 0;
+  private readonly model: MatchModel;
+  private readonly clusters: Clusters;
+  private readonly timeline = new Timeline();
+  private readonly numbers = new TermNumbers();
   /** Story records are built when asked for and kept until their cluster changes. */
   private readonly records = new Map<number, Story>();
   /** Story id → cluster, for the clusters whose id is known; `stale` lists the others. */
@@ -59,7 +54,8 @@ export class StoryGrouper {
     options: GrouperOptions,
   ) {
     this.tuning = { ...GROUPING, ...options.tuning };
-    this.windowMs = options.windowMs;
+    this.model = options.model ?? MODEL;
+    this.clusters = new Clusters(index, this.numbers, options.windowMs, this.tuning);
   }
 
   /** How many stories. */
@@ -67,16 +63,30 @@ export class StoryGrouper {
     return this.clusters.size;
   }
 
-  /** Groups a batch: indexes it whole, then places each new summary in canonical order. */
+  /**
+   * Groups a batch: indexes it whole, then places each new summary in canonical order, then
+   * places each once more (out of its story and in again, with every other summary of the batch
+   * placed), so that a summary met early is judged, like the later ones, against all the rest.
+   */
   addAll(summaries: Iterable<Summary>): void {
-    const fresh: Summary[] = [];
+    const fresh = new Map<string, Summary>();
     for (const summary of summaries) {
-      if (this.clusterOf.has(summary.id)) continue;
+      if (this.clusters.keyOf(summary.id) !== undefined || fresh.has(summary.id)) continue;
       this.index.add(summary);
-      fresh.push(this.index.get(summary.id)!);
+      fresh.set(summary.id, this.index.get(summary.id)!);
     }
-    const unique = [...new Map(fresh.map((s) => [s.id, s])).values()];
-    for (const summary of unique.sort(canonicalOrder)) this.place(summary);
+    const batch = [...fresh.values()].sort(canonicalOrder);
+    this.timeline.addAll(batch.flatMap((summary) => (summary.published === undefined ? [] : [summary.published])));
+    const profiles = batch.map((summary) => summaryProfile(summary, this.index, this.numbers, { titleWeight: this.tuning.titleWeight, timeline: this.timeline }));
+    for (const profile of profiles) this.clusters.register(profile);
+    for (const profile of profiles) this.place(profile);
+    if (profiles.length > 1) {
+      for (const profile of profiles) {
+        this.changed(this.clusters.keyOf(profile.id)!);
+        this.clusters.unplace(profile);
+        this.place(profile);
+      }
+    }
   }
 
   /** Adds one summary (indexing it if needed) and returns its story. */
@@ -87,7 +97,7 @@ export class StoryGrouper {
 
   /** The story a summary belongs to. */
   storyOf(summaryId: string): Story | undefined {
-    const key = this.clusterOf.get(summaryId);
+    const key = this.clusters.keyOf(summaryId);
     return key === undefined ? undefined : this.record(key);
   }
 
@@ -100,74 +110,29 @@ export class StoryGrouper {
 
   /** Every story, in the order they were started. */
   stories(): Story[] {
-    return [...this.clusters.keys()].map((key) => this.record(key));
+    return [...this.clusters.clusterKeys()].map((key) => this.record(key));
   }
 
   /** Summary id → story id, for every grouped summary (cheaper than stories() when only ids are needed). */
   assignments(): Map<string, string> {
     this.refreshIds();
     const out = new Map<string, string>();
-    for (const [summaryId, key] of this.clusterOf) out.set(summaryId, this.idOfKey.get(key)!);
+    for (const [summaryId, key] of this.clusters.entries()) out.set(summaryId, this.idOfKey.get(key)!);
     return out;
   }
 
-  private place(summary: Summary): void {
-    const features = summaryFeatures(summary, this.index, this.tuning);
-    const cluster = this.bestCluster(features) ?? this.newCluster();
-    cluster.members.push(summary.id);
-    cluster.sumNorm2 += 2 * dot(cluster.sum, features.vector) + 1;
-    addInto(cluster.sum, features.vector);
-    if (features.published !== undefined) {
-      cluster.first = Math.min(cluster.first ?? features.published, features.published);
-      cluster.last = Math.max(cluster.last ?? features.published, features.published);
-    }
-    this.clusterOf.set(summary.id, cluster.key);
-    this.changed(cluster.key);
+  private place(profile: SummaryProfile): void {
+    this.changed(this.clusters.place(profile, this.bestCluster(profile)).key);
   }
 
-  private bestCluster(features: SummaryFeatures): Cluster | undefined {
-    const terms = this.queryTerms(features);
-    const hits = this.index.similar(terms, this.tuning.candidates, (other) => this.clusterOf.has(other.id) && this.near(features.published, other.published));
+  /** The candidate with the highest score, if that reaches the threshold; ties to the older story. */
+  private bestCluster(profile: SummaryProfile): Cluster | undefined {
     let best: { cluster: Cluster; score: number } | undefined;
-    const seen = new Set<number>();
-    for (const hit of hits) {
-      const key = this.clusterOf.get(hit.id)!;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const cluster = this.clusters.get(key)!;
-      if (!this.fitsWindow(cluster, features.published)) continue;
-      const score = dot(features.vector, cluster.sum) / Math.sqrt(cluster.sumNorm2);
-      if (best === undefined || score > best.score || (score === best.score && key < best.cluster.key)) best = { cluster, score };
+    for (const { cluster, features } of this.clusters.candidates(profile)) {
+      const score = matchScore(features, this.model);
+      if (best === undefined || score > best.score) best = { cluster, score };
     }
-    return best !== undefined && best.score >= this.tuning.joinThreshold ? best.cluster : undefined;
-  }
-
-  /**
-   * The summary's heaviest terms that are rare enough to find candidates with: a term found in
-   * more than `queryMaxDocs` summaries names a topic, not an event, and would make each query
-   * cost grow with the collection. When every term is that common, the rarest one.
-   */
-  private queryTerms(features: SummaryFeatures): string[] {
-    const ranked = heaviest(features.vector, features.vector.size);
-    const telling = ranked.filter((term) => this.index.documentCount(term) <= this.tuning.queryMaxDocs).slice(0, this.tuning.queryTerms);
-    if (telling.length > 0 || ranked.length === 0) return telling;
-    return [ranked.reduce((rarest, term) => (this.index.documentCount(term) < this.index.documentCount(rarest) ? term : rarest))];
-  }
-
-  private near(a: number | undefined, b: number | undefined): boolean {
-    return a === undefined || b === undefined || Math.abs(a - b) <= this.windowMs;
-  }
-
-  /** Joining keeps every pair of dated members within the window. */
-  private fitsWindow(cluster: Cluster, published: number | undefined): boolean {
-    if (published === undefined || cluster.first === undefined || cluster.last === undefined) return true;
-    return published - cluster.first <= this.windowMs && cluster.last - published <= this.windowMs;
-  }
-
-  private newCluster(): Cluster {
-    const cluster: Cluster = { key: this.nextKey++, members: [], sum: new Map(), sumNorm2: 0 };
-    this.clusters.set(cluster.key, cluster);
-    return cluster;
+    return best !== undefined && best.score >= this.model.threshold ? best.cluster : undefined;
   }
 
   private changed(key: number): void {
@@ -180,6 +145,8 @@ export class StoryGrouper {
 
   private refreshIds(): void {
     for (const key of this.stale) {
+      // A story emptied by a second placing is gone.
+      if (this.clusters.get(key) === undefined) continue;
       const id = storyId(this.clusters.get(key)!.members);
       this.keyOfId.set(id, key);
       this.idOfKey.set(key, id);
@@ -192,7 +159,8 @@ export class StoryGrouper {
     if (cached) return cached;
     const cluster = this.clusters.get(key)!;
     const members = cluster.members.map((id) => this.index.get(id)!);
-    const story = describeStory(members, cluster.sum, this.tuning.topTerms);
+    const centroid = new Map(Array.from(cluster.sum.ids, (id, i) => [this.numbers.termOf(id), cluster.sum.weights[i]!]));
+    const story = describeStory(members, centroid, this.tuning.topTerms);
     this.records.set(key, story);
     return story;
   }

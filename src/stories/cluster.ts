@@ -1,0 +1,109 @@
+/**
+ * A story while it is being grouped: its members' profiles and what is summed over them, kept up
+ * to date as members join (and leave, when a batch is placed a second time), so that judging a
+ * summary against it (match.ts) costs a few sparse dot products and never a pass over its
+ * members' texts.
+ */
+import type { SummaryProfile } from './profile.js';
+import { EMPTY, sparseDot, type SparseVector } from './sparse.js';
+
+export class Cluster {
+  /** Member ids in the order they joined. */
+  readonly members: string[] = [];
+  readonly profiles: SummaryProfile[] = [];
+  /** Sum of the members' unit vectors; its direction is the story's centroid. */
+  sum: SparseVector = EMPTY;
+  /** For each term of `sum` (same order), how many members have it. */
+  counts = new Int32Array(0);
+  private sumNorm2 = 0;
+  /** Weekdays named by any member. */
+  weekdays = 0;
+  /** Quoted word pairs of the members, with how many members quote each. */
+  readonly quoted = new Map<string, number>();
+  first?: number;
+  last?: number;
+
+  constructor(readonly key: number) {}
+
+  get size(): number {
+    return this.members.length;
+  }
+
+  add(profile: SummaryProfile): void {
+    this.members.push(profile.id);
+    this.profiles.push(profile);
+    this.sumNorm2 += 2 * sparseDot(this.sum, profile.vector) + 1;
+    this.merge(profile.vector, 1);
+    count(this.quoted, profile.quoted, 1);
+    this.remember(profile);
+  }
+
+  /** Takes a member out again, as if it had never joined. */
+  remove(profile: SummaryProfile): void {
+    const at = this.members.indexOf(profile.id);
+    if (at < 0) return;
+    this.members.splice(at, 1);
+    this.profiles.splice(at, 1);
+    this.merge(profile.vector, -1);
+    this.sumNorm2 = sparseDot(this.sum, this.sum);
+    count(this.quoted, profile.quoted, -1);
+    this.weekdays = 0;
+    this.first = this.last = undefined;
+    for (const member of this.profiles) this.remember(member);
+  }
+
+  /** The length of the sum, for the cosine of a vector with the centroid: dot(vector, sum) / norm. */
+  get sumNorm(): number {
+    return Math.sqrt(this.sumNorm2);
+  }
+
+  /** Whether joining keeps every pair of dated members within `windowMs`. */
+  fitsWindow(published: number | undefined, windowMs: number): boolean {
+    if (published === undefined || this.first === undefined || this.last === undefined) return true;
+    return published - this.first <= windowMs && this.last - published <= windowMs;
+  }
+
+  /** Adds (scale 1) or takes away (scale −1) a member's vector, in `sum` and in `counts`. */
+  private merge(vector: SparseVector, scale: 1 | -1): void {
+    const ids = new Int32Array(this.sum.ids.length + vector.ids.length);
+    const weights = new Float64Array(ids.length);
+    const counts = new Int32Array(ids.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    const { ids: a, weights: aw } = this.sum;
+    const { ids: b, weights: bw } = vector;
+    while (i < a.length || j < b.length) {
+      const x = i < a.length ? a[i]! : Infinity;
+      const y = j < b.length ? b[j]! : Infinity;
+      const id = Math.min(x, y);
+      const weight = (x === id ? aw[i]! : 0) + (y === id ? scale * bw[j]! : 0);
+      const count = (x === id ? this.counts[i++]! : 0) + (y === id ? (j++, scale) : 0);
+      // A term no member has any more is dropped (its weight is only rounding left over).
+      if (count <= 0) continue;
+      ids[k] = id;
+      weights[k] = weight;
+      counts[k++] = count;
+    }
+    this.sum = { ids: ids.slice(0, k), weights: weights.slice(0, k) };
+    this.counts = counts.slice(0, k);
+  }
+
+  /** Weekdays and dates: what a member adds that removing one cannot simply subtract. */
+  private remember(profile: SummaryProfile): void {
+    this.weekdays |= profile.weekdays;
+    if (profile.published !== undefined) {
+      this.first = Math.min(this.first ?? profile.published, profile.published);
+      this.last = Math.max(this.last ?? profile.published, profile.published);
+    }
+  }
+}
+
+/** Adds (1) or takes away (−1) one member's keys in a key → how-many-members map. */
+function count(counts: Map<string, number>, keys: readonly string[], by: 1 | -1): void {
+  for (const key of keys) {
+    const n = (counts.get(key) ?? 0) + by;
+    if (n > 0) counts.set(key, n);
+    else counts.delete(key);
+  }
+}

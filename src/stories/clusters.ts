@@ -1,0 +1,187 @@
+/**
+ * The stories being grouped and the summaries known to them, with the one lookup grouping needs:
+ * the stories a summary may join. Candidates are found as a search index finds documents
+ * (DESIGN.md "Stories"): the summaries that share the most weight of the summary's most telling
+ * terms, within the time window, placed already; their stories are the candidates. Only telling
+ * terms are looked up (those in at most `queryMaxDocs` summaries), so grouping keeps postings
+ * lists for those alone, as arrays of summary numbers: looking up a summary's candidates walks a
+ * few short lists, whatever the size of the collection, and allocates nothing that grows with it.
+ *
+ * Which story a summary joins is not decided here: the grouper asks the model (grouper.ts), the
+ * fitting script the gold labels (src/eval/match-examples.ts), over the same candidates and features.
+ */
+import type { TermStats } from '../text/vector.js';
+import { Cluster } from './cluster.js';
+import { matchFeatures } from './match.js';
+import type { SummaryProfile } from './profile.js';
+import type { TermNumbers } from './sparse.js';
+import type { GroupingTuning } from './tuning.js';
+
+export interface Candidate {
+  readonly cluster: Cluster;
+  /** matchFeatures of the summary against the cluster. */
+  readonly features: number[];
+}
+
+export class Clusters {
+  private readonly byKey = new Map<number, Cluster>();
+  private nextKey = 0;
+  /** Summaries known (registered), by number: id, date, and cluster key (−1 while not placed). */
+  private readonly numberOfId = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly profiles: SummaryProfile[] = [];
+  private readonly published: number[] = [];
+  private readonly keys: number[] = [];
+  /** Each summary's query: its heaviest telling terms and their weights. */
+  private readonly queries: { readonly ids: Int32Array; readonly weights: Float64Array }[] = [];
+  /** Summary numbers by term number, for telling terms only; null once a term is too common to tell. */
+  private readonly postings: (number[] | null)[] = [];
+  /** Scratch for a lookup's scores, by summary number; `touched` says which to clear after. */
+  private scores = new Float64Array(1024);
+  private readonly touched: number[] = [];
+
+  constructor(
+    private readonly stats: TermStats,
+    private readonly numbers: TermNumbers,
+    readonly windowMs: number,
+    private readonly tuning: GroupingTuning,
+  ) {}
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  clusterKeys(): IterableIterator<number> {
+    return this.byKey.keys();
+  }
+
+  get(key: number): Cluster | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The cluster a summary was placed in. */
+  keyOf(summaryId: string): number | undefined {
+    const n = this.numberOfId.get(summaryId);
+    const key = n === undefined ? -1 : this.keys[n]!;
+    return key < 0 ? undefined : key;
+  }
+
+  /** Every placed summary's cluster key. */
+  *entries(): IterableIterator<[string, number]> {
+    for (let n = 0; n < this.ids.length; n++) if (this.keys[n]! >= 0) yield [this.ids[n]!, this.keys[n]!];
+  }
+
+  /**
+   * Makes a summary findable as a candidate once it is placed. A batch registers all its
+   * summaries before placing any, with the term counts of the whole batch.
+   */
+  register(profile: SummaryProfile): void {
+    if (this.numberOfId.has(profile.id)) return;
+    const n = this.ids.length;
+    this.numberOfId.set(profile.id, n);
+    this.ids.push(profile.id);
+    this.profiles.push(profile);
+    this.published.push(profile.published ?? Number.NaN);
+    this.keys.push(-1);
+    const telling: [number, number][] = [];
+    profile.vector.ids.forEach((id, i) => {
+      if (!this.telling(id)) return;
+      (this.postings[id] ??= []).push(n);
+      telling.push([id, profile.vector.weights[i]!]);
+    });
+    // Ties by the terms themselves, not their numbers, which depend on the order summaries came in.
+    const term = (id: number) => this.numbers.termOf(id);
+    const query = telling.sort((a, b) => b[1] - a[1] || (term(a[0]) < term(b[0]) ? -1 : 1)).slice(0, this.tuning.queryTerms);
+    this.queries.push({ ids: Int32Array.from(query, ([id]) => id), weights: Float64Array.from(query, ([, weight]) => weight) });
+  }
+
+  /** Places a registered summary in a cluster (a new one when none is given); returns the cluster. */
+  place(profile: SummaryProfile, cluster: Cluster = this.create()): Cluster {
+    const n = this.numberOfId.get(profile.id);
+    if (n === undefined) throw new Error(`summary ${profile.id} is not registered`);
+    cluster.add(profile);
+    this.keys[n] = cluster.key;
+    return cluster;
+  }
+
+  /** Takes a placed summary out of its cluster again (dropping the cluster if it empties). */
+  unplace(profile: SummaryProfile): void {
+    const n = this.numberOfId.get(profile.id);
+    const key = n === undefined ? -1 : this.keys[n]!;
+    if (key < 0) return;
+    const cluster = this.byKey.get(key)!;
+    cluster.remove(profile);
+    if (cluster.size === 0) this.byKey.delete(key);
+    this.keys[n!] = -1;
+  }
+
+  /** The clusters the summary may join (within the window), each with its features, in key order. */
+  candidates(profile: SummaryProfile): Candidate[] {
+    const near = new Map<number, SummaryProfile[]>();
+    for (const n of this.nearestPlaced(profile)) {
+      const key = this.keys[n]!;
+      const list = near.get(key);
+      if (list) list.push(this.profiles[n]!);
+      else near.set(key, [this.profiles[n]!]);
+    }
+    const out: Candidate[] = [];
+    for (const key of [...near.keys()].sort((a, b) => a - b)) {
+      const cluster = this.byKey.get(key)!;
+      if (!cluster.fitsWindow(profile.published, this.windowMs)) continue;
+      out.push({ cluster, features: matchFeatures(profile, cluster, near.get(key)!, this.windowMs) });
+    }
+    return out;
+  }
+
+  private create(): Cluster {
+    const cluster = new Cluster(this.nextKey++);
+    this.byKey.set(cluster.key, cluster);
+    return cluster;
+  }
+
+  /**
+   * The `candidates` placed summaries (within the window, other than itself) that share the most
+   * weight of the summary's query terms; ties go to the smaller id, so that candidates do not
+   * depend on load order.
+   */
+  private nearestPlaced(profile: SummaryProfile): number[] {
+    if (this.scores.length < this.ids.length) this.scores = new Float64Array(Math.max(this.ids.length, 2 * this.scores.length));
+    const self = this.numberOfId.get(profile.id);
+    if (self === undefined) throw new Error(`summary ${profile.id} is not registered`);
+    const query = this.queries[self]!;
+    for (let q = 0; q < query.ids.length; q++) {
+      const weight = query.weights[q]!;
+      for (const n of this.postings[query.ids[q]!] ?? []) {
+        if (n === self || this.keys[n]! < 0) continue;
+        if (profile.published !== undefined && Math.abs(profile.published - this.published[n]!) > this.windowMs) continue;
+        if (this.scores[n] === 0) this.touched.push(n);
+        this.scores[n]! += weight;
+      }
+    }
+    const limit = this.tuning.candidates;
+    const top: number[] = [];
+    const before = (a: number, b: number) => this.scores[a]! > this.scores[b]! || (this.scores[a] === this.scores[b] && this.ids[a]! < this.ids[b]!);
+    for (const n of this.touched) {
+      if (top.length === limit && !before(n, top[limit - 1]!)) continue;
+      let at = top.length;
+      while (at > 0 && before(n, top[at - 1]!)) at--;
+      top.splice(at, 0, n);
+      if (top.length > limit) top.pop();
+    }
+    for (const n of this.touched) this.scores[n] = 0;
+    this.touched.length = 0;
+    return top;
+  }
+
+  /**
+   * Whether a term is telling enough to find candidates with: a term found in more than
+   * `queryMaxDocs` summaries names a topic, not an event, and would make each lookup cost grow
+   * with the collection. A term that is not telling any more never will be again.
+   */
+  private telling(id: number): boolean {
+    if (this.postings[id] === null) return false;
+    if (this.stats.documentCount(this.numbers.termOf(id)) <= this.tuning.queryMaxDocs) return true;
+    this.postings[id] = null;
+    return false;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * What story grouping knows of a summary: weighted term vectors (TF-IDF over the search
+ * tokenizer's terms), its event cues (cues.ts), its length, its date and how crowded its day was.
+ * Nothing else: in particular no label of the evaluation data ever reaches this point.
+ */
+import type { Summary } from '../corpus/summary.js';
+import { fold } from '../text/fold.js';
+import { firstSentence } from '../text/sentences.js';
+import { indexTerms } from '../text/tokenize.js';
+import { idf, normalize, type TermStats } from '../text/vector.js';
+import { quotedPairs, weekdayMask } from './cues.js';
+import { toSparse, type SparseVector, type TermNumbers } from './sparse.js';
+import type { Timeline } from './timeline.js';
+import { GROUPING } from './tuning.js';
+
+const DAY = 86_400_000;
+
+export interface SummaryProfile {
+  readonly id: string;
+  /** Title (weighing `titleWeight` times a text word) and text: unit length. */
+  readonly vector: SparseVector;
+  /**
+   * The rarity of each term of `vector` when the profile was made: its IDF, scaled by that of a
+   * term seen once (the highest there is) to 0…1.
+   */
+  readonly rarity: Float32Array;
+  /**
+   * What the summary is about in one line: its title, else its first sentence; unit length. Two
+   * reports of one event are told apart from two of one topic best by their headlines.
+   */
+  readonly head: SparseVector;
+  /** Weekdays named, and word pairs quoted (cues.ts). */
+  readonly weekdays: number;
+  readonly quoted: readonly string[];
+  /** Distinct terms: a headline has about ten, a paragraph sixty. */
+  readonly length: number;
+  readonly published?: number;
+  /** When dated: how many summaries known were published within a day of it, itself included. */
+  readonly crowd?: number;
+}
+
+/** The title, unless the text already opens with it (headline-only data, "Title. Lead" data). */
+export function distinctTitle(summary: Summary): string | undefined {
+  if (summary.title === undefined) return undefined;
+  return fold(summary.text).startsWith(fold(summary.title)) ? undefined : summary.title;
+}
+
+/** Sub-linear TF-IDF, unit length: a word said five times is not five times the evidence. */
+function weigh(counts: ReadonlyMap<string, number>, idfOf: (term: string) => number): Map<string, number> {
+  const vector = new Map<string, number>();
+  for (const [term, n] of counts) vector.set(term, (1 + Math.log(Math.max(1, n))) * idfOf(term));
+  return normalize(vector);
+}
+
+function sparseTfIdf(counts: ReadonlyMap<string, number>, idfs: ReadonlyMap<string, number>, numbers: TermNumbers): SparseVector {
+  return toSparse(
+    weigh(counts, (term) => idfs.get(term)!),
+    numbers,
+  );
+}
+
+function counted(terms: readonly string[], weight = 1, into = new Map<string, number>()): Map<string, number> {
+  for (const term of terms) into.set(term, (into.get(term) ?? 0) + weight);
+  return into;
+}
+
+/** The summary's title and text as one weighted vector (what a story's centroid sums). */
+export function summaryVector(summary: Summary, stats: TermStats, titleWeight: number = GROUPING.titleWeight): Map<string, number> {
+  const title = distinctTitle(summary);
+  return weigh(counted(title === undefined ? [] : indexTerms(title), titleWeight, counted(indexTerms(summary.text))), (term) => idf(stats, term));
+}
+
+/**
+ * The terms of a text and of its first sentence, tokenizing it once: the first sentence's terms
+ * open the text's (the tokenizer reads words one by one, so a text's terms are its parts' terms).
+ */
+function termsOfText(text: string): { textTerms: string[]; firstTerms: string[] } {
+  const first = firstSentence(text);
+  const at = text.indexOf(first);
+  if (first === '' || at < 0) return { textTerms: indexTerms(text), firstTerms: [] };
+  const firstTerms = indexTerms(first);
+  return { textTerms: [...indexTerms(text.slice(0, at)), ...firstTerms, ...indexTerms(text.slice(at + first.length))], firstTerms };
+}
+
+export interface ProfileOptions {
+  readonly titleWeight?: number;
+  /** The dates of the summaries known, for `crowd`; without it a profile has none. */
+  readonly timeline?: Timeline;
+}
+
+export function summaryProfile(summary: Summary, stats: TermStats, numbers: TermNumbers, options: ProfileOptions = {}): SummaryProfile {
+  const { titleWeight = GROUPING.titleWeight, timeline } = options;
+  const title = distinctTitle(summary);
+  const { textTerms, firstTerms } = termsOfText(summary.text);
+  const titleTerms = title === undefined ? [] : indexTerms(title);
+  const counts = counted(titleTerms, titleWeight, counted(textTerms));
+  // A headline-only summary (title and text the same) is its own head.
+  const headTerms = summary.title === undefined ? firstTerms : title === undefined ? textTerms : titleTerms;
+  const whole = title === undefined ? summary.text : `${title}. ${summary.text}`;
+  // Each term's IDF once, for both vectors and the rarities.
+  const idfs = new Map<string, number>();
+  for (const term of counts.keys()) idfs.set(term, idf(stats, term));
+  const vector = sparseTfIdf(counts, idfs, numbers);
+  const highest = Math.log(1 + Math.max(1, stats.size));
+  return {
+    id: summary.id,
+    vector,
+    rarity: Float32Array.from(vector.ids, (id) => idfs.get(numbers.termOf(id))! / highest),
+    head: sparseTfIdf(counted(headTerms), idfs, numbers),
+    weekdays: weekdayMask(whole),
+    quoted: quotedPairs(whole),
+    length: counts.size,
+    ...(summary.published !== undefined && { published: summary.published }),
+    ...(summary.published !== undefined && timeline !== undefined && { crowd: timeline.countWithin(summary.published, DAY) }),
+  };
+}

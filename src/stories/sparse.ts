@@ -1,0 +1,63 @@
+/**
+ * Term vectors as grouping keeps them for every summary: term numbers in ascending order and their
+ * weights, in typed arrays. A hundred thousand summaries of sixty terms each fit in a few tens of
+ * megabytes this way (as Maps they take ten times as much), and the dot product of two is one
+ * merge of two sorted arrays.
+ */
+
+/** Numbers terms in the order they are first seen, and gives the term of a number back. */
+export class TermNumbers {
+  private readonly numbers = new Map<string, number>();
+  private readonly terms: string[] = [];
+
+  numberOf(term: string): number {
+    let n = this.numbers.get(term);
+    if (n === undefined) {
+      n = this.terms.length;
+      this.numbers.set(term, n);
+      this.terms.push(term);
+    }
+    return n;
+  }
+
+  termOf(n: number): string {
+    return this.terms[n]!;
+  }
+}
+
+export interface SparseVector {
+  /** Term numbers, ascending. */
+  readonly ids: Int32Array;
+  readonly weights: Float64Array | Float32Array;
+}
+
+/** A term → weight map as a sparse vector. */
+export function toSparse(vector: ReadonlyMap<string, number>, numbers: TermNumbers): SparseVector {
+  const entries = [...vector].map(([term, weight]) => [numbers.numberOf(term), weight] as const).sort((a, b) => a[0] - b[0]);
+  const ids = new Int32Array(entries.length);
+  // A summary's own weights need no more precision than this; sums of them are kept in 64 bits.
+  const weights = new Float32Array(entries.length);
+  entries.forEach(([id, weight], i) => {
+    ids[i] = id;
+    weights[i] = weight;
+  });
+  return { ids, weights };
+}
+
+export function sparseDot(a: SparseVector, b: SparseVector): number {
+  let sum = 0;
+  let i = 0;
+  let j = 0;
+  const { ids: ai, weights: aw } = a;
+  const { ids: bi, weights: bw } = b;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) sum += aw[i++]! * bw[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
+export const EMPTY: SparseVector = { ids: new Int32Array(0), weights: new Float64Array(0) };

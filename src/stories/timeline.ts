@@ -1,0 +1,42 @@
+/**
+ * The publication times of the summaries known so far, sorted, to ask how crowded a moment is:
+ * two summaries published on the same day say more about each other when few others were
+ * published that day than in a dense stream where hundreds were (match.ts, `together`).
+ */
+export class Timeline {
+  private readonly times: number[] = [];
+
+  get size(): number {
+    return this.times.length;
+  }
+
+  add(time: number): void {
+    this.times.splice(this.firstAtOrAfter(time), 0, time);
+  }
+
+  /** Adds many at once: a few by insertion, many by one sort. */
+  addAll(times: readonly number[]): void {
+    if (times.length <= this.times.length / 8) {
+      for (const time of times) this.add(time);
+      return;
+    }
+    this.times.push(...times);
+    this.times.sort((a, b) => a - b);
+  }
+
+  /** How many times lie within `radius` of `time` (inclusive). */
+  countWithin(time: number, radius: number): number {
+    return this.firstAtOrAfter(time + radius + 1) - this.firstAtOrAfter(time - radius);
+  }
+
+  private firstAtOrAfter(time: number): number {
+    let low = 0;
+    let high = this.times.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.times[middle]! < time) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { SummaryIndex } from '../../src/search/summary-index.js';
+import { Clusters } from '../../src/stories/clusters.js';
+import { FEATURES } from '../../src/stories/match.js';
+import { summaryProfile } from '../../src/stories/profile.js';
+import { TermNumbers } from '../../src/stories/sparse.js';
+import { GROUPING, type GroupingTuning } from '../../src/stories/tuning.js';
+import { DAY, shuffled, summary, WINDOW } from './fixtures.js';
+
+const quake = (id: string, extra = {}) => summary(id, 'A magnitude 7.1 earthquake struck off Chile, damaging ports in Valparaiso.', extra);
+const others = [
+  summary('bank', 'The central bank raised interest rates to curb inflation.'),
+  summary('vote', 'Parliament voted on the budget after a long night of debate.'),
+];
+
+function setUp(summaries: ReturnType<typeof summary>[], tuning: GroupingTuning = { ...GROUPING }) {
+  const index = new SummaryIndex();
+  index.addAll(summaries);
+  const numbers = new TermNumbers();
+  const clusters = new Clusters(index, numbers, WINDOW, { ...tuning });
+  const profiles = new Map(summaries.map((s) => [s.id, summaryProfile(s, index, numbers)]));
+  for (const profile of profiles.values()) clusters.register(profile);
+  return { clusters, profile: (id: string) => profiles.get(id)! };
+}
+
+describe('finding the stories a summary may join', () => {
+  it('finds placed summaries that share its telling terms, never itself nor unplaced ones', () => {
+    const { clusters, profile } = setUp([quake('q1'), quake('q2'), quake('q3'), ...others]);
+    expect(clusters.candidates(profile('q1'))).toEqual([]);
+    const story = clusters.place(profile('q2'));
+    clusters.place(profile('bank'));
+    clusters.place(profile('q1'));
+    const found = clusters.candidates(profile('q3'));
+    expect(found.map((c) => c.cluster.key).sort()).toEqual([story.key, clusters.keyOf('q1')!].sort());
+    for (const candidate of found) expect(candidate.features).toHaveLength(FEATURES.length);
+  });
+
+  it('leaves out summaries further apart in time than the window', () => {
+    const { clusters, profile } = setUp([quake('early', { published: 0 }), quake('late', { published: WINDOW + DAY }), quake('undated')]);
+    clusters.place(profile('early'));
+    expect(clusters.candidates(profile('late'))).toEqual([]);
+    expect(clusters.candidates(profile('undated'))).toHaveLength(1);
+  });
+
+  it('finds nothing by terms too common to tell an event', () => {
+    const { clusters, profile } = setUp([quake('q1'), quake('q2')], { ...GROUPING, queryMaxDocs: 1 });
+    clusters.place(profile('q1'));
+    expect(clusters.candidates(profile('q2'))).toEqual([]);
+  });
+
+  it('keeps the best candidates whatever order the summaries were registered in', () => {
+    const many = Array.from({ length: 40 }, (_, i) => quake(`q${String(i).padStart(2, '0')}`));
+    const keep = { ...GROUPING, candidates: 5 };
+    const found = (order: typeof many) => {
+      const { clusters, profile } = setUp(order, keep);
+      for (const s of order) if (s.id !== 'q00') clusters.place(profile(s.id));
+      return clusters.candidates(profile('q00')).flatMap((c) => c.cluster.members);
+    };
+    const reference = found(many);
+    expect(reference).toEqual(['q01', 'q02', 'q03', 'q04', 'q05']);
+    expect(found(shuffled(many, 5)).sort()).toEqual(reference);
+  });
+
+  it('takes a summary out again, dropping a story left empty', () => {
+    const { clusters, profile } = setUp([quake('q1'), quake('q2'), ...others]);
+    const story = clusters.place(profile('q1'));
+    clusters.place(profile('q2'), story);
+    clusters.unplace(profile('q1'));
+    expect(story.members).toEqual(['q2']);
+    expect(clusters.keyOf('q1')).toBeUndefined();
+    clusters.unplace(profile('q2'));
+    expect(clusters.get(story.key)).toBeUndefined();
+    expect(clusters.size).toBe(0);
+    expect([...clusters.entries()]).toEqual([]);
+  });
+});
