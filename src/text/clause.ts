@@ -106,6 +106,8 @@ export function asHeadline(text: string): string {
 const ASIDES = /\s[—–]\s[^—–]{1,160}?\s[—–]\s|\s\([^()]{1,160}\)/gu;
 /** A relative clause between commas: "Taiwan, which Beijing views as its own, remained …". */
 const RELATIVE_ASIDE = /,\s(?:which|who|whom|whose)\s[^,;:—–]{1,150}?,\s(?=\p{Ll})/gu;
+/** What follows the comma that closes an aside, when that comma was only one of a list ("roads, bridges and ports"). */
+const LIST_GOES_ON = /^[^\s,]+(?:,|\s(?:and|or)\b)/u;
 /**
  * Descriptions between commas after a short opening subject, before a lower-case word (the verb):
  * "Michael Chase, a U.S. defense official, emphasized …", "Sen. Ron Wyden, D-Oregon, the panel's
@@ -115,21 +117,39 @@ const RELATIVE_ASIDE = /,\s(?:which|who|whom|whose)\s[^,;:—–]{1,150}?,\s(?=\
  * a list or a phrase that goes on is left alone).
  */
 const APPOSITIVES =
-  /^([^,;:]{2,60}?)((?:,\s(?:a|an|the|his|her|their|its|\p{Lu}|\p{N}|\p{Ll}+ed\s|(?:on|in|at|during|after|before|with|for|from|speaking|writing)\s)[^,;:]{0,80}?){1,2}),\s(?=\p{Ll})(?!(?:and|or|but|nor|as|which|who|while|so|with|in|on|at|for|from|to|by|of|after|before|amid|despite|including|according|following|than)\b)/u;
+  /^([^,;:]{2,60}?)((?:,\s(?:a|an|the|his|her|their|its|\p{Lu}|\p{N}|\p{Ll}+ed\s|(?:held|made|taken|seen|given|known|built|led|set|brought|caught|found|kept|left|paid|sent|sold|told|won|written|chosen|driven|drawn|born|struck|frozen|hidden|spoken|begun|done|run|on|in|at|during|after|before|with|for|from|speaking|writing)\s)[^,;:]{0,80}?){1,2}),\s(?=\p{Ll})(?!(?:and|or|but|nor|as|which|who|while|so|with|in|on|at|for|from|to|by|of|after|before|amid|despite|including|according|following|than)\b)/u;
 
 /** The sentence without its asides, white space collapsed (when enough is left). */
 export function withoutAsides(sentence: string): string {
   const flat = squeeze(sentence);
-  const bare = squeeze(flat.replace(ASIDES, ' ').replace(RELATIVE_ASIDE, ' '));
+  const bare = squeeze(
+    flat.replace(ASIDES, ' ').replace(RELATIVE_ASIDE, (aside: string, at: number, whole: string) =>
+      LIST_GOES_ON.test(whole.slice(at + aside.length)) ? aside : ' ',
+    ),
+  );
   return bare.length >= 20 ? bare : flat;
 }
 
 /** The sentence without descriptions of its subject (see APPOSITIVES), when enough is left. */
 export function withoutAppositives(sentence: string): string {
   const appositive = APPOSITIVES.exec(sentence);
-  if (!appositive || appositive[1]!.split(' ').length > 8 || ADVERBIAL_OPENING.test(appositive[1]!)) return sentence;
+  if (!appositive || !shortSubject(appositive[1]!) || ADVERBIAL_OPENING.test(appositive[1]!)) return sentence;
+  // A description is a few words; a longer piece between commas is a clause of its own.
+  if (appositive[2]!.split(',').some((piece) => piece.trim().split(/\s+/).length > 8)) return sentence;
   const plain = `${appositive[1]} ${sentence.slice(appositive[0].length)}`;
   return plain.length >= 20 ? plain : sentence;
+}
+
+/** Words a name or a title may hold in lower case ("The head of the World Health Organization"). */
+const NAME_GLUE: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'on', 'in', 'at', 'to', 'de', 'van', 'von']);
+
+/**
+ * A subject short enough to be described: at most eight words, at most two of them lower-case
+ * words other than glue ("Chinese defense officials", not "Taliban militiamen swept into the capital").
+ */
+function shortSubject(subject: string): boolean {
+  const words = subject.trim().split(/\s+/);
+  return words.length <= 8 && words.filter((w) => /^\p{Ll}/u.test(w) && !NAME_GLUE.has(w)).length <= 2;
 }
 
 /** "emphasized the importance of keeping …" says "emphasized keeping …". */
@@ -142,13 +162,20 @@ export function withoutFormulas(sentence: string): string {
 
 /** A sentence that opens with an adverbial phrase ("After a two-year pause, …"): not the main clause. */
 const ADVERBIAL_OPENING =
-  /^(?:after|despite|amid|following|while|as|in|on|at|by|from|with|within|over|since|during|although|though|before|when|if|once|until|unlike|under|ahead of|according to|for the first time|earlier|later|last|this|meanwhile|however|still|yet|also|separately|instead|now|today|yesterday|then|thus|nonetheless|moreover|furthermore|additionally|overall|ultimately|notably|\p{L}+ly)\b/iu;
+  /^(?:(?:[\p{L}\p{N}-]+\s){1,3}(?:after|before|since|ago|later|earlier|into)|after|despite|amid|following|while|as|in|on|at|by|from|with|within|over|since|during|although|though|before|when|if|once|until|unlike|under|ahead of|according to|for the first time|earlier|later|last|this|meanwhile|however|still|yet|also|separately|instead|now|today|yesterday|then|thus|nonetheless|nevertheless|should|had|were|moreover|furthermore|additionally|overall|ultimately|notably|\p{L}+ly)\b/iu;
+
+/** A word that only links to what came before: "So Tucker Carlson is …", "And the commission …". */
+const LINKING_WORD = /^(?:so|and|but|also|now|well|yet|still|plus)\s+(?=\p{Lu}|(?:the|a|an)\s)/iu;
+/** A label before a colon, in sentence case: "The big picture: …", "Why it matters: …" (not "Dem Report: …"). */
+const LABEL = /^\p{Lu}[^\s:]*(?:\s\p{Ll}[^\s:]*){0,3}:\s+(?=\p{Lu})/u;
 
 /**
- * The sentence without its opening adverbial phrase: up to the first comma after which a clause
- * (not "and …", the rest of a list) begins. The sentence itself when there is none.
+ * The sentence without its opening adverbial phrase ("Twenty years after the invasion, …"): up to
+ * the first comma after which a clause (not "and …", the rest of a list) begins; and without a
+ * linking word ("So …") or a label ("The big picture: …"). The sentence itself when there is none.
  */
-export function withoutOpening(sentence: string): string {
+export function withoutOpening(text: string): string {
+  const sentence = text.replace(LABEL, '').replace(LINKING_WORD, '');
   if (!ADVERBIAL_OPENING.test(sentence)) return sentence;
   for (const comma of sentence.slice(0, 160).matchAll(/,\s+/gu)) {
     const rest = sentence.slice(comma.index + comma[0].length);
@@ -234,10 +261,19 @@ export function phraseCuts(text: string): PhraseCut[] {
     const after = text.slice(match.index + match[0].length);
     if (!comma && ((NAME_JOINERS.has(bare) && insideName(previous, after)) || (bare === 'at' && /^\s(?:least|most)\b/u.test(after)))) continue;
     const kept = text.slice(0, match.index);
-    if (endsWeak(kept)) continue;
+    if (endsWeak(kept) || (comma && opensAside(kept))) continue;
     cuts.push({ end: match.index, loose: !comma && LOOSE_PHRASE_STARTS.has(bare), comma });
   }
   return cuts;
+}
+
+/**
+ * "The talks, held at the Pentagon": text whose only comma follows a short subject has opened an
+ * aside and not closed it; cut at the aside's end, it would show the aside as if it were the news.
+ */
+function opensAside(kept: string): boolean {
+  const commas = kept.split(',');
+  return commas.length === 2 && commas[0]!.trim().split(' ').length <= 6;
 }
 
 /** Words inside names: "Secretary of State", "Committee on Foreign Relations". */
@@ -282,7 +318,12 @@ const ANAPHORIC_NOUNS: ReadonlySet<string> = new Set(
 );
 const DETERMINERS = /^(?:the|this|these|that|those|such|both|each|either|neither)$/u;
 
-const bareWord = (word: string | undefined) => (word ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
+/** A word folded for the lists above: lower case, letters only, without a contraction ("We'll" is "we"). */
+const bareWord = (word: string | undefined) =>
+  (word ?? '')
+    .toLowerCase()
+    .replace(/['’](?:ll|re|ve|d|s|m)$/u, '')
+    .replace(/[^\p{L}']/gu, '');
 
 /**
  * True when the text opens with a pronoun that points back to something named before ("It would

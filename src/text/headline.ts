@@ -46,6 +46,8 @@ export interface HeadlineChoice {
   readonly preferQuote?: boolean;
 }
 
+/** A clause that would end on the start of a trailing phrase: "… held the vote Friday, a day". */
+const SHORT_TAIL = /,\s(?:a|an|the|one|two|three|some|just|only|about|nearly|almost|more|less)(?:\s[^\s,]+){0,2}$/iu;
 /** Fewer words than this is no headline ("Talks resumed" is fine; "Officials said" is not). */
 const MIN_WORDS = 3;
 /** A headline comes from a sentence's start: past this, the patterns would only cost time. */
@@ -163,7 +165,7 @@ function headOf(sentence: string): string {
 function cutsOf(text: string, max: number): { cut: string; completeness: number }[] {
   const enough = (end: number) => {
     const kept = text.slice(0, end).trim();
-    return kept.length >= 15 && kept.split(' ').length >= MIN_WORDS && !endsWeak(kept);
+    return kept.length >= 15 && kept.split(' ').length >= MIN_WORDS && !endsWeak(kept) && !SHORT_TAIL.test(kept);
   };
   const truncated = isTruncated(text);
   const end = clauseEnds(text).find(enough);
@@ -231,6 +233,8 @@ function quoteClause(sentence: string): string | undefined {
     start = end;
   }
   if (start === 0) return undefined;
-  const rest = sentence.slice(start).replace(/^\s*(?:[,;:—–]\s*)?(?:and|but|or|while|which|who|as|with)?\s*/u, '');
+  const rest = sentence.slice(start).replace(/^\s*(?:[,;:—–]\s*)?(?:and|but|or|while)?\s*/u, '');
+  // "…, with the U.S. emphasizing its “commitment”": a phrase around a participle is no clause.
+  if (/^(?:with|which|who|as)\b/iu.test(rest) || rest.split(' ', 4).some((word) => /\p{Ll}ing$/u.test(word))) return undefined;
   return rest.length >= 20 ? rest : undefined;
 }

@@ -104,6 +104,21 @@ describe('headlines cut from sentences: the cases briefs got wrong', () => {
     );
   });
 
+  it('leaves out openings of every kind, and never shows an aside or an opening as the headline', () => {
+    const cases: [string, string][] = [
+      ['Twenty years after being removed from power in a U.S.-led invasion, Taliban fighters swept into Kabul on Sunday, facing little resistance.', 'Taliban fighters swept into Kabul on Sunday'],
+      ['Nevertheless, the labor market is still far from being back to normal, down 6.8 million jobs.', 'The labor market is still far from being back to normal'],
+      ['Should he have survived impeachment proceedings, he also faced daunting reelection prospects in 2022.', 'He also faced daunting reelection prospects in 2022'],
+      ['The big picture: Democrats released their $3.5 trillion budget plan on Monday.', 'Democrats released their $3.5 trillion budget plan on Monday'],
+      ['So Tucker Carlson is in Hungary this week.', 'Tucker Carlson is in Hungary this week'],
+      ['The talks, held at the Pentagon, aimed to restart military dialogue between the two countries, with China expressing its willingness to develop relations.', 'The talks aimed to restart military dialogue between the two countries'],
+      ['The committee held the vote Friday, a day after the FDA authorized a third dose for people with weakened immune systems.', 'The committee held the vote Friday'],
+    ];
+    for (const [sentence, headline] of cases) expect(headlineOf(sentence, 80), sentence).toBe(headline);
+    // A relative clause that ends inside a list is not an aside to drop.
+    expect(headlineOf('The bill, which includes money for roads, bridges, broadband and utilities, got through in a 69-30 vote.', 80)).not.toMatch(/^The bill bridges|^The bill broadband/);
+  });
+
   it('offers only candidates within the limit, each with a closed quote', () => {
     const sentence = 'Fifty-nine percent of respondents said that crime is an “extremely” or “very serious” problem in the U.S., the highest level since 2017.';
     const candidates = headlineCandidates(sentence, 80);
