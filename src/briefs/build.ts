@@ -35,7 +35,7 @@ export function buildBrief(story: Story, members: readonly Summary[], options: B
     ...(story.last !== undefined && { latest: story.last }),
     news,
     // A story of one summary has The News only, with its source (DESIGN.md "Briefs").
-    signals: ordered.length > 1 ? selectSignals(rest, ordered) : [],
+    signals: ordered.length > 1 ? selectSignals(rest, ordered, picked, story.headline) : [],
     sources: ordered.map(attributionOf),
   };
 }

@@ -2,10 +2,13 @@
  * The sentences a brief is made of: every sentence of every member, with the summary it came
  * from, a weighted term vector and its centrality in the story. Centrality is the cosine with
  * the story's centroid (the sum of the members' unit vectors, so each summary counts once
- * however long it is), plus a bonus for a summary's first sentence, which in news states the event.
+ * however long it is), where the sentence's own summary counts only `ownWeight`: a sentence is
+ * central when the other outlets say it too, not because its own summary repeats its words. A
+ * summary's first sentence gets a bonus: in news it states the event.
  */
 import type { Summary } from '../corpus/summary.js';
-import { quotedPhrases } from '../text/clause.js';
+import { isTruncated, opensWithPronoun, quotedPhrases, unclosedQuote, type Quote } from '../text/clause.js';
+import { foldForPhrase } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
 import { indexTerms } from '../text/tokenize.js';
 import { addInto, dot, idf, norm, normalize, type TermStats, type TermVector } from '../text/vector.js';
@@ -24,9 +27,26 @@ export interface PoolSentence {
   readonly centrality: number;
   /** True when it quotes someone ("never compromise"): a voice more than a fact. */
   readonly quotes: boolean;
+  /** The word pairs of its quoted phrases, folded: two sentences that share one quote the same words. */
+  readonly quotePairs: ReadonlySet<string>;
+  /** True when it reports what someone said or urged ("officials emphasized …"): a voice too. */
+  readonly reports: boolean;
+  /**
+   * True when it cannot stand on its own: it opens with a pronoun that points back to an earlier
+   * sentence ("Its remarks …"), or with "But", or is a lower-case fragment, or opens a quote it
+   * does not close (the rest of the quote is the next sentence), or its source cut it off ("…"). ("The talks …" can: in a brief, the reader knows which talks.)
+   */
+  readonly dangling: boolean;
   /** The summaries that said this (itself and those whose same sentence was merged into it). */
   readonly summaryIds: string[];
 }
+
+/** Verbs of saying and urging: a sentence built on one gives a position, not an event. */
+const REPORTS =
+  /\b(?:said|says|told|tells|emphasi[sz]e[ds]?|stress(?:ed|es)|warn(?:ed|s)|urg(?:ed|es)|argu(?:ed|es)|insist(?:ed|s)|assert(?:ed|s)|vow(?:ed|s)|claim(?:ed|s)|accus(?:ed|es)|demand(?:ed|s)|call(?:ed|s) (?:for|on))\b/iu;
+
+/** A sentence that opens by carrying on from the one before ("But …", "Also …"). */
+const CONTINUES = /^(?:but|and|also|or|so|yet)\b/iu;
 
 /** A fragment such as "D-Oregon." is no sentence to show on its own. */
 const MIN_WORDS = 4;
@@ -47,9 +67,17 @@ export function sentencePool(members: readonly Summary[], stats?: TermStats): Po
   raw.forEach((s, i) => addInto(wholes[s.member]!, vectors[i]!));
   const centroid = new Map<string, number>();
   for (const whole of wholes) addInto(centroid, normalize(whole));
-  const centroidNorm = norm(centroid) || 1;
+  // Against the centroid less (1 − ownWeight) × its own summary: |c − a·w|² = |c|² − 2a·(c·w) + a² |w|².
+  const less = members.length > 1 ? 1 - BRIEF.ownWeight : 0;
+  const squared = norm(centroid) ** 2;
+  const others = wholes.map((whole) => {
+    const norm2 = squared - 2 * less * dot(centroid, whole) + less * less * dot(whole, whole);
+    return Math.sqrt(Math.max(norm2, 0)) || 1;
+  });
   return raw.map((s, i) => {
     const vector = normalize(vectors[i]!);
+    const quotes = quotedPhrases(s.text);
+    const against = (dot(vector, centroid) - less * dot(vector, wholes[s.member]!)) / others[s.member]!;
     return {
       text: s.text,
       summaryId: s.summaryId,
@@ -57,22 +85,38 @@ export function sentencePool(members: readonly Summary[], stats?: TermStats): Po
       position: s.position,
       words: s.text.split(/\s+/).length,
       vector,
-      centrality: dot(vector, centroid) / centroidNorm + (s.position === 0 ? BRIEF.leadBonus : 0),
+      centrality: against + (s.position === 0 ? BRIEF.leadBonus : 0),
       summaryIds: [s.summaryId],
-      quotes: quotedPhrases(s.text).length > 0,
+      quotes: quotes.length > 0,
+      quotePairs: wordPairs(quotes),
+      reports: REPORTS.test(s.text),
+      dangling: isTruncated(s.text) || CONTINUES.test(s.text) || opensWithPronoun(s.text) || unclosedQuote(s.text) !== undefined,
     };
   });
 }
 
-/** How fit a sentence is to open The News (or a headline): central, and a fact rather than a quote. */
+/**
+ * How fit a sentence is to open The News (or a headline): central, a fact rather than a quote,
+ * and one that stands on its own.
+ */
 export function newsworthiness(sentence: PoolSentence): number {
-  return sentence.centrality - (sentence.quotes ? BRIEF.quotePenalty : 0);
+  const voice = sentence.quotes ? BRIEF.quotePenalty : sentence.reports ? BRIEF.reportPenalty : 0;
+  return sentence.centrality - voice - (sentence.dangling ? BRIEF.danglingPenalty : 0);
 }
 
 /** Sentences worth showing: whole sentences with content words, or all of them if none is. */
 export function showable(pool: readonly PoolSentence[]): PoolSentence[] {
   const good = pool.filter((s) => s.words >= MIN_WORDS && s.vector.size > 0);
   return good.length > 0 ? good : pool.filter((s) => s.text.trim() !== '');
+}
+
+function wordPairs(quotes: readonly Quote[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const quote of quotes) {
+    const words = foldForPhrase(quote.text).split(' ');
+    for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+  }
+  return pairs;
 }
 
 /** Term rarity within the story's own sentences, when no index statistics are given. */

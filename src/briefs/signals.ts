@@ -1,16 +1,20 @@
 /**
- * Signals: the angles of a story beyond The News. The sentences left after The News are grouped
- * by angle (greedily, most central first: a sentence joins the angle whose first sentence it
- * most resembles, if enough, or opens a new one). The angles with the most central weight
- * (the sum of their sentences' centrality, so an angle several sentences support ranks higher)
- * become Signals, each with one or two sentences, a headline cut from its first sentence, and
- * the outlets of the summaries its sentences came from.
+ * Signals: the angles of a story beyond The News. The candidates are the sentences left after The
+ * News, less those that only echo it (alike enough to The News as a whole) and those cut off by
+ * their source. The angles are picked one at a time by maximal marginal relevance: the most
+ * central sentence that stands alone and is unlike the angles already picked opens the next one.
+ * Each angle then takes a second sentence, the one most alike to its first (another outlet's
+ * before its own summary's), so a Signal is one or two sentences on one thing. Its headline is a
+ * fitting title of its summaries, else a clause of its sentences (headline.ts); its sources are
+ * the summaries its sentences came from, including those whose same sentence was merged in.
  */
 import type { Summary } from '../corpus/summary.js';
-import { headlineOf } from '../text/clause.js';
-import { dot } from '../text/vector.js';
+import { isTruncated } from '../text/clause.js';
+import { indexTerms } from '../text/tokenize.js';
+import { addInto, dot, normalize } from '../text/vector.js';
 import { attributionOf } from './attribution.js';
 import type { BriefSentence, Signal } from './brief.js';
+import { signalHeadline } from './headline.js';
 import type { PoolSentence } from './pool.js';
 import { absorbRepeats } from './select.js';
 import { BRIEF } from './tuning.js';
@@ -18,45 +22,89 @@ import { BRIEF } from './tuning.js';
 /** When no sentence of a signal gives a headline (a first word over 80 characters). */
 export const FALLBACK_SIGNAL_HEADLINE = 'Another angle';
 
-interface Angle {
-  readonly sentences: PoolSentence[];
-  weight: number;
-}
+/**
+ * `rest` is what The News left (select.ts), `news` what it picked; `headline` is the story's, so
+ * that no Signal is headed the same.
+ */
+export function selectSignals(rest: readonly PoolSentence[], members: readonly Summary[], news: readonly PoolSentence[], headline: string): Signal[] {
+  const newsVector = new Map<string, number>();
+  for (const sentence of news) addInto(newsVector, sentence.vector);
+  normalize(newsVector);
+  let pool = rest
+    .filter((s) => !isTruncated(s.text) && dot(newsVector, s.vector) < BRIEF.echo)
+    .sort(byWorth)
+    .slice(0, BRIEF.signalCandidates);
 
-export function selectSignals(rest: readonly PoolSentence[], members: readonly Summary[]): Signal[] {
-  const angles: Angle[] = [];
-  let pool = [...rest].sort(byCentrality).slice(0, BRIEF.signalCandidates);
-  while (pool.length > 0) {
-    const sentence = pool.shift()!;
-    pool = absorbRepeats(sentence, pool);
-    let home: { angle: Angle; likeness: number } | undefined;
-    for (const angle of angles) {
-      const likeness = dot(angle.sentences[0]!.vector, sentence.vector);
-      if (likeness >= BRIEF.angleJoin && (home === undefined || likeness > home.likeness)) home = { angle, likeness };
-    }
-    if (home) {
-      home.angle.sentences.push(sentence);
-      home.angle.weight += sentence.centrality;
-    } else {
-      angles.push({ sentences: [sentence], weight: sentence.centrality });
-    }
-  }
   const byId = new Map(members.map((summary) => [summary.id, summary]));
-  return angles
-    .map((angle, order) => ({ angle, order }))
-    .sort((a, b) => b.angle.weight - a.angle.weight || a.order - b.order)
-    .slice(0, BRIEF.signals)
-    .map(({ angle }) => toSignal(angle, byId));
+  const newsTerms = new Set([...news.flatMap((s) => [...s.vector.keys()]), ...indexTerms(headline)]);
+  const taken = [headline];
+  const signals: Signal[] = [];
+  const founders: PoolSentence[] = [];
+  while (signals.length < BRIEF.signals) {
+    // The next angle opens with the most central sentence that stands alone and is unlike the
+    // angles before it (maximal marginal relevance).
+    let best: { sentence: PoolSentence; score: number } | undefined;
+    for (const sentence of pool) {
+      if (sentence.dangling) continue;
+      const likeness = Math.max(0, ...founders.map((f) => likenessOf(f, sentence)));
+      if (likeness >= BRIEF.angleApart) continue;
+      const score = worth(sentence) - BRIEF.angleNovelty * likeness;
+      if (best === undefined || score > best.score) best = { sentence, score };
+    }
+    if (best === undefined) break;
+    const first = best.sentence;
+    pool = pool.filter((s) => s !== first);
+    founders.push(first);
+    const second = BRIEF.signalSentences > 1 ? secondSentence(first, pool) : undefined;
+    const sentences = second === undefined ? [first] : second.summaryId === first.summaryId && second.position < first.position ? [second, first] : [first, second];
+    const title = signalHeadline(sentences, byId, newsVector, taken, BRIEF.signalHeadline);
+    // An angle whose headline says only what The News says is no angle.
+    if (title !== '' && echoes(title, newsTerms)) continue;
+    pool = absorbRepeats(first, pool);
+    if (second !== undefined) pool = absorbRepeats(second, pool.filter((s) => s !== second));
+    taken.push(title);
+    signals.push(toSignal(title || FALLBACK_SIGNAL_HEADLINE, sentences, byId));
+  }
+  return signals;
 }
 
-function toSignal(angle: Angle, members: ReadonlyMap<string, Summary>): Signal {
-  const [first, ...others] = angle.sentences as [PoolSentence, ...PoolSentence[]];
-  // The second sentence: one from another summary (another voice on the angle) if there is one.
-  const second = others.find((s) => !first.summaryIds.includes(s.summaryId)) ?? others[0];
-  const chosen = [first, ...(second && BRIEF.signalSentences > 1 ? [second] : [])];
+/** Likeness of two sentences: their cosine, more when they quote the same words. */
+function likenessOf(a: PoolSentence, b: PoolSentence): number {
+  let shared = false;
+  for (const pair of a.quotePairs) if (b.quotePairs.has(pair)) shared = true;
+  return dot(a.vector, b.vector) + (shared ? BRIEF.sharedQuote : 0);
+}
+
+/**
+ * The second sentence of an angle: the one most alike to its first, if alike enough; from another
+ * summary (another voice) before its own. A sentence that cannot stand alone may only follow the
+ * sentence it follows in its summary.
+ */
+function secondSentence(first: PoolSentence, pool: readonly PoolSentence[]): PoolSentence | undefined {
+  let best: { sentence: PoolSentence; score: number } | undefined;
+  for (const sentence of pool) {
+    const likeness = likenessOf(first, sentence);
+    if (likeness < BRIEF.angleJoin) continue;
+    const sameSummary = first.summaryIds.includes(sentence.summaryId);
+    if (sentence.dangling && !(sameSummary && sentence.position === first.position + 1)) continue;
+    const score = likeness + (sameSummary ? 0 : BRIEF.otherVoice);
+    if (best === undefined || score > best.score) best = { sentence, score };
+  }
+  return best?.sentence;
+}
+
+/** True when nearly every term of a headline is a term of The News or of the story's headline. */
+function echoes(headline: string, newsTerms: ReadonlySet<string>): boolean {
+  const terms = new Set(indexTerms(headline));
+  if (terms.size === 0) return false;
+  let said = 0;
+  for (const term of terms) if (newsTerms.has(term)) said++;
+  return said / terms.size >= BRIEF.headlineEcho;
+}
+
+function toSignal(headline: string, chosen: readonly PoolSentence[], members: ReadonlyMap<string, Summary>): Signal {
   const sentences: BriefSentence[] = chosen.map((s) => ({ text: s.text, summaryIds: [...s.summaryIds] }));
   const ids = [...new Set(sentences.flatMap((s) => s.summaryIds))];
-  const headline = chosen.map((s) => headlineOf(s.text, BRIEF.signalHeadline)).find((h) => h !== '') ?? FALLBACK_SIGNAL_HEADLINE;
   return {
     headline,
     sentences,
@@ -67,6 +115,12 @@ function toSignal(angle: Angle, members: ReadonlyMap<string, Summary>): Signal {
   };
 }
 
-function byCentrality(a: PoolSentence, b: PoolSentence): number {
-  return b.centrality - a.centrality || a.member - b.member || a.position - b.position;
+/** How central a sentence is, less if it cannot stand alone. */
+function worth(sentence: PoolSentence): number {
+  return sentence.centrality - (sentence.dangling ? BRIEF.danglingPenalty : 0);
+}
+
+/** Most worth first; ties in story order. */
+function byWorth(a: PoolSentence, b: PoolSentence): number {
+  return worth(b) - worth(a) || a.member - b.member || a.position - b.position;
 }

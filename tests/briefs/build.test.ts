@@ -59,6 +59,19 @@ describe('the brief of the Pentagon talks (seeds 000 and 001)', async () => {
     });
   }
 
+  it('reads like seed 001: the event as headline, its titled angles as Signals, The News without the angles', () => {
+    const brief = briefOf([...seed000, ...seed001], index);
+    expect(brief.headline).toBe('US and China resume military talks');
+    const taiwan = signalAbout(brief, /never compromise/i)!;
+    const lines = signalAbout(brief, /communication breakdowns|open lines/i)!;
+    // The titles the Financial Times and the South China Morning Post items carry in data/.
+    expect(taiwan.headline).toBe('China says it will ‘never compromise’ on Taiwan');
+    expect(lines.headline).toBe('US urges China to keep communication lines open');
+    expect(sourceNames(taiwan.sources)).toContain('South China Morning Post');
+    for (const sentence of brief.news) expect(sentence.text).not.toMatch(/never compromise|communication breakdowns/i);
+    expect(brief.news.map((s) => s.text).join(' ')).toMatch(/resum/);
+  });
+
   it('names the outlets of seed 001 where they are known, and "source not recorded" for seed 000', () => {
     const brief = briefOf([...seed000, ...seed001], index);
     expect(brief.outlets).toEqual(['Semafor', 'Financial Times', 'South China Morning Post', 'Politico']);

@@ -1,0 +1,148 @@
+/**
+ * What every brief must be, whatever the story: extractive and attributed, The News short and
+ * Signals that add to it, distinct from each other, each naming exactly the summaries its
+ * sentences came from; headlines within their limits; no throw on any text.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SOURCE_NOT_RECORDED, sourceNames } from '../../src/briefs/attribution.js';
+import type { Brief } from '../../src/briefs/brief.js';
+import { buildBrief } from '../../src/briefs/build.js';
+import type { Summary } from '../../src/corpus/summary.js';
+import { SummaryIndex } from '../../src/search/summary-index.js';
+import { describeGroup } from '../../src/stories/describe.js';
+import { StoryGrouper } from '../../src/stories/grouper.js';
+import { shippedData, summary, WINDOW } from '../stories/fixtures.js';
+
+/** The test's own measure of likeness: shared content words over all content words (Jaccard). */
+const STOP = new Set('a an the and or but of to in on at for with by from as is are was were be been has have had it its that this their his her they he she said says will would'.split(' '));
+const content = (text: string) => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w)));
+function jaccard(a: string, b: string): number {
+  const x = content(a);
+  const y = content(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared === 0 ? 0 : shared / (x.size + y.size - shared);
+}
+
+function briefOf(members: readonly Summary[], index: SummaryIndex): Brief {
+  return buildBrief(describeGroup(members, index), members, { stats: index });
+}
+
+/** Checks every property of a brief of `members`. */
+function expectSound(brief: Brief, members: readonly Summary[]): void {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const sentences = [...brief.news, ...brief.signals.flatMap((s) => s.sentences)];
+  // Extractive, and every sentence names summaries of the story, the first of which holds it.
+  for (const sentence of sentences) {
+    expect(sentence.summaryIds.length).toBeGreaterThan(0);
+    for (const id of sentence.summaryIds) expect(byId.has(id)).toBe(true);
+    expect(byId.get(sentence.summaryIds[0]!)!.text).toContain(sentence.text);
+  }
+  // Said once.
+  const texts = sentences.map((s) => s.text);
+  expect(new Set(texts).size).toBe(texts.length);
+  expect(brief.news.length).toBeGreaterThanOrEqual(members.some((m) => m.text.trim() !== '') ? 1 : 0);
+  expect(brief.news.length).toBeLessThanOrEqual(3);
+  expect(brief.signals.length).toBeLessThanOrEqual(4);
+  if (members.length === 1) expect(brief.signals).toEqual([]);
+  const outlets = [...brief.outlets, SOURCE_NOT_RECORDED];
+  const headlines = [brief.headline];
+  for (const signal of brief.signals) {
+    expect(signal.sentences.length).toBeGreaterThanOrEqual(1);
+    expect(signal.sentences.length).toBeLessThanOrEqual(2);
+    // Its sources are exactly the summaries its sentences came from, and outlets of the story.
+    const ids = [...new Set(signal.sentences.flatMap((s) => s.summaryIds))].sort();
+    expect(signal.sources.map((a) => a.summaryId).sort()).toEqual(ids);
+    for (const name of sourceNames(signal.sources)) expect(outlets).toContain(name);
+    // A Signal adds to The News: none of its sentences is a rewording of a sentence of The News.
+    for (const sentence of signal.sentences) for (const news of brief.news) expect(jaccard(sentence.text, news.text), `${sentence.text} ~ ${news.text}`).toBeLessThan(0.5);
+    expect(signal.headline.length).toBeGreaterThan(0);
+    expect(signal.headline.length).toBeLessThanOrEqual(80);
+    expect(headlines).not.toContain(signal.headline);
+    headlines.push(signal.headline);
+  }
+  // Signals are distinct angles: no two open with near the same sentence.
+  const firsts = brief.signals.map((s) => s.sentences[0]!.text);
+  for (let i = 0; i < firsts.length; i++) for (let j = i + 1; j < firsts.length; j++) expect(jaccard(firsts[i]!, firsts[j]!)).toBeLessThan(0.5);
+  expect(brief.headline.length).toBeLessThanOrEqual(150);
+}
+
+describe('every brief of the stories Tidings ships with', async () => {
+  const { summaries, line } = await shippedData();
+  const index = new SummaryIndex();
+  const grouper = new StoryGrouper(index, { windowMs: WINDOW });
+  grouper.addAll(summaries);
+  const seed = [...[5, 6, 7, 8, 9].map((n) => line('seed-000', n)), ...[1, 2, 3, 4].map((n) => line('seed-001', n))];
+
+  it('is extractive, attributed, short, and its Signals add distinct angles to The News', () => {
+    const stories = grouper.stories().filter((s) => s.memberIds.length > 1);
+    expect(stories.length).toBeGreaterThan(5);
+    for (const story of stories) {
+      const members = story.memberIds.map((id) => index.get(id)!);
+      expectSound(buildBrief(story, members, { stats: index }), members);
+    }
+    for (const members of [seed, seed.slice(0, 5), seed.slice(4), seed.slice(0, 2)]) expectSound(briefOf(members, index), members);
+  });
+
+  it('gives a story without titles a clause of its most central sentence, cut where a phrase ends, naming its subject', () => {
+    const brief = briefOf(seed.slice(0, 5), index);
+    expect(brief.headline.length).toBeLessThanOrEqual(80);
+    expect(brief.headline).toMatch(/talks/i);
+    expect(brief.headline).not.toMatch(/^(?:It|They|The talks)\b/);
+    // Cut from one of the story's sentences: its opening words are that sentence's.
+    const opening = brief.headline.split(' ').slice(0, 4).join(' ');
+    expect(seed.slice(0, 5).some((m) => m.text.includes(opening))).toBe(true);
+  });
+});
+
+describe('briefs of any text', () => {
+  const pieces = fc.oneof(
+    fc.constantFrom('Officials said', 'the talks', '“never compromise”', '"quoted', 'words"', 'on Taiwan.', 'U.S.', 'Gen. Li', '—', 'and', 'It', 'They', '(aside)', '?', '!', '...', '🚀🚀', '中国国防部表示绝不妥协。', 'قالت الوزارة.'),
+    fc.string({ maxLength: 20, unit: 'grapheme' }),
+    fc.string({ minLength: 70, maxLength: 120, unit: fc.constantFrom('a', 'é', 'z', ' ') }),
+  );
+  const text = fc.array(pieces, { minLength: 1, maxLength: 50 }).map((parts) => parts.join(' '));
+  const member = fc.record({ text, title: fc.option(text, { nil: undefined }), source: fc.option(fc.constantFrom('AP', 'Reuters', 'Le Monde'), { nil: undefined }) });
+
+  it('keep their limits and their attributions, and never throw', () => {
+    fc.assert(
+      fc.property(fc.array(member, { minLength: 1, maxLength: 6 }), (drawn) => {
+        const members = drawn.map((m, i) =>
+          summary(`s${i}`, m.text, { ...(m.title !== undefined && { title: m.title }), ...(m.source !== undefined && { source: m.source }) }),
+        );
+        const index = new SummaryIndex();
+        index.addAll(members);
+        const brief = briefOf(members, index);
+        const byId = new Map(members.map((m) => [m.id, m]));
+        for (const sentence of [...brief.news, ...brief.signals.flatMap((s) => s.sentences)]) expect(byId.get(sentence.summaryIds[0]!)!.text).toContain(sentence.text);
+        for (const signal of brief.signals) {
+          expect(signal.headline.length).toBeLessThanOrEqual(80);
+          expect(signal.headline.length).toBeGreaterThan(0);
+          const ids = [...new Set(signal.sentences.flatMap((s) => s.summaryIds))].sort();
+          expect(signal.sources.map((a) => a.summaryId).sort()).toEqual(ids);
+        }
+        expect(brief.headline.length).toBeLessThanOrEqual(150);
+        expect(brief.headline.length).toBeGreaterThan(0);
+        expect(brief.news.length).toBeLessThanOrEqual(3);
+        expect(brief.signals.length).toBeLessThanOrEqual(4);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('brief a summary of thousands of sentences, a huge one without punctuation, and one in another script', () => {
+    const index = new SummaryIndex();
+    const members = [
+      summary('many', Array.from({ length: 3000 }, (_, i) => `Officials met again in room ${i} on Monday.`).join(' ')),
+      summary('flat', 'officials met again and again '.repeat(20_000)),
+      summary('zh', '中国国防部表示绝不妥协。美国回应了。'),
+    ];
+    index.addAll(members);
+    for (const group of [members, members.slice(0, 1), members.slice(1, 2), members.slice(2)]) {
+      const brief = briefOf(group, index);
+      expect(brief.headline.length).toBeLessThanOrEqual(150);
+      expect(brief.news.length).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
