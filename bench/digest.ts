@@ -1,9 +1,8 @@
 /**
  * Digest scheduling costs: computing due times, one look at many subscriptions, and delivering
  * many digests due at the same instant (a fake, instant Slack; a fake clock, so no real waiting).
- * SQLite always; PostgreSQL too when TIDINGS_TEST_DATABASE_URL is set.
- *
- *   node --import tsx bench/digest.ts [subscriptions=1000]
+ * SQLite always; PostgreSQL too when TIDINGS_TEST_DATABASE_URL is set. BENCH_SUBSCRIPTIONS sets how
+ * many subscriptions (1,000 by default).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +14,8 @@ import type { DigestTiming } from '../src/digest/subscription.js';
 import { openStore } from '../src/store/open-store.js';
 import type { DigestStore } from '../src/store/store.js';
 import { FakeSlack, FakeTime, memoryLogger } from '../tests/digest/fakes.js';
+import type { Scenario } from './scenario.js';
 
-const count = Number(process.argv[2] ?? 1000);
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'UTC'];
 const START = Date.parse('2025-01-06T05:00:00Z');
 
@@ -34,7 +33,7 @@ function benchNextDue(): void {
   console.log(`nextDue: ${runs} calls in ${ms.toFixed(0)} ms (${((ms * 1000) / runs).toFixed(1)} µs a call)`);
 }
 
-async function benchStore(name: string, open: () => Promise<{ store: DigestStore; cleanup: () => Promise<void> }>): Promise<void> {
+async function benchStore(name: string, count: number, open: () => Promise<{ store: DigestStore; cleanup: () => Promise<void> }>): Promise<void> {
   const { store, cleanup } = await open();
   try {
     const time = new FakeTime(START);
@@ -61,24 +60,31 @@ async function benchStore(name: string, open: () => Promise<{ store: DigestStore
   }
 }
 
-benchNextDue();
-await benchStore('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-'));
-  return { store: await openStore({ dbFile: join(dir, 'bench.db') }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-});
-const url = process.env.TIDINGS_TEST_DATABASE_URL;
-if (url) {
-  const schema = `tidings_bench_${process.pid}`;
-  await benchStore('PostgreSQL', async () => ({
-    store: await openStore({ dbFile: '', databaseUrl: url }, { schema }),
-    async cleanup() {
-      const pg = (await import('pg')).default;
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      await client.end();
-    },
-  }));
-} else {
-  console.log('PostgreSQL: skipped (TIDINGS_TEST_DATABASE_URL is not set)');
-}
+export const digestScenario: Scenario = {
+  name: 'digest',
+  description: 'due times, one look at 1,000 subscriptions, and 1,000 digests due at once (SQLite; PostgreSQL when configured)',
+  async run() {
+    const count = Number(process.env.BENCH_SUBSCRIPTIONS ?? 1000);
+    benchNextDue();
+    await benchStore('SQLite', count, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-'));
+      return { store: await openStore({ dbFile: join(dir, 'bench.db') }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    });
+    const url = process.env.TIDINGS_TEST_DATABASE_URL;
+    if (url) {
+      const schema = `tidings_bench_${process.pid}`;
+      await benchStore('PostgreSQL', count, async () => ({
+        store: await openStore({ dbFile: '', databaseUrl: url }, { schema }),
+        async cleanup() {
+          const pg = (await import('pg')).default;
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          await client.query(`DROP SCHEMA ${schema} CASCADE`);
+          await client.end();
+        },
+      }));
+    } else {
+      console.log('PostgreSQL: skipped (TIDINGS_TEST_DATABASE_URL is not set)');
+    }
+  },
+};

@@ -4,9 +4,12 @@
  * Timings on a shared 2-core machine are noisy: compare runs made side by side.
  */
 import type { Scenario } from './scenario.js';
+import { briefScenario } from './brief.js';
+import { digestScenario } from './digest.js';
+import { groupingScenario } from './grouping.js';
 import { searchScenario } from './search.js';
 
-const SCENARIOS: readonly Scenario[] = [searchScenario];
+const SCENARIOS: readonly Scenario[] = [searchScenario, groupingScenario, briefScenario, digestScenario];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));

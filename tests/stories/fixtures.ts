@@ -1,6 +1,7 @@
 /** Small builders and the seed data shared by the story and brief tests. */
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Summary } from '../../src/corpus/summary.js';
+import { seededRandom } from '../../bench/lib/random.js';
 
 export const DAY = 86_400_000;
 export const WINDOW = 4 * DAY;
@@ -20,19 +21,12 @@ export async function shippedData() {
   return { summaries: corpus.summaries, line };
 }
 
-/** A deterministic shuffle (mulberry32), so a failing order can be replayed. */
+/** A deterministic shuffle (the benchmarks' seeded generator), so a failing order can be replayed. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
+    const j = random.int(0, i);
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;

@@ -1,32 +1,23 @@
 /**
- * Synthetic news for the benchmarks, made at run time from real text: the sentences of the
- * summaries in data/ and in the eval folders (TIDINGS_EVAL_DIR, else ../shared/eval from the
- * main checkout or ../../shared/eval from a worktree; skipped when absent). Each synthetic summary reports one of many synthetic events: most of its
- * sentences come from the event's source summary, the others from anywhere; events are spread
- * over eight weeks, and the same source text is reused by events weeks apart, so the time window
- * is what keeps them apart. Seeded, so every run sees the same corpus.
+ * Synthetic news in events, for the grouping and brief benchmarks (synthetic-corpus.ts makes the
+ * search benchmark's, where events do not matter), made at run time from real text: the sentences
+ * of the summaries in data/ and in the eval folders (TIDINGS_EVAL_DIR, else ../shared/eval from
+ * the main checkout or ../../shared/eval from a worktree; skipped when absent). Each synthetic
+ * summary reports one of many synthetic events: most of its sentences come from the event's
+ * source summary, the others from anywhere; events are spread over eight weeks, and the same
+ * source text is reused by events weeks apart, so the time window is what keeps them apart.
+ * Seeded, so every run sees the same corpus.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseJsonl, parseText } from '../src/corpus/parse.js';
-import type { Summary } from '../src/corpus/summary.js';
-import { splitSentences } from '../src/text/sentences.js';
+import { parseJsonl, parseText } from '../../src/corpus/parse.js';
+import type { Summary } from '../../src/corpus/summary.js';
+import { splitSentences } from '../../src/text/sentences.js';
+import { seededRandom } from './random.js';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
 const OUTLETS = ['AP', 'Reuters', 'BBC', 'Financial Times', 'Politico', 'Semafor', 'Al Jazeera', 'NPR', 'Fox News', 'The Guardian', 'Le Monde', 'NHK'];
-
-/** mulberry32: small, fast and seedable. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Real summaries' texts, split into sentences: one array per summary. */
 export function realTexts(evalDir = process.env.TIDINGS_EVAL_DIR ?? ['../shared/eval', '../../shared/eval'].find(existsSync)): string[][] {
@@ -57,24 +48,24 @@ export interface SyntheticOptions {
 }
 
 export function syntheticSummaries(sources: readonly string[][], options: SyntheticOptions): Summary[] {
-  const random = prng(options.seed ?? 42);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const random = seededRandom(options.seed ?? 42);
+  const pick = random.pick;
   const events = Math.max(1, Math.round(options.count / (options.perEvent ?? 5)));
   const span = (options.weeks ?? 8) * 7 * DAY;
   const eventSource = Array.from({ length: events }, () => pick(sources));
-  const eventTime = Array.from({ length: events }, () => START + Math.floor(random() * span));
+  const eventTime = Array.from({ length: events }, () => START + Math.floor(random.next() * span));
   const out: Summary[] = [];
   for (let i = 0; i < options.count; i++) {
-    const event = Math.floor(random() * events);
+    const event = Math.floor(random.next() * events);
     const own = eventSource[event]!;
-    const length = 2 + Math.floor(random() * 3);
+    const length = 2 + Math.floor(random.next() * 3);
     const sentences: string[] = [];
-    for (let k = 0; k < length; k++) sentences.push(random() < 0.75 ? pick(own) : pick(pick(sources)));
+    for (let k = 0; k < length; k++) sentences.push(random.next() < 0.75 ? pick(own) : pick(pick(sources)));
     out.push({
       id: `bench-${i}`,
       text: sentences.join(' '),
-      ...(random() < 0.8 && { source: pick(OUTLETS) }),
-      ...(random() < 0.9 && { published: eventTime[event]! + Math.floor(random() * 2 * DAY) }),
+      ...(random.next() < 0.8 && { source: pick(OUTLETS) }),
+      ...(random.next() < 0.9 && { published: eventTime[event]! + Math.floor(random.next() * 2 * DAY) }),
       tags: [],
       origin: { file: 'bench', line: i + 1 },
     });
