@@ -8,8 +8,9 @@ import { briefScenario } from './brief.js';
 import { digestScenario } from './digest.js';
 import { groupingScenario } from './grouping.js';
 import { searchScenario } from './search.js';
+import { slackScenario } from './slack.js';
 
-const SCENARIOS: readonly Scenario[] = [searchScenario, groupingScenario, briefScenario, digestScenario];
+const SCENARIOS: readonly Scenario[] = [searchScenario, groupingScenario, briefScenario, digestScenario, slackScenario];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
