@@ -19,7 +19,7 @@ export const briefScenario: Scenario = {
   name: 'brief',
   description: `time to brief each story of ${SUMMARIES.toLocaleString('en')} summaries (p50, p99), and one story of ${BIG_STORY.toLocaleString('en')}`,
   async run() {
-    const sources = realTexts();
+    const sources = await realTexts();
     const summaries = syntheticSummaries(sources, { count: SUMMARIES, seed: 7 });
     const index = new SummaryIndex();
     const grouper = new StoryGrouper(index, { windowMs: 4 * 86_400_000 });

@@ -17,7 +17,7 @@ export const groupingScenario: Scenario = {
   description: 'grouping 100,000 summaries into stories in one batch, then adding 1,000 one at a time',
   async run() {
     const count = Number(process.env.BENCH_GROUPING_SUMMARIES ?? 100_000);
-    const sources = realTexts();
+    const sources = await realTexts();
     const all = syntheticSummaries(sources, { count: count + STREAMED, seed: 42 });
     const batch = all.slice(0, count);
     const later = all.slice(count);

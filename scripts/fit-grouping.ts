@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Summary } from '../src/corpus/summary.js';
 import { bcubed } from '../src/eval/bcubed.js';
 import { parseEvalSet } from '../src/eval/dataset.js';
+import { findEvalDir } from '../src/eval/eval-dir.js';
 import { fitLogistic } from '../src/eval/logistic.js';
 import { headlinesOnly, matchExamples } from '../src/eval/match-examples.js';
 import { SummaryIndex } from '../src/search/summary-index.js';
@@ -27,7 +28,7 @@ const L2 = 1;
 const THRESHOLDS = Array.from({ length: 25 }, (_, i) => -4 + i * 0.25);
 const OUT = 'src/stories/fitted.ts';
 
-const evalDir = ['../shared/eval', '../../shared/eval'].find(existsSync);
+const evalDir = findEvalDir();
 const folder = process.argv[2] ?? (evalDir && join(evalDir, 'allsides/dev'));
 if (folder === undefined || !existsSync(join(folder, 'items.jsonl'))) {
   console.error('fit-grouping: no eval folder (give one: npm run fit-grouping -- ../shared/eval/allsides/dev)');

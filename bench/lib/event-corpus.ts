@@ -1,42 +1,24 @@
 /**
  * Synthetic news in events, for the grouping and brief benchmarks (synthetic-corpus.ts makes the
- * search benchmark's, where events do not matter), made at run time from real text: the sentences
- * of the summaries in data/ and in the eval folders (TIDINGS_EVAL_DIR, else ../shared/eval from
- * the main checkout or ../../shared/eval from a worktree; skipped when absent). Each synthetic
- * summary reports one of many synthetic events: most of its sentences come from the event's
- * source summary, the others from anywhere; events are spread over eight weeks, and the same
- * source text is reused by events weeks apart, so the time window is what keeps them apart.
- * Seeded, so every run sees the same corpus.
+ * search benchmark's, where events do not matter), made at run time from the sentences of real
+ * summaries (real-summaries.ts). Each synthetic summary reports one of many synthetic events:
+ * most of its sentences come from the event's source summary, the others from anywhere; events
+ * are spread over eight weeks, and the same source text is reused by events weeks apart, so the
+ * time window is what keeps them apart. Seeded, so every run sees the same corpus.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseJsonl, parseText } from '../../src/corpus/parse.js';
 import type { Summary } from '../../src/corpus/summary.js';
 import { splitSentences } from '../../src/text/sentences.js';
 import { seededRandom } from './random.js';
+import { realSummaries } from './real-summaries.js';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
 const OUTLETS = ['AP', 'Reuters', 'BBC', 'Financial Times', 'Politico', 'Semafor', 'Al Jazeera', 'NPR', 'Fox News', 'The Guardian', 'Le Monde', 'NHK'];
 
-/** Real summaries' texts, split into sentences: one array per summary. */
-export function realTexts(evalDir = process.env.TIDINGS_EVAL_DIR ?? ['../shared/eval', '../../shared/eval'].find(existsSync)): string[][] {
-  const texts: string[] = [];
-  const read = (file: string) => {
-    const content = readFileSync(file, 'utf8');
-    const parsed = file.endsWith('.txt') ? parseText(file, content) : parseJsonl(file, content);
-    for (const summary of parsed.summaries) texts.push(summary.text);
-  };
-  for (const name of readdirSync('data')) if (/\.(jsonl|txt)$/.test(name)) read(join('data', name));
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === 'items.jsonl') read(path);
-    }
-  };
-  if (evalDir !== undefined && existsSync(evalDir)) walk(evalDir);
-  return texts.map((text) => splitSentences(text)).filter((sentences) => sentences.length > 0);
+/** Real summaries' texts (real-summaries.ts), split into sentences: one array per summary. */
+export async function realTexts(): Promise<string[][]> {
+  const { summaries } = await realSummaries();
+  return summaries.map((summary) => splitSentences(summary.text)).filter((sentences) => sentences.length > 0);
 }
 
 export interface SyntheticOptions {

@@ -6,13 +6,10 @@
  * at bench time from data/ and, when present, from the labelled sets in ../shared/eval (never
  * copied into the repository).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { parseJsonl } from '../../src/corpus/parse.js';
 import type { Summary } from '../../src/corpus/summary.js';
 import { splitSentences } from '../../src/text/sentences.js';
 import type { Random } from './random.js';
+import { realSummaries } from './real-summaries.js';
 
 export interface SourceMaterial {
   readonly sentences: readonly string[];
@@ -24,20 +21,10 @@ export interface SourceMaterial {
   readonly origin: string;
 }
 
-const EVAL_DIRS = [process.env.TIDINGS_EVAL_DIR, '../shared/eval', '../../shared/eval', '/work/shared/eval'];
 const YEAR_MS = 365 * 86_400_000;
 
 export async function loadSourceMaterial(dataDir = 'data'): Promise<SourceMaterial> {
-  const summaries: Summary[] = [...(await loadCorpus(dataDir)).summaries];
-  const origins = [`${dataDir}/ (${summaries.length} summaries)`];
-  const evalDir = EVAL_DIRS.find((dir) => dir !== undefined && existsSync(dir));
-  if (evalDir !== undefined) {
-    for (const file of itemFiles(evalDir)) {
-      const parsed = parseJsonl(file, readFileSync(file, 'utf8')).summaries;
-      summaries.push(...parsed);
-      origins.push(`${file} (${parsed.length})`);
-    }
-  }
+  const { summaries, origin } = await realSummaries(dataDir);
   const sentences = new Set<string>();
   for (const summary of summaries) {
     for (const sentence of splitSentences(summary.text)) if (sentence.length >= 20 && sentence.length <= 400) sentences.add(sentence);
@@ -47,7 +34,7 @@ export async function loadSourceMaterial(dataDir = 'data'): Promise<SourceMateri
     titles: [...new Set(summaries.flatMap((s) => (s.title !== undefined ? [s.title] : [])))],
     outlets: summaries.flatMap((s) => (s.source !== undefined ? [s.source] : [])),
     tags: [...new Set(summaries.flatMap((s) => s.tags))],
-    origin: origins.join(', '),
+    origin,
   };
 }
 
@@ -71,18 +58,4 @@ export function syntheticSummaries(material: SourceMaterial, count: number, rand
     });
   }
   return out;
-}
-
-/** items.jsonl files one or two levels down (eval/<set>/items.jsonl, eval/<set>/<split>/items.jsonl). */
-function itemFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isDirectory()) continue;
-    const sub = join(dir, entry.name);
-    if (existsSync(join(sub, 'items.jsonl'))) files.push(join(sub, 'items.jsonl'));
-    for (const split of readdirSync(sub, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (split.isDirectory() && existsSync(join(sub, split.name, 'items.jsonl'))) files.push(join(sub, split.name, 'items.jsonl'));
-    }
-  }
-  return files;
 }
