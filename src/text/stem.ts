@@ -4,6 +4,7 @@
  * and a strong stemmer conflates too many of them ("general" and "generous" …).
  * It runs on folded, lower-case terms, at index and question time alike.
  */
+import { americanSpelling } from './spelling.js';
 
 /** Words that end in "s" but are not plurals (or whose stem would collide with another word). */
 const KEEP: ReadonlySet<string> = new Set(
@@ -14,7 +15,12 @@ const KEEP: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** A term's canonical form: plural folded (below), then British spelling as American (spelling.ts). */
 export function stem(term: string): string {
+  return americanSpelling(plural(term));
+}
+
+function plural(term: string): string {
   const n = term.length;
   if (n <= 3 || term.charCodeAt(n - 1) !== 115 /* s */ || KEEP.has(term)) return term;
   if (/\d/.test(term)) return term; // "1990s", "f35s": numbers are names
