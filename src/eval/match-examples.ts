@@ -65,3 +65,11 @@ export function matchExamples(summaries: readonly Summary[], gold: ReadonlyMap<s
 export function headlinesOnly(summaries: readonly Summary[]): Summary[] {
   return summaries.filter((s) => s.title !== undefined && s.title.trim() !== '').map((s) => ({ ...s, text: s.title! }));
 }
+
+/**
+ * The same stories with no dates, as a file of summaries without dates (seed 000) is: so that the
+ * model learns how much the wording alone must say when there is no time to compare.
+ */
+export function undatedOnly(summaries: readonly Summary[]): Summary[] {
+  return summaries.map(({ published: _published, ...rest }) => rest);
+}

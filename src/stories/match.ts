@@ -6,11 +6,16 @@
  * - best: cosine with its closest member (one report of the event told the same way), among the
  *   members the index found nearest to it;
  * - head: the same for headlines (title, else first sentence);
- * - rarest: the rarity (IDF) of the rarest term the summary shares with the story, a name only
- *   this event has, scaled to 0…1 by the rarity of a term seen once;
+ * - rarest: the rarity (IDF) of the rarest term the summary shares with the story, a word only
+ *   this event has, scaled to 0…1 by the rarity of a term seen once, and times the share of the
+ *   story's members that have it; rarestName: the same over the terms the summary writes as names
+ *   (names.ts: "the Pentagon", "Lloyd Austin"), the people, places and organisations two reports
+ *   of one event share;
  * - quote: it quotes words a member quotes; sameDay, otherDay: it names a weekday a member names,
  *   or only weekdays no member names (cues.ts);
  * - gapDays: days between it and the story's nearest dated member (0 when either is undated);
+ * - undated: 1 when there are no dates to compare (the summary or every member is undated), so
+ *   that the model asks more of the wording then, when `together` and `gapDays` cannot speak;
  * - together: it was published within a day of a member, weighed by 1 / log2(1 + crowd), where
  *   crowd is how many summaries were published within a day of it: being published together
  *   means much in a thin stream and little in a dense one (a feed of headlines publishes
@@ -31,10 +36,12 @@ export const FEATURES = [
   'best',
   'head',
   'rarest',
+  'rarestName',
   'quote',
   'sameDay',
   'otherDay',
   'gapDays',
+  'undated',
   'together',
   'short',
   'shortCentroid',
@@ -65,33 +72,37 @@ export function matchFeatures(profile: SummaryProfile, cluster: Cluster, near: r
   }
   let gap = Infinity;
   if (profile.published !== undefined) for (const member of cluster.profiles) if (member.published !== undefined) gap = Math.min(gap, Math.abs(profile.published - member.published));
-  const { dot, rarest } = centroidOverlap(profile, cluster);
+  const { dot, rarest, rarestName } = centroidOverlap(profile, cluster);
   const centroid = cluster.sumNorm > 0 ? dot / cluster.sumNorm : 0;
   const quote = profile.quoted.some((pair) => cluster.quoted.has(pair)) ? 1 : 0;
   const sameDay = (profile.weekdays & cluster.weekdays) !== 0 ? 1 : 0;
   const otherDay = profile.weekdays !== 0 && cluster.weekdays !== 0 && sameDay === 0 ? 1 : 0;
   const gapDays = gap === Infinity ? 0 : Math.min(gap, windowMs) / DAY;
+  const undated = gap === Infinity ? 1 : 0;
   const together = gap <= DAY && profile.crowd !== undefined ? 1 / Math.log2(1 + profile.crowd) : 0;
   const short = isShort(profile) ? 1 : 0;
-  return [centroid, best, head, rarest, quote, sameDay, otherDay, gapDays, together, short, short * centroid, short * best, short * rarest];
+  return [centroid, best, head, rarest, rarestName, quote, sameDay, otherDay, gapDays, undated, together, short, short * centroid, short * best, short * rarest];
 }
 
 /** In one walk over the summary's terms and the story's: the dot product with the story's sum, and the rarity of the rarest shared term. */
-function centroidOverlap(profile: SummaryProfile, cluster: Cluster): { dot: number; rarest: number } {
+function centroidOverlap(profile: SummaryProfile, cluster: Cluster): { dot: number; rarest: number; rarestName: number } {
   const { ids: a, weights: aw } = profile.vector;
   const { ids: b, weights: bw } = cluster.sum;
   let dot = 0;
   let rarest = 0;
+  let rarestName = 0;
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
     if (a[i] === b[j]) {
       dot += aw[i]! * bw[j]!;
-      rarest = Math.max(rarest, (profile.rarity[i]! * cluster.counts[j]!) / cluster.size);
+      const shared = (profile.rarity[i]! * cluster.counts[j]!) / cluster.size;
+      rarest = Math.max(rarest, shared);
+      if (profile.names[i] === 1) rarestName = Math.max(rarestName, shared);
       i++;
       j++;
     } else if (a[i]! < b[j]!) i++;
     else j++;
   }
-  return { dot, rarest };
+  return { dot, rarest, rarestName };
 }

@@ -6,6 +6,7 @@
 import type { Summary } from '../corpus/summary.js';
 import { fold } from '../text/fold.js';
 import { firstSentence } from '../text/sentences.js';
+import { nameTerms } from '../text/names.js';
 import { indexTerms } from '../text/tokenize.js';
 import { idf, normalize, type TermStats } from '../text/vector.js';
 import { quotedPairs, weekdayMask } from './cues.js';
@@ -24,6 +25,8 @@ export interface SummaryProfile {
    * term seen once (the highest there is) to 0…1.
    */
   readonly rarity: Float32Array;
+  /** For each term of `vector` (same order): 1 when the summary writes it as a name (names.ts). */
+  readonly names: Uint8Array;
   /**
    * What the summary is about in one line: its title, else its first sentence; unit length. Two
    * reports of one event are told apart from two of one topic best by their headlines.
@@ -102,10 +105,12 @@ export function summaryProfile(summary: Summary, stats: TermStats, numbers: Term
   for (const term of counts.keys()) idfs.set(term, idf(stats, term));
   const vector = sparseTfIdf(counts, idfs, numbers);
   const highest = Math.log(1 + Math.max(1, stats.size));
+  const names = title === undefined ? nameTerms(summary.text) : new Set([...nameTerms(title), ...nameTerms(summary.text)]);
   return {
     id: summary.id,
     vector,
     rarity: Float32Array.from(vector.ids, (id) => idfs.get(numbers.termOf(id))! / highest),
+    names: Uint8Array.from(vector.ids, (id) => (names.has(numbers.termOf(id)) ? 1 : 0)),
     head: sparseTfIdf(counted(headTerms), idfs, numbers),
     weekdays: weekdayMask(whole),
     quoted: quotedPairs(whole),

@@ -57,9 +57,24 @@ describe('the features of a summary against a story', () => {
     expect(near.feature('gapDays')).toBeCloseTo(0.5, 9);
     // Two summaries within a day of b (itself and c): 1 / log2(1 + 2).
     expect(near.feature('together')).toBeCloseTo(1 / Math.log2(3), 9);
+    expect(near.feature('undated')).toBe(0);
     const undated = setUp([summary('a', text, { published: 0 })], summary('b', text));
     expect(undated.feature('gapDays')).toBe(0);
     expect(undated.feature('together')).toBe(0);
+    expect(undated.feature('undated')).toBe(1);
+  });
+
+  it('tell a rare shared name from a rare shared word', () => {
+    // Both share the rare word "drawdown"; only the first pair also shares a rare name, Kandahar.
+    const withName = setUp(
+      [summary('a', 'Troops began a drawdown from the base near Kandahar on Friday.')],
+      summary('b', 'The drawdown of forces around Kandahar continued, officials said.'),
+    );
+    expect(withName.feature('rarest')).toBeGreaterThan(0);
+    expect(withName.feature('rarestName')).toBeGreaterThan(0);
+    const wordOnly = setUp([summary('a', 'Troops began a drawdown from the northern base on Friday.')], summary('b', 'The drawdown of forces in the south continued, officials said.'));
+    expect(wordOnly.feature('rarest')).toBeGreaterThan(0);
+    expect(wordOnly.feature('rarestName')).toBe(0);
   });
 
   it('mark a headline as short, and weigh its likenesses apart', () => {
