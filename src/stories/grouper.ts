@@ -65,8 +65,9 @@ export class StoryGrouper {
 
   /**
    * Groups a batch: indexes it whole, then places each new summary in canonical order, then
-   * places each once more (out of its story and in again, with every other summary of the batch
-   * placed), so that a summary met early is judged, like the later ones, against all the rest.
+   * places each again (out of its story and in again, with every other summary of the batch
+   * placed), `placings` times in all: so that a summary met early is judged, like the later ones,
+   * against all the rest, and then against where the others moved.
    */
   addAll(summaries: Iterable<Summary>): void {
     const fresh = new Map<string, Summary>();
@@ -80,7 +81,7 @@ export class StoryGrouper {
     const profiles = batch.map((summary) => summaryProfile(summary, this.index, this.numbers, { titleWeight: this.tuning.titleWeight, timeline: this.timeline }));
     for (const profile of profiles) this.clusters.register(profile);
     for (const profile of profiles) this.place(profile);
-    if (profiles.length > 1) {
+    for (let placing = 1; placing < this.tuning.placings && profiles.length > 1; placing++) {
       for (const profile of profiles) {
         this.changed(this.clusters.keyOf(profile.id)!);
         this.clusters.unplace(profile);
