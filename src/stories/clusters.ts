@@ -128,7 +128,7 @@ export class Clusters {
     for (const key of [...near.keys()].sort((a, b) => a - b)) {
       const cluster = this.byKey.get(key)!;
       if (!cluster.fitsWindow(profile.published, this.windowMs)) continue;
-      out.push({ cluster, features: matchFeatures(profile, cluster, near.get(key)!, this.windowMs) });
+      out.push({ cluster, features: matchFeatures(profile, cluster, near.get(key)!, this.windowMs, this.tuning.shortTerms) });
     }
     return out;
   }

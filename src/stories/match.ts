@@ -54,8 +54,8 @@ export type FeatureName = (typeof FEATURES)[number];
 const DAY = 86_400_000;
 
 /** Whether a summary is a headline rather than a paragraph. */
-export function isShort(profile: SummaryProfile): boolean {
-  return profile.length <= GROUPING.shortTerms;
+export function isShort(profile: SummaryProfile, shortTerms: number = GROUPING.shortTerms): boolean {
+  return profile.length <= shortTerms;
 }
 
 /**
@@ -63,7 +63,7 @@ export function isShort(profile: SummaryProfile): boolean {
  * that the index found nearest to the summary (clusters.ts): the closest member is one of them,
  * and comparing with those alone keeps the cost flat however large the story grows.
  */
-export function matchFeatures(profile: SummaryProfile, cluster: Cluster, near: readonly SummaryProfile[], windowMs: number): number[] {
+export function matchFeatures(profile: SummaryProfile, cluster: Cluster, near: readonly SummaryProfile[], windowMs: number, shortTerms: number = GROUPING.shortTerms): number[] {
   let best = 0;
   let head = 0;
   for (const member of near) {
@@ -80,7 +80,7 @@ export function matchFeatures(profile: SummaryProfile, cluster: Cluster, near: r
   const gapDays = gap === Infinity ? 0 : Math.min(gap, windowMs) / DAY;
   const undated = gap === Infinity ? 1 : 0;
   const together = gap <= DAY && profile.crowd !== undefined ? 1 / Math.log2(1 + profile.crowd) : 0;
-  const short = isShort(profile) ? 1 : 0;
+  const short = isShort(profile, shortTerms) ? 1 : 0;
   return [centroid, best, head, rarest, rarestName, quote, sameDay, otherDay, gapDays, undated, together, short, short * centroid, short * best, short * rarest];
 }
 

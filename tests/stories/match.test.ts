@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SummaryIndex } from '../../src/search/summary-index.js';
 import { Cluster } from '../../src/stories/cluster.js';
 import { FITTED } from '../../src/stories/fitted.js';
-import { FEATURES, matchFeatures, type FeatureName } from '../../src/stories/match.js';
+import { FEATURES, isShort, matchFeatures, type FeatureName } from '../../src/stories/match.js';
 import { matchScore } from '../../src/stories/model.js';
 import { summaryProfile } from '../../src/stories/profile.js';
 import { TermNumbers } from '../../src/stories/sparse.js';
@@ -84,6 +84,18 @@ describe('the features of a summary against a story', () => {
     expect(feature('shortCentroid')).toBeCloseTo(feature('centroid'), 12);
     expect(feature('rarest')).toBeGreaterThan(0);
     expect(feature('rarest')).toBeLessThanOrEqual(1);
+  });
+
+  it('call a summary short by the tuning given, not only the default', () => {
+    const index = new SummaryIndex();
+    const headline = summary('h', 'Sbarro files for bankruptcy again');
+    index.addAll([...background, headline]);
+    const profile = summaryProfile(headline, index, new TermNumbers());
+    expect(isShort(profile)).toBe(true);
+    expect(isShort(profile, 2)).toBe(false);
+    const cluster = new Cluster(0);
+    cluster.add(profile);
+    expect(matchFeatures(profile, cluster, cluster.profiles, WINDOW, 2)[FEATURES.indexOf('short')]).toBe(0);
   });
 });
 
