@@ -48,10 +48,9 @@ export function nameTerms(text: string): Set<string> {
     (opensSentence(text, match.index) ? openers : inside).push(word);
   }
   const titleCase = longer >= TITLE_CASE_MIN_WORDS && capitalisedLonger >= TITLE_CASE_SHARE * longer;
-  const names = new Set(indexTerms(inside.join(' ')));
-  // In title case every capitalised word may be a name; otherwise an opener only when written so inside too.
-  for (const term of indexTerms(openers.join(' '))) if (titleCase) names.add(term);
-  return names;
+  // In title case every capitalised word may be a name; otherwise an opener is one only when the
+  // text also writes it inside a sentence, and then it is among `inside` already.
+  return new Set(indexTerms((titleCase ? [...inside, ...openers] : inside).join(' ')));
 }
 
 /** Whether the word at `at` is the text's first or follows a sentence's end. */

@@ -17,8 +17,8 @@ describe('British and American spellings', () => {
     }
   });
 
-  it('spell each listed British word as one American word, never as another listed British word', () => {
-    // Every pair from the lists, both ways: no American form is itself turned into something else.
+  it('turn a listed British word into an American one that stays as it is', () => {
+    // A sample from each list: the American form differs, and is not itself turned into something else.
     for (const british of ['defence', 'organisation', 'recognised', 'labouring', 'theatre', 'manoeuvre', 'jewellery', 'ageing']) {
       const american = americanSpelling(british);
       expect(american).not.toBe(british);
