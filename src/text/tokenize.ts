@@ -10,8 +10,10 @@
  * - The pronoun "us" (written in lower case in a summary) is not the country: it becomes "we", a
  *   stop word. In a question lower case is normal, so there "us" is the country unless it follows
  *   a verb that takes a pronoun ("tell us about …").
- * - Plurals are folded by a light stemmer (see stem.ts).
+ * - Plurals are folded by a light stemmer (see stem.ts), British spellings made American (spelling.ts).
+ * - Money written short is spelled out: "$3.5T" gives `3.5`, `trillion` (amounts.ts).
  */
+import { spellAmounts } from './amounts.js';
 import { fold, NON_ASCII } from './fold.js';
 import { stem } from './stem.js';
 import { QUESTION_FILLER, STOPWORDS } from './stopwords.js';
@@ -76,7 +78,7 @@ interface WordState<C> {
  */
 function forEachWord<C>(text: string, question: boolean, visit: WordVisitor<C>, context: C): void {
   const state: WordState<C> = { question, visit, context, previous: '', single: [''] };
-  let source = text.includes(',') ? text.replace(THOUSANDS, '$1') : text;
+  let source = spellAmounts(text.includes(',') ? text.replace(THOUSANDS, '$1') : text);
   // Typographic apostrophes, hyphens, quotes and dashes as their ASCII equivalents (one character
   // for one, so positions hold), which lets most news text take the ASCII path below.
   if (NON_ASCII.test(source)) source = source.replace(TYPOGRAPHIC, asciiMark);
