@@ -3,7 +3,9 @@
  * labelled news (../shared/eval/<name>, see its README). Prints B-cubed precision, recall and F1
  * of the grouping against the gold stories, the number of stories found against the gold number,
  * and, where the folder has reference summaries, ROUGE-1/2/L F of The News beside the published
- * systems' outputs. With --out, also writes what was produced as JSON Lines (src/eval/output.ts).
+ * systems' outputs, and how often a summary's nearest neighbour by wording alone shares its gold
+ * story (src/eval/nearest.ts: what the grouping figure is measured against). With --out, also
+ * writes what was produced as JSON Lines (src/eval/output.ts).
  * This is the edge: it reads the files; what it hands the grouping is what a summary has.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { ConfigError, loadSettings } from '../config.js';
 import { formatDuration } from '../time/duration.js';
 import { parseEvalSet } from '../eval/dataset.js';
 import { assignmentLines, briefLine } from '../eval/output.js';
+import { nearestInStory } from '../eval/nearest.js';
 import { evaluateBriefs, evaluateGrouping } from '../eval/run.js';
 import type { RougeScores } from '../eval/rouge.js';
 
@@ -80,6 +83,11 @@ async function main(argv: readonly string[]): Promise<number> {
   if (NOTES[key]) console.log(`note: ${NOTES[key]}`);
   const { precision, recall, f1 } = grouping.scores;
   console.log(`grouping  B-cubed P ${f3(precision)}  R ${f3(recall)}  F1 ${f3(f1)}   stories found ${grouping.storiesFound} (gold ${grouping.goldStories})   ${seconds.toFixed(1)} s`);
+  const nearest = nearestInStory(grouping.index, set.gold);
+  if (nearest.summaries > 0) {
+    const share = ((100 * nearest.sameStory) / nearest.summaries).toFixed(1);
+    console.log(`wording   for ${share}% of ${nearest.summaries} summaries with a gold partner, the most alike other summary (TF-IDF cosine, no dates) is in the same gold story`);
+  }
 
   const briefs = evaluateBriefs(set, grouping.index);
   if (briefs) {
