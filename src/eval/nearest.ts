@@ -7,8 +7,8 @@
  * Gold labels are read here only to score, after every likeness has been computed.
  */
 import type { SummaryIndex } from '../search/summary-index.js';
-import { summaryProfile } from '../stories/profile.js';
-import { sparseDot, TermNumbers } from '../stories/sparse.js';
+import { summaryVector } from '../stories/profile.js';
+import { sparseDot, TermNumbers, toSparse } from '../stories/sparse.js';
 
 export interface NearestNeighbours {
   /** Summaries whose gold story has another member. */
@@ -20,7 +20,8 @@ export interface NearestNeighbours {
 /** Over the summaries of `index` (the one the grouping was run with). */
 export function nearestInStory(index: SummaryIndex, gold: ReadonlyMap<string, string>): NearestNeighbours {
   const numbers = new TermNumbers();
-  const profiles = [...index.all()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((summary) => summaryProfile(summary, index, numbers));
+  // The grouping's vector of each summary (what its profile holds), without the rest of a profile.
+  const profiles = [...index.all()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((summary) => ({ id: summary.id, vector: toSparse(summaryVector(summary, index), numbers) }));
   const storySize = new Map<string, number>();
   for (const story of gold.values()) storySize.set(story, (storySize.get(story) ?? 0) + 1);
   let counted = 0;

@@ -22,8 +22,8 @@ export const GROUPING = {
    * others moved. After two placings a summary may be left where it would no longer go (seed 000
    * line 5 stayed with line 1 and a 2015 summary of Xi's Seattle visit, while it scores higher
    * with line 9); a third settles most of these. On allsides/dev F1 is the same with 2, 3 or 5
-   * placings (0.847, 0.847, 0.848): placing does not converge everywhere (about 40 of 962 summaries keep moving
-   * between two stories), so more placings cost time and buy nothing.
+   * placings (0.845, 0.845, 0.846): placing does not converge everywhere (about 40 of 962
+   * summaries keep moving between two stories), so more placings cost time and buy nothing.
    */
   placings: 3,
   /** How many terms a story lists as its top terms. */

@@ -27,10 +27,9 @@ const MAYBE = /\d(?:bn|tn|tr|mn|[kmbt])(?![a-z0-9])/i;
 /** The text with each short amount's unit spelled out as a word. */
 export function spellAmounts(text: string): string {
   if (!MAYBE.test(text)) return text;
-  return text.replace(AMOUNT, (whole, signed: string | undefined, signedUnit: string | undefined, bare: string | undefined, bareUnit: string | undefined) => {
-    const amount = signed ?? bare;
-    const unit = (signedUnit ?? bareUnit)?.toLowerCase();
-    const word = unit === undefined ? undefined : UNITS[unit];
-    return amount === undefined || word === undefined ? whole : `${amount} ${word}`;
+  // One of AMOUNT's two branches matched: its amount and unit are the groups it sets.
+  return text.replace(AMOUNT, (whole, signed?: string, signedUnit?: string, bare?: string, bareUnit?: string) => {
+    const word = UNITS[(signedUnit ?? bareUnit ?? '').toLowerCase()];
+    return word === undefined ? whole : `${signed ?? bare} ${word}`;
   });
 }
