@@ -5,6 +5,7 @@
  * Secrets are read here and nowhere else; they never appear in an error message.
  */
 import { parseDuration } from './time/duration.js';
+import { parseByteSize } from './units/byte-size.js';
 
 export interface SlackSettings {
   readonly botToken?: string;
@@ -35,6 +36,26 @@ export interface Settings {
   readonly databaseUrl?: string;
   /** A digest missed while Tidings was down is still posted within this long of its time, in ms. */
   readonly digestGraceMs: number;
+  /** Live news: HTTP ingest, retention, feeds and the watched data folder. */
+  readonly news: NewsSettings;
+}
+
+export interface NewsSettings {
+  /** Bearer token for POST /v1/summaries; without it the route is off. */
+  readonly ingestToken?: string;
+  /** The largest ingest request body, in bytes. */
+  readonly ingestMaxBytes: number;
+  /** Summaries stored from live sources are kept this long (by date, else arrival), in ms; undefined: forever. */
+  readonly retainMs?: number;
+  /** How often a feed is fetched when it works, in ms. */
+  readonly feedIntervalMs: number;
+  readonly feedTimeoutMs: number;
+  /** The largest feed document, in bytes. */
+  readonly feedMaxBytes: number;
+  /** Whether feeds on loopback and private addresses may be fetched (off: a guard against SSRF). */
+  readonly feedsAllowPrivate: boolean;
+  /** Whether the data folder is watched for new lines. */
+  readonly watchDataDir: boolean;
 }
 
 export class ConfigError extends Error {
@@ -55,11 +76,25 @@ export function loadSettings(env: Env = process.env): Settings {
     return value === undefined || value === '' ? undefined : value;
   };
   const text = (name: string, fallback: string) => read(name) ?? fallback;
-  const duration = (name: string, fallback: string): number => {
+  const duration = (name: string, fallback: string, seconds = false): number => {
     const value = read(name) ?? fallback;
-    const ms = parseDuration(value);
-    if (ms === undefined) problems.push(`${name}=${JSON.stringify(value)} is not a duration such as 90m, 12h, 7d or 2w`);
-    return ms ?? parseDuration(fallback)!;
+    const ms = parseDuration(value, { seconds });
+    if (ms === undefined) problems.push(`${name}=${JSON.stringify(value)} is not a duration such as ${seconds ? '30s, ' : ''}90m, 12h, 7d or 2w`);
+    return ms ?? parseDuration(fallback, { seconds })!;
+  };
+  const size = (name: string, fallback: string): number => {
+    const value = read(name) ?? fallback;
+    const bytes = parseByteSize(value);
+    if (bytes === undefined) problems.push(`${name}=${JSON.stringify(value)} is not a size such as 512kb, 10mb or 1gb`);
+    return bytes ?? parseByteSize(fallback)!;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = read(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    problems.push(`${name}=${JSON.stringify(value)} is not on or off (1, true, yes, on / 0, false, no, off)`);
+    return fallback;
   };
   const port = (name: string, fallback: number): number => {
     const value = read(name);
@@ -89,6 +124,13 @@ export function loadSettings(env: Env = process.env): Settings {
     problems.push('DATABASE_URL is not a PostgreSQL address (postgres://user:password@host:port/database)');
   }
 
+  // "off" keeps live summaries for ever (memory then grows with them); anything else is a duration.
+  const retain = read('TIDINGS_RETAIN');
+  const retainMs = retain?.toLowerCase() === 'off' ? undefined : duration('TIDINGS_RETAIN', '30d');
+  const ingestToken = read('TIDINGS_INGEST_TOKEN');
+  // A guessable token guards nothing; say so without echoing it.
+  if (ingestToken !== undefined && ingestToken.length < 16) problems.push('TIDINGS_INGEST_TOKEN is too short: use at least 16 characters (e.g. openssl rand -hex 32)');
+
   const settings: Settings = {
     dataDir: text('TIDINGS_DATA_DIR', 'data'),
     aliasesFile: text('TIDINGS_ALIASES', 'data/aliases.conf'),
@@ -107,6 +149,16 @@ export function loadSettings(env: Env = process.env): Settings {
     dbFile: text('TIDINGS_DB', './tidings.db'),
     ...(databaseUrl !== undefined && { databaseUrl }),
     digestGraceMs: duration('TIDINGS_DIGEST_GRACE', '6h'),
+    news: {
+      ...(ingestToken !== undefined && { ingestToken }),
+      ingestMaxBytes: size('TIDINGS_INGEST_MAX_BYTES', '10mb'),
+      ...(retainMs !== undefined && { retainMs }),
+      feedIntervalMs: duration('TIDINGS_FEED_INTERVAL', '15m'),
+      feedTimeoutMs: duration('TIDINGS_FEED_TIMEOUT', '10s', true),
+      feedMaxBytes: size('TIDINGS_FEED_MAX_BYTES', '5mb'),
+      feedsAllowPrivate: flag('TIDINGS_FEEDS_ALLOW_PRIVATE', false),
+      watchDataDir: flag('TIDINGS_WATCH', true),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return settings;

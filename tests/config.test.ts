@@ -37,3 +37,51 @@ describe('settings', () => {
     expect(loadSettings({ SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
   });
 });
+
+describe('live news settings', () => {
+  it('defaults: ingest off, 10 MB bodies, 30 days kept, feeds every 15 minutes, private addresses refused, the folder watched', () => {
+    const { news } = loadSettings({});
+    expect(news.ingestToken).toBeUndefined();
+    expect(news).toMatchObject({
+      ingestMaxBytes: 10 * 1024 * 1024,
+      retainMs: 30 * 86_400_000,
+      feedIntervalMs: 15 * 60_000,
+      feedTimeoutMs: 10_000,
+      feedMaxBytes: 5 * 1024 * 1024,
+      feedsAllowPrivate: false,
+      watchDataDir: true,
+    });
+  });
+
+  it('reads sizes, seconds, flags and retention off', () => {
+    const { news } = loadSettings({
+      TIDINGS_INGEST_MAX_BYTES: '512kb',
+      TIDINGS_FEED_TIMEOUT: '30s',
+      TIDINGS_FEEDS_ALLOW_PRIVATE: 'yes',
+      TIDINGS_WATCH: 'off',
+      TIDINGS_RETAIN: 'off',
+      TIDINGS_INGEST_TOKEN: 'a'.repeat(32),
+    });
+    expect(news).toMatchObject({ ingestMaxBytes: 512 * 1024, feedTimeoutMs: 30_000, feedsAllowPrivate: true, watchDataDir: false, ingestToken: 'a'.repeat(32) });
+    expect(news.retainMs).toBeUndefined();
+  });
+
+  it('names each bad value, and never echoes the ingest token', () => {
+    try {
+      loadSettings({ TIDINGS_INGEST_MAX_BYTES: 'big', TIDINGS_FEEDS_ALLOW_PRIVATE: 'maybe', TIDINGS_RETAIN: 'a while', TIDINGS_INGEST_TOKEN: 'short-secret' });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect((error as ConfigError).problems).toHaveLength(4);
+      expect(message).toMatch(/TIDINGS_INGEST_MAX_BYTES="big" is not a size/);
+      expect(message).toMatch(/TIDINGS_FEEDS_ALLOW_PRIVATE="maybe" is not on or off/);
+      expect(message).toMatch(/TIDINGS_RETAIN="a while" is not a duration/);
+      expect(message).toMatch(/TIDINGS_INGEST_TOKEN is too short/);
+      expect(message).not.toMatch(/short-secret/);
+    }
+  });
+
+  it('counts seconds only where a setting takes them', () => {
+    expect(() => loadSettings({ TIDINGS_RETAIN: '30s' })).toThrow(/TIDINGS_RETAIN="30s"/);
+  });
+});

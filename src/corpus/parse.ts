@@ -81,6 +81,15 @@ function parseJsonLine(
   } catch (error) {
     return skip(`not valid JSON (${(error as Error).message})`);
   }
+  return parseSummaryRecord(record, origin);
+}
+
+/**
+ * One summary from a parsed JSON value (a line of a .jsonl file, or an item of an ingest request),
+ * validated as DESIGN.md "Input" says: no summary without text, a bad field dropped with a problem.
+ */
+export function parseSummaryRecord(record: unknown, origin: { file: string; line: number }): { summary?: Summary; problems: LoadProblem[] } {
+  const skip = (reason: string) => ({ problems: [{ ...origin, reason, outcome: 'skipped' as const }] });
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return skip('not a JSON object');
   const fields = record as Record<string, unknown>;
   const text = typeof fields.text === 'string' ? clean(fields.text) : '';

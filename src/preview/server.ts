@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { BodyTooLarge, readBody } from '../http/read-body.js';
 import type { Logger } from '../log.js';
 import { knownTimeZone } from '../slack/time-zones.js';
 import type { Bridge } from './bridge.js';
@@ -40,18 +41,6 @@ const PAGE_BODY_LIMIT = 64 * 1024;
 const SLACK_BODY_LIMIT = 5 * 1024 * 1024;
 const KEEPALIVE_MS = 20_000;
 
-class TooLarge extends Error {}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new TooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS }).end(JSON.stringify(body));
@@ -154,7 +143,7 @@ export function createPageServer({ workspace, bridge, logger, howToConnect, loop
       .then(
         (status) => sendJson(res, status, { ok: status === 200 }),
         (error: unknown) => {
-          const bad = error instanceof TooLarge || error instanceof SyntaxError || error instanceof z.ZodError;
+          const bad = error instanceof BodyTooLarge || error instanceof SyntaxError || error instanceof z.ZodError;
           if (!bad) logger.error({ err: error, path: url.pathname }, 'preview: a page request failed');
           sendJson(res, bad ? 400 : 500, { ok: false });
         },
@@ -193,8 +182,8 @@ export function createSlackSideServer({ api, respond, logger }: SlackSideOptions
         sendJson(res, 404, { ok: false, error: 'unknown_method' });
       },
       (error: unknown) => {
-        if (!(error instanceof TooLarge)) logger.error({ err: error }, 'preview: a call from Tidings failed');
-        sendJson(res, error instanceof TooLarge ? 413 : 500, { ok: false, error: 'request_too_large' });
+        if (!(error instanceof BodyTooLarge)) logger.error({ err: error }, 'preview: a call from Tidings failed');
+        sendJson(res, error instanceof BodyTooLarge ? 413 : 500, { ok: false, error: 'request_too_large' });
       },
     );
   });

@@ -8,9 +8,16 @@ const UNIT_MS = {
 } as const;
 
 const DURATION = /^(\d{1,6})\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)$/i;
+/** Settings such as a fetch timeout are counted in seconds; questions never are ("last:30s"). */
+const SECONDS = /^(\d{1,6})\s*(s|secs?|seconds?)$/i;
 
-/** Milliseconds, or undefined when the text is not a positive duration. */
-export function parseDuration(text: string): number | undefined {
+/**
+ * Milliseconds, or undefined when the text is not a positive duration. Seconds ("10s") only when
+ * `seconds` is set.
+ */
+export function parseDuration(text: string, { seconds = false }: { readonly seconds?: boolean } = {}): number | undefined {
+  const inSeconds = seconds ? SECONDS.exec(text.trim()) : null;
+  if (inSeconds) return Number(inSeconds[1]) > 0 ? Number(inSeconds[1]) * 1000 : undefined;
   const match = DURATION.exec(text.trim());
   if (!match) return undefined;
   const amount = Number(match[1]);

@@ -1,0 +1,183 @@
+/**
+ * The one path every live summary takes (DESIGN.md "How data flows"): validated by its source,
+ * then stored, then indexed and grouped. Summaries reach the engine only from the store, in the
+ * store's sequence order, whichever process stored them: this process tails the sequence, woken by
+ * the store's signal (PostgreSQL NOTIFY) and by a poll, so that replicas on one database apply the
+ * same summaries in the same order and make the same stories.
+ *
+ * ingest() resolves once its summaries are stored and this process has applied them, so a 2xx to
+ * an ingest request means durable and answerable here. Work on the engine is cut into slices of a
+ * few milliseconds, with the event loop let through between them, so that questions asked during a
+ * burst of ingest are answered at once rather than after it.
+ *
+ * Retention: a stored summary older than `retainMs` (by its date, else its arrival) is refused at
+ * the door, and dropped from the store and from memory by a sweep. Summaries of the data folder
+ * are the operator's files and are not swept.
+ */
+import type { Summary } from '../corpus/summary.js';
+import type { Logger } from '../log.js';
+import { formatDuration } from '../time/duration.js';
+import type { PutOutcome, StoredSummary, SummarySink, SummaryStore } from './ports.js';
+import { SerialWork } from './serial-work.js';
+import { sliced } from './slices.js';
+
+export type IngestOutcome =
+  | { readonly outcome: PutOutcome; readonly id: string }
+  | { readonly outcome: 'rejected'; readonly id: string; readonly reason: string };
+
+export interface IntakeOptions {
+  readonly store: SummaryStore;
+  readonly sink: SummarySink;
+  readonly clock: () => number;
+  readonly logger: Logger;
+  /** Stored summaries older than this are refused and swept; undefined keeps them for ever. */
+  readonly retainMs?: number;
+  /** What the engine was built with at start (see loadStored): applied already, up to `seq`. */
+  readonly loaded: { readonly seq: number; readonly summaries: readonly StoredSummary[] };
+  /** How often the store is polled for summaries other processes stored (ms). */
+  readonly pollMs?: number;
+  /** How often retention sweeps (ms). */
+  readonly sweepMs?: number;
+}
+
+/** Rows read from the store per query while catching up. */
+const PAGE = 500;
+const POLL_MS = 1_000;
+const SWEEP_MS = 10 * 60_000;
+
+/** A summary's date for retention: when it was published, else when it arrived. */
+export function retentionDate(stored: Pick<StoredSummary, 'summary' | 'receivedAt'>): number {
+  return stored.summary.published ?? stored.receivedAt;
+}
+
+export class NewsIntake {
+  private readonly work = new SerialWork();
+  private applied: number;
+  /** Stored summaries held in memory, with their retention dates. */
+  private readonly dates = new Map<string, number>();
+  private timers: NodeJS.Timeout[] = [];
+  private unsubscribe: (() => Promise<void>) | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: IntakeOptions) {
+    this.applied = options.loaded.seq;
+    for (const stored of options.loaded.summaries) this.dates.set(stored.summary.id, retentionDate(stored));
+  }
+
+  /** The last sequence number applied to the engine. */
+  get appliedSeq(): number {
+    return this.applied;
+  }
+
+  /** Stored summaries held in memory (those retention may drop). */
+  get storedHeld(): number {
+    return this.dates.size;
+  }
+
+  /**
+   * Stores summaries that a source validated, then applies them; one outcome per summary, in order.
+   * Throws when the store cannot be written (nothing is then promised stored).
+   */
+  async ingest(summaries: readonly Summary[]): Promise<IngestOutcome[]> {
+    const now = this.options.clock();
+    const cutoff = this.cutoff(now);
+    const fresh: Summary[] = [];
+    const outcomes: (IngestOutcome | undefined)[] = summaries.map((summary) => {
+      if (cutoff !== undefined && summary.published !== undefined && summary.published < cutoff) {
+        return { outcome: 'rejected', id: summary.id, reason: `published more than ${formatDuration(this.options.retainMs!)} ago (TIDINGS_RETAIN)` };
+      }
+      fresh.push(summary);
+      return undefined;
+    });
+    const stored = fresh.length === 0 ? [] : await this.options.store.putSummaries(fresh, now);
+    let next = 0;
+    const result = outcomes.map((outcome) => outcome ?? { outcome: stored[next]!, id: fresh[next++]!.id });
+    if (stored.some((outcome) => outcome !== 'duplicate')) await this.catchUp();
+    return result;
+  }
+
+  /**
+   * Summaries that need no storing (new lines of the data folder, which is their store), applied
+   * in turn with the rest.
+   */
+  addUnstored(summaries: readonly Summary[]): Promise<void> {
+    return this.work.run(() => sliced(summaries, (summary) => void this.options.sink.add([summary])));
+  }
+
+  /** Applies whatever the store holds past what was applied; resolves after a pass that began after the call. */
+  catchUp(): Promise<void> {
+    return this.work.coalesce('catch up', () => this.applyStored());
+  }
+
+  /** Drops stored summaries past retention, from the store and from memory; how many left memory. */
+  sweep(): Promise<number> {
+    const cutoff = this.cutoff(this.options.clock());
+    if (cutoff === undefined) return Promise.resolve(0);
+    return this.work.coalesce('sweep', async () => {
+      const deleted = await this.options.store.deleteSummariesBefore(cutoff);
+      const expired = [...this.dates].filter(([, date]) => date < cutoff).map(([id]) => id);
+      for (const id of expired) this.dates.delete(id);
+      let removed = 0;
+      await sliced(expired, (id) => void (removed += this.options.sink.remove([id])));
+      if (deleted.length > 0 || removed > 0) this.options.logger.info({ deleted: deleted.length, removed, cutoff: new Date(cutoff).toISOString() }, 'retention: old summaries dropped');
+      return removed;
+    });
+  }
+
+  /** Runs `work` alone: no summary is applied meanwhile (a reload swaps the engine in it). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.work.run(work);
+  }
+
+  /** Listens for other processes' summaries, polls, and sweeps; applies what came while starting. */
+  async start(): Promise<void> {
+    const { store, logger } = this.options;
+    this.unsubscribe = await store.onSummariesStored(() => void this.catchUp().catch(() => undefined));
+    const every = (ms: number, task: () => Promise<unknown>, what: string) => {
+      const timer = setInterval(() => {
+        if (!this.stopped) task().catch((error: unknown) => logger.warn({ err: error }, `${what} failed; trying again later`));
+      }, ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(this.options.pollMs ?? POLL_MS, () => this.catchUp(), 'reading new summaries from the store');
+    if (this.options.retainMs !== undefined) every(this.options.sweepMs ?? SWEEP_MS, () => this.sweep(), 'retention');
+    await this.catchUp();
+    await this.sweep();
+  }
+
+  /** Stops listening and polling, after the work in hand. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    await this.unsubscribe?.().catch(() => undefined);
+    await this.work.idle();
+  }
+
+  /**
+   * Applies rows past `applied` in sequence order, page by page. A row past retention is not
+   * applied (a sweep deletes it), and one already held is replaced (the engine decides whether it
+   * changed).
+   */
+  private async applyStored(): Promise<void> {
+    const cutoff = this.cutoff(this.options.clock());
+    for (;;) {
+      const rows = await this.options.store.summariesAfter(this.applied, PAGE);
+      if (rows.length === 0) return;
+      await sliced(rows, (row) => {
+        const date = retentionDate(row);
+        if (cutoff === undefined || date >= cutoff) {
+          this.options.sink.add([row.summary]);
+          this.dates.set(row.summary.id, date);
+        }
+        this.applied = row.seq;
+      });
+      if (rows.length < PAGE) return;
+    }
+  }
+
+  private cutoff(now: number): number | undefined {
+    return this.options.retainMs === undefined ? undefined : now - this.options.retainMs;
+  }
+}

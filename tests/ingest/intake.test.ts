@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Summary } from '../../src/corpus/summary.js';
+import { NewsIntake, type IntakeOptions } from '../../src/ingest/intake.js';
+import type { AddOutcome, SummarySink } from '../../src/ingest/ports.js';
+import { createLogger } from '../../src/log.js';
+import { MemorySummaryStore } from './memory-summary-store.js';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 11, 3, 12);
+
+function summary(id: string, extra: Partial<Summary> = {}): Summary {
+  return { id, text: `Text of ${id}.`, tags: [], origin: { file: 'test', line: 1 }, ...extra };
+}
+
+/** Holds what it was given, in order, as the engine would. */
+class RecordingSink implements SummarySink {
+  readonly held = new Map<string, Summary>();
+  readonly log: string[] = [];
+  add(summaries: readonly Summary[]): AddOutcome[] {
+    return summaries.map((s) => {
+      this.log.push(`+${s.id}`);
+      const before = this.held.get(s.id);
+      this.held.set(s.id, s);
+      return before === undefined ? 'added' : before.text === s.text ? 'unchanged' : 'updated';
+    });
+  }
+  remove(ids: Iterable<string>): number {
+    let n = 0;
+    for (const id of ids) {
+      this.log.push(`-${id}`);
+      if (this.held.delete(id)) n++;
+    }
+    return n;
+  }
+}
+
+const intakes: NewsIntake[] = [];
+afterEach(async () => {
+  await Promise.all(intakes.splice(0).map((intake) => intake.stop()));
+});
+
+function makeIntake(options: Partial<IntakeOptions> & { store: MemorySummaryStore; sink: SummarySink }) {
+  const intake = new NewsIntake({ clock: () => NOW, logger: createLogger('silent'), loaded: { seq: 0, summaries: [] }, pollMs: 20, ...options });
+  intakes.push(intake);
+  return intake;
+}
+
+describe('the intake', () => {
+  it('stores, then applies, and says how each summary went', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    const intake = makeIntake({ store, sink });
+    const first = await intake.ingest([summary('a'), summary('b')]);
+    expect(first).toEqual([{ outcome: 'accepted', id: 'a' }, { outcome: 'accepted', id: 'b' }]);
+    expect([...store.rows.keys()]).toEqual(['a', 'b']);
+    expect(sink.log).toEqual(['+a', '+b']);
+    const again = await intake.ingest([summary('a'), summary('b', { text: 'A new text for b.' })]);
+    expect(again.map((o) => o.outcome)).toEqual(['duplicate', 'updated']);
+    // The duplicate is not applied again; the update is.
+    expect(sink.log).toEqual(['+a', '+b', '+b']);
+    expect(sink.held.get('b')!.text).toBe('A new text for b.');
+    expect(intake.appliedSeq).toBe(3);
+  });
+
+  it('refuses a summary published before the retention window, and stores the rest', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    const intake = makeIntake({ store, sink, retainMs: 30 * DAY });
+    const outcomes = await intake.ingest([summary('old', { published: NOW - 31 * DAY }), summary('new', { published: NOW - DAY })]);
+    expect(outcomes[0]).toEqual({ outcome: 'rejected', id: 'old', reason: 'published more than 30d ago (TIDINGS_RETAIN)' });
+    expect(outcomes[1]!.outcome).toBe('accepted');
+    expect([...store.rows.keys()]).toEqual(['new']);
+  });
+
+  it('applies what another process stored, in sequence order, once it is told or polls', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    const intake = makeIntake({ store, sink });
+    await intake.start();
+    // Another replica writes straight to the shared store.
+    await store.putSummaries([summary('x'), summary('y')], NOW);
+    await store.putSummaries([summary('z')], NOW);
+    await expect.poll(() => sink.log, { timeout: 2000 }).toEqual(['+x', '+y', '+z']);
+  });
+
+  it('starts after what the engine was built with', async () => {
+    const store = new MemorySummaryStore();
+    await store.putSummaries([summary('built-in')], NOW);
+    const loaded = { seq: 1, summaries: await store.summariesAfter(0, 10) };
+    const sink = new RecordingSink();
+    const intake = makeIntake({ store, sink, loaded });
+    await store.putSummaries([summary('later')], NOW);
+    await intake.catchUp();
+    expect(sink.log).toEqual(['+later']);
+  });
+
+  it('sweeps summaries past retention out of the store and out of memory, by date or else arrival', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    let now = NOW;
+    const intake = makeIntake({ store, sink, retainMs: 30 * DAY, clock: () => now });
+    await intake.ingest([summary('dated', { published: NOW - 20 * DAY }), summary('undated'), summary('fresh', { published: NOW })]);
+    now = NOW + 15 * DAY;
+    expect(await intake.sweep()).toBe(1);
+    expect([...sink.held.keys()]).toEqual(['undated', 'fresh']);
+    expect([...store.rows.keys()]).toEqual(['undated', 'fresh']);
+    now = NOW + 31 * DAY;
+    expect(await intake.sweep()).toBe(2);
+    expect(sink.held.size).toBe(0);
+    expect(intake.storedHeld).toBe(0);
+  });
+
+  it('does not sweep what needs no store (the data folder)', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    let now = NOW;
+    const intake = makeIntake({ store, sink, retainMs: DAY, clock: () => now });
+    await intake.addUnstored([summary('file line', { published: NOW - 400 * DAY })]);
+    now += 2 * DAY;
+    await intake.sweep();
+    expect([...sink.held.keys()]).toEqual(['file line']);
+  });
+
+  it('throws when the store cannot be written, and applies nothing', async () => {
+    const store = new MemorySummaryStore();
+    store.failWrites = true;
+    const sink = new RecordingSink();
+    const intake = makeIntake({ store, sink });
+    await expect(intake.ingest([summary('a')])).rejects.toThrow(/down/);
+    expect(sink.log).toEqual([]);
+  });
+
+  it('lets the event loop through while it applies a large batch', async () => {
+    const store = new MemorySummaryStore();
+    // A slow engine: each summary takes about half a millisecond.
+    const sink = new RecordingSink();
+    const slow: SummarySink = {
+      add: (summaries) => {
+        const until = performance.now() + 0.5;
+        while (performance.now() < until);
+        return sink.add(summaries);
+      },
+      remove: (ids) => sink.remove(ids),
+    };
+    const intake = makeIntake({ store, sink: slow });
+    let appliedWhenTimerRan = -1;
+    const timer = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        appliedWhenTimerRan = sink.log.length;
+        resolve();
+      }, 1),
+    );
+    const batch = Array.from({ length: 400 }, (_, i) => summary(`s${i}`));
+    await intake.ingest(batch);
+    await timer;
+    // The timer ran while the batch was being applied, not after all of it.
+    expect(appliedWhenTimerRan).toBeGreaterThan(0);
+    expect(appliedWhenTimerRan).toBeLessThan(400);
+  });
+});
