@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { BodyTooLarge, readBody } from '../http/read-body.js';
+import { routeFor, type Route } from '../http/route.js';
 import type { Logger } from '../log.js';
 import { knownTimeZone } from '../slack/time-zones.js';
 import type { Bridge } from './bridge.js';
@@ -72,9 +73,11 @@ export interface PageServerOptions {
   readonly howToConnect: string;
   /** Check Host headers: true when the page listens on loopback. */
   readonly loopbackOnly: boolean;
+  /** Tidings' own routes (/health, POST /v1/summaries), served here as on the HTTP receiver. */
+  readonly routes?: readonly Route[];
 }
 
-export function createPageServer({ workspace, bridge, logger, howToConnect, loopbackOnly }: PageServerOptions): Server {
+export function createPageServer({ workspace, bridge, logger, howToConnect, loopbackOnly, routes = [] }: PageServerOptions): Server {
   const setTimeZone = (zone: unknown) => {
     const known = knownTimeZone(zone);
     if (known !== undefined) workspace.timeZone = known;
@@ -123,6 +126,8 @@ export function createPageServer({ workspace, bridge, logger, howToConnect, loop
       sendJson(res, 421, { ok: false, error: 'open the preview at http://127.0.0.1 or http://localhost' });
       return;
     }
+    const route = routeFor(routes, req);
+    if (route !== undefined) return route.handler(req, res);
     if (req.method === 'GET' && url.pathname === '/preview/events') return events(req, res, url);
     const file = STATIC[url.pathname];
     if (req.method === 'GET' && file !== undefined) {
@@ -186,25 +191,5 @@ export function createSlackSideServer({ api, respond, logger }: SlackSideOptions
         sendJson(res, error instanceof BodyTooLarge ? 413 : 500, { ok: false, error: 'request_too_large' });
       },
     );
-  });
-}
-
-/** Listens, and says which port; a port in use is said plainly. */
-export function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const fail = (error: NodeJS.ErrnoException) => reject(error);
-    server.once('error', fail);
-    server.listen(port, host, () => {
-      server.off('error', fail);
-      const address = server.address();
-      resolve(typeof address === 'object' && address !== null ? address.port : port);
-    });
-  });
-}
-
-export function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
   });
 }

@@ -9,9 +9,11 @@ import type { Server } from 'node:http';
 import type { Settings, SlackSettings } from '../config.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions } from '../slack/app.js';
 import type { SlackDigests } from '../slack/digest/index.js';
+import { healthRoute } from '../slack/health.js';
 import { HOW_TO_CONNECT } from '../slack/mode.js';
 import { Bridge } from './bridge.js';
-import { close, createPageServer, createSlackSideServer, isLoopback, listen } from './server.js';
+import { close, listen } from '../http/listen.js';
+import { createPageServer, createSlackSideServer, isLoopback } from './server.js';
 import { WebApi } from './web-api.js';
 import { Workspace } from './workspace.js';
 
@@ -82,7 +84,8 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
   const slackPort = await listen(slackSide, 0, '127.0.0.1');
   const slackBase = `http://127.0.0.1:${slackPort}`;
 
-  const { print: _print, settings: _page, digests: makeDigests, clockNote: _note, ...appOptions } = options;
+  // Tidings' own routes are served on the page's port, where people reach them, not on Bolt's.
+  const { print: _print, settings: _page, digests: makeDigests, clockNote: _note, routes: _routes, ...appOptions } = options;
   const slackSettings: SlackSettings = { botToken, signingSecret, apiUrl: `${slackBase}/api/` };
   const digests = makeDigests?.(slackSettings);
   const slack = createSlackApp({
@@ -107,7 +110,14 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
         clock: Date.now,
         logger,
       });
-      const server = createPageServer({ workspace, bridge, logger, howToConnect: HOW_TO_CONNECT, loopbackOnly: isLoopback(settings.host) });
+      const server = createPageServer({
+        workspace,
+        bridge,
+        logger,
+        howToConnect: HOW_TO_CONNECT,
+        loopbackOnly: isLoopback(settings.host),
+        routes: [healthRoute(options.engine), ...(options.routes ?? [])],
+      });
       let port: number;
       try {
         port = await listen(server, settings.port, settings.host);

@@ -8,6 +8,8 @@ import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Settings } from '../config.js';
 import type { Engine } from '../engine/types.js';
+import { close, listen } from '../http/listen.js';
+import { createRouteServer, type Route } from '../http/route.js';
 import type { Logger } from '../log.js';
 import { boltLevel, boltLogger } from './bolt-logger.js';
 import type { DigestCommands } from './digest-commands.js';
@@ -31,6 +33,8 @@ export interface SlackAppOptions {
   readonly digestCommands?: DigestCommands;
   /** Web API client options on top of Tidings' own (the tests shorten retries with retryConfig). */
   readonly clientOptions?: webApi.WebClientOptions;
+  /** Routes served beside Slack's and /health (POST /v1/summaries). */
+  readonly routes?: readonly Route[];
 }
 
 export interface SlackApp {
@@ -61,10 +65,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const log = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = { slackApiUrl: settings.slack.apiUrl, ...options.clientOptions };
 
+  const routes = [healthRoute(engine), ...(options.routes ?? [])];
+  // Socket Mode needs no listener for Slack, but /health and ingest do: a server of Tidings' own on
+  // HOST:PORT (Bolt's would listen on every interface).
   const receiver =
     connection.mode === 'socket'
       ? new SocketModeReceiver({ appToken: connection.appToken, logger: log, installerOptions: { clientOptions: { ...clientOptions } } })
-      : new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: EVENTS_PATH, customRoutes: [healthRoute(engine)], logger: log });
+      : new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: EVENTS_PATH, customRoutes: routes.map((route) => ({ ...route, method: [...route.method] })), logger: log });
+  const routeServer = connection.mode === 'socket' ? createRouteServer(routes) : undefined;
 
   // Bolt's level follows LOG_LEVEL (else Bolt would set its logger to INFO).
   const app = new App({ token: connection.botToken, receiver, logger: log, logLevel: boltLevel(logger.level), clientOptions, deferInitialization: true });
@@ -86,15 +94,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     mode: connection.mode,
     async start() {
       await refusalAsSetupError(() => app.init(), 'SLACK_BOT_TOKEN');
-      if (connection.mode === 'socket') {
+      if (routeServer !== undefined) {
         await refusalAsSetupError(() => app.start(), 'SLACK_APP_TOKEN');
-        return {};
+        try {
+          return { port: await listen(routeServer, settings.port, settings.host) };
+        } catch (error) {
+          await app.stop();
+          throw error;
+        }
       }
       const server = (await app.start({ port: settings.port, host: settings.host })) as Server;
       const address = server.address();
       return typeof address === 'object' && address !== null ? { port: address.port } : {};
     },
     async stop() {
+      if (routeServer?.listening) await close(routeServer);
       await app.stop();
     },
   };

@@ -1,11 +1,11 @@
 /** GET /health: whether the index is loaded and how big it is, for load balancers and people. */
 import type { ServerResponse } from 'node:http';
-import type { CustomRoute } from '@slack/bolt';
 import type { Engine } from '../engine/types.js';
+import type { Route } from '../http/route.js';
 
 export const HEALTH_PATH = '/health';
 
-export function healthRoute(engine: Pick<Engine, 'stats'>): CustomRoute {
+export function healthRoute(engine: Pick<Engine, 'stats'>): Route {
   return {
     path: HEALTH_PATH,
     method: ['GET'],

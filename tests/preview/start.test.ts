@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { EMPTY_LEXICON } from '../../src/search/lexicon.js';
 import { createLogger } from '../../src/log.js';
-import { close, isLoopback, listen, loopbackHost } from '../../src/preview/server.js';
+import { close, listen } from '../../src/http/listen.js';
+import { isLoopback, loopbackHost } from '../../src/preview/server.js';
 import { banner, createPreview, pageUrl, PreviewError } from '../../src/preview/start.js';
 
 describe('starting the preview', () => {
