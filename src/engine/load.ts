@@ -5,6 +5,7 @@
  */
 import type { Settings } from '../config.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
+import type { Summary } from '../corpus/summary.js';
 import type { LexiconProblem } from '../search/lexicon.js';
 import { loadLexicon } from '../search/load-lexicon.js';
 import { createEngine } from './engine.js';
@@ -18,9 +19,14 @@ export interface LoadedEngine {
   readonly lexiconProblems: readonly LexiconProblem[];
 }
 
-/** Throws DataFolderError when the data folder cannot be read; anything else is a reported problem. */
-export async function loadEngine(settings: EngineSettings): Promise<LoadedEngine> {
+/**
+ * Throws DataFolderError when the data folder cannot be read; anything else is a reported problem.
+ * `stored` are the summaries that came in live (from the store): they join the folder's, and one
+ * stored under an id the folder also has wins, being the later word.
+ */
+export async function loadEngine(settings: EngineSettings, stored: readonly Summary[] = []): Promise<LoadedEngine> {
   const [corpus, { lexicon, problems }] = await Promise.all([loadCorpus(settings.dataDir), loadLexicon(settings)]);
-  const engine = createEngine(corpus.summaries, { lexicon, halfLifeMs: settings.halfLifeMs, storyWindowMs: settings.storyWindowMs });
+  // The engine keeps the first summary of an id it meets.
+  const engine = createEngine([...stored, ...corpus.summaries], { lexicon, halfLifeMs: settings.halfLifeMs, storyWindowMs: settings.storyWindowMs });
   return { engine, corpus, lexiconProblems: problems };
 }

@@ -17,9 +17,10 @@
 import type { Summary } from '../corpus/summary.js';
 import type { Logger } from '../log.js';
 import { formatDuration } from '../time/duration.js';
-import type { PutOutcome, StoredSummary, SummarySink, SummaryStore } from './ports.js';
+import type { PutOutcome, SummarySink, SummaryStore } from './ports.js';
 import { SerialWork } from './serial-work.js';
 import { sliced } from './slices.js';
+import { loadStored, retentionDate, type LoadedStored } from './stored.js';
 
 export type IngestOutcome =
   | { readonly outcome: PutOutcome; readonly id: string }
@@ -33,7 +34,7 @@ export interface IntakeOptions {
   /** Stored summaries older than this are refused and swept; undefined keeps them for ever. */
   readonly retainMs?: number;
   /** What the engine was built with at start (see loadStored): applied already, up to `seq`. */
-  readonly loaded: { readonly seq: number; readonly summaries: readonly StoredSummary[] };
+  readonly loaded: LoadedStored;
   /** How often the store is polled for summaries other processes stored (ms). */
   readonly pollMs?: number;
   /** How often retention sweeps (ms). */
@@ -45,10 +46,6 @@ const PAGE = 500;
 const POLL_MS = 1_000;
 const SWEEP_MS = 10 * 60_000;
 
-/** A summary's date for retention: when it was published, else when it arrived. */
-export function retentionDate(stored: Pick<StoredSummary, 'summary' | 'receivedAt'>): number {
-  return stored.summary.published ?? stored.receivedAt;
-}
 
 export class NewsIntake {
   private readonly work = new SerialWork();
@@ -124,9 +121,21 @@ export class NewsIntake {
     });
   }
 
-  /** Runs `work` alone: no summary is applied meanwhile (a reload swaps the engine in it). */
-  exclusive<T>(work: () => Promise<T>): Promise<T> {
-    return this.work.run(work);
+  /**
+   * Rebuilds the engine from what the store holds now (with `rebuild`, which swaps it in and says
+   * whether it did), with no summary applied meanwhile; tailing then goes on from what it read.
+   */
+  rebuild<T extends { readonly swapped: boolean }>(rebuild: (stored: LoadedStored) => Promise<T>): Promise<T> {
+    return this.work.run(async () => {
+      const stored = await loadStored(this.options.store, this.cutoff(this.options.clock()));
+      const outcome = await rebuild(stored);
+      if (outcome.swapped) {
+        this.applied = stored.seq;
+        this.dates.clear();
+        for (const row of stored.summaries) this.dates.set(row.summary.id, retentionDate(row));
+      }
+      return outcome;
+    });
   }
 
   /** Listens for other processes' summaries, polls, and sweeps; applies what came while starting. */

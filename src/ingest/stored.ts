@@ -4,14 +4,18 @@
  * is where tailing the store resumes.
  */
 import type { StoredSummary, SummaryStore } from './ports.js';
-import { retentionDate } from './intake.js';
 
 const PAGE = 5_000;
+
+/** A summary's date for retention: when it was published, else when it arrived. */
+export function retentionDate(stored: Pick<StoredSummary, 'summary' | 'receivedAt'>): number {
+  return stored.summary.published ?? stored.receivedAt;
+}
 
 export interface LoadedStored {
   readonly seq: number;
   /** In sequence order, past retention left out. */
-  readonly summaries: StoredSummary[];
+  readonly summaries: readonly StoredSummary[];
 }
 
 export async function loadStored(store: Pick<SummaryStore, 'summariesAfter'>, cutoff?: number): Promise<LoadedStored> {

@@ -13,6 +13,7 @@ import { createRouteServer, type Route } from '../http/route.js';
 import type { Logger } from '../log.js';
 import { boltLevel, boltLogger } from './bolt-logger.js';
 import type { DigestCommands } from './digest-commands.js';
+import type { FeedsCommands } from './feeds-commands.js';
 import { healthRoute } from './health.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
@@ -31,6 +32,8 @@ export interface SlackAppOptions {
   readonly clock?: () => number;
   /** `/news digest …`; without it, Tidings says digests are not set up. */
   readonly digestCommands?: DigestCommands;
+  /** `/news feeds …`; without it, Tidings says feeds are not set up. */
+  readonly feedsCommands?: FeedsCommands;
   /** Web API client options on top of Tidings' own (the tests shorten retries with retryConfig). */
   readonly clientOptions?: webApi.WebClientOptions;
   /** Routes served beside Slack's and /health (POST /v1/summaries). */
@@ -86,6 +89,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     timeZoneOf: createTimeZoneLookup(clock, logger),
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
+    ...(options.feedsCommands !== undefined && { feedsCommands: options.feedsCommands }),
   };
   registerListeners(app, deps);
 

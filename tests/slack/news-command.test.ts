@@ -6,6 +6,13 @@ describe('reading /news', () => {
     expect(parseNewsCommand(text)).toEqual({ kind: 'help' });
   });
 
+  it('hands everything after "feeds" to the feeds commands, and leaves questions about feed alone', () => {
+    expect(parseNewsCommand('feeds add <https://example.com/rss|example.com/rss>')).toEqual({ kind: 'feeds', args: 'add <https://example.com/rss|example.com/rss>' });
+    expect(parseNewsCommand('Feeds')).toEqual({ kind: 'feeds', args: '' });
+    expect(parseNewsCommand('feed prices soar')).toEqual({ kind: 'question', question: 'feed prices soar' });
+    expect(parseNewsCommand('feedstock')).toEqual({ kind: 'question', question: 'feedstock' });
+  });
+
   it('hands everything after "digest" to the digest commands', () => {
     expect(parseNewsCommand('digest daily 08:00 taiwan tz:Europe/Berlin')).toEqual({ kind: 'digest', args: 'daily 08:00 taiwan tz:Europe/Berlin' });
     expect(parseNewsCommand('Digest')).toEqual({ kind: 'digest', args: '' });

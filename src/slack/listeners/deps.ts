@@ -1,8 +1,9 @@
-/** What every listener is given: the core, the clock, the log and the optional digest commands. */
+/** What every listener is given: the core, the clock, the log and the optional digest and feeds commands. */
 import type { webApi } from '@slack/bolt';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../log.js';
 import type { DigestCommands } from '../digest-commands.js';
+import type { FeedsCommands } from '../feeds-commands.js';
 
 export interface ListenerDeps {
   readonly engine: Engine;
@@ -10,6 +11,7 @@ export interface ListenerDeps {
   readonly clock: () => number;
   readonly logger: Logger;
   readonly digestCommands?: DigestCommands;
+  readonly feedsCommands?: FeedsCommands;
   /** A person's IANA time zone, or undefined when it cannot be known. */
   readonly timeZoneOf: (client: webApi.WebClient, userId: string) => Promise<string | undefined>;
 }

@@ -1,4 +1,4 @@
-/** How to use Tidings: asking, filters, digests. Static text, the same wherever it is shown. */
+/** How to use Tidings: asking, filters, digests, feeds. Static text, the same wherever it is shown. */
 import { context, section, type Block, type SlackMessage } from './blocks.js';
 
 export const HELP_ASKING = [
@@ -27,6 +27,13 @@ export const HELP_DIGESTS = [
   '• `/news digest now`: a preview of what would be posted now, only for you',
 ].join('\n');
 
+export const HELP_FEEDS = [
+  '*News feeds* bring RSS and Atom news in as it is published',
+  '• `/news feeds add https://example.com/rss.xml`: follow a feed (its items become summaries)',
+  '• `/news feeds list`: the feeds, with their last fetch and any error',
+  '• `/news feeds remove 3`: stop following feed 3 (the ids are in the list)',
+].join('\n');
+
 export const HELP_BUTTONS =
   '*In an answer*, *Full brief* shows the whole brief with its Signals and sources, *More stories* the next three, and *Share in channel* posts the brief for everyone.';
 
@@ -36,6 +43,7 @@ export function helpBlocks(prefix = 'help'): Block[] {
     section(`${prefix}-filters`, HELP_FILTERS),
     section(`${prefix}-buttons`, HELP_BUTTONS),
     section(`${prefix}-digests`, HELP_DIGESTS),
+    section(`${prefix}-feeds`, HELP_FEEDS),
   ];
 }
 

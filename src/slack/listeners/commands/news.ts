@@ -1,5 +1,5 @@
 /**
- * `/news <question>`, `/news help` and `/news digest …`. Acknowledged at once (Slack wants it
+ * `/news <question>`, `/news help`, `/news digest …` and `/news feeds …`. Acknowledged at once (Slack wants it
  * within 3 seconds, whatever the question); the answer follows through the response_url, only for
  * the asker.
  */
@@ -13,13 +13,19 @@ import type { ListenerDeps } from '../deps.js';
 import { handleRequest } from '../request.js';
 import { ephemeralReply } from '../../send.js';
 
-export type NewsRequest = { readonly kind: 'help' } | { readonly kind: 'digest'; readonly args: string } | { readonly kind: 'question'; readonly question: string };
+export type NewsRequest =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'digest'; readonly args: string }
+  | { readonly kind: 'feeds'; readonly args: string }
+  | { readonly kind: 'question'; readonly question: string };
 
 export function parseNewsCommand(text: string | undefined): NewsRequest {
   const question = questionFrom(text);
   if (isHelp(question)) return { kind: 'help' };
   const digest = /^digests?(?:\s+(.*))?$/is.exec(question);
   if (digest) return { kind: 'digest', args: (digest[1] ?? '').trim() };
+  const feeds = /^feeds(?:\s+(.*))?$/is.exec(question);
+  if (feeds) return { kind: 'feeds', args: (feeds[1] ?? '').trim() };
   return { kind: 'question', question };
 }
 
@@ -55,6 +61,15 @@ export function newsCommand(deps: ListenerDeps) {
             const message: SlackMessage = typeof reply === 'string' ? noteView(nonBlank(truncate(reply, 3000), 'Done.')) : reply;
             await respond(ephemeralReply(message));
             return typeof reply === 'string' ? 0 : (reply.results ?? 0);
+          }
+          case 'feeds': {
+            if (deps.feedsCommands === undefined) {
+              await respond(ephemeralReply(noteView(NOTES.feedsOff)));
+              return 0;
+            }
+            const reply = await deps.feedsCommands.handle({ args: request.args, teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, now: deps.clock() });
+            await respond(ephemeralReply(noteView(nonBlank(truncate(reply, 3000), 'Done.'))));
+            return 0;
           }
           case 'question': {
             const timeZone = await deps.timeZoneOf(client, command.user_id);
