@@ -9,6 +9,7 @@ import { nonBlank, type SlackMessage } from '../../views/blocks.js';
 import { helpView } from '../../views/help.js';
 import { NOTES, apologyView, noteView } from '../../views/notes.js';
 import { answerQuestion, isHelp, questionFrom } from '../answer.js';
+import { MAX_QUESTION } from '../deps.js';
 import type { ListenerDeps } from '../deps.js';
 import { handleRequest } from '../request.js';
 import { ephemeralReply } from '../../send.js';
@@ -24,8 +25,9 @@ export function parseNewsCommand(text: string | undefined): NewsRequest {
   if (isHelp(question)) return { kind: 'help' };
   const digest = /^digests?(?:\s+(.*))?$/is.exec(question);
   if (digest) return { kind: 'digest', args: (digest[1] ?? '').trim() };
-  const feeds = /^feeds(?:\s+(.*))?$/is.exec(question);
-  if (feeds) return { kind: 'feeds', args: (feeds[1] ?? '').trim() };
+  // The raw text: a feed's address must reach the feeds command whole, not as a link's label.
+  const feeds = /^\s*feeds(?:\s+(.*))?$/is.exec(text ?? '');
+  if (feeds) return { kind: 'feeds', args: truncate((feeds[1] ?? '').trim(), MAX_QUESTION) };
   return { kind: 'question', question };
 }
 
