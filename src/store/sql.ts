@@ -1,7 +1,7 @@
 /**
  * The little the store needs from a SQL database, so that its queries are written once for SQLite
  * and PostgreSQL. Queries use PostgreSQL's numbered parameters ($1, $2 …); the SQLite adapter
- * rewrites them to SQLite's ?1, ?2.
+ * rewrites them to SQLite's plain ? (sqlite-database.ts).
  */
 
 export type Dialect = 'sqlite' | 'postgres';
