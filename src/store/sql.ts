@@ -41,6 +41,11 @@ export interface ListenHandlers {
   onReconnect(): void;
 }
 
+/** An id as the store makes them (a row number, as text): anything else names no row. */
+export function isId(id: string): boolean {
+  return /^\d{1,15}$/.test(id);
+}
+
 /** A column that may come back as a number (SQLite) or a string (PostgreSQL BIGINT). */
 export function toNumber(value: unknown): number {
   return typeof value === 'number' ? value : Number(value);
