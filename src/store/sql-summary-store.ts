@@ -61,8 +61,12 @@ export function createSqlSummaryStore(db: SqlDatabase): SummaryStore {
     },
 
     async deleteSummariesBefore(cutoff: number): Promise<string[]> {
-      // The expression of the summaries_by_date index, so that the index serves.
-      const rows = await db.query('DELETE FROM summaries WHERE COALESCE(published, received_at) < $1 RETURNING id', [cutoff]);
+      // Under the puts' lock, so that a put never calls a summary a duplicate of a row deleted
+      // meanwhile; and by the summaries_by_date index's own expression, so that the index serves.
+      const rows = await db.transaction(
+        (tx) => tx.query('DELETE FROM summaries WHERE COALESCE(published, received_at) < $1 RETURNING id', [cutoff]),
+        SUMMARIES_LOCK,
+      );
       return rows.map((row) => String(row.id));
     },
 
