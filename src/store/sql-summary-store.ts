@@ -72,7 +72,14 @@ export function createSqlSummaryStore(db: SqlDatabase): SummaryStore {
 
     async onSummariesStored(listener: () => void) {
       if (db.listen === undefined) return async () => undefined;
-      schema ??= db.query('SELECT current_schema() AS name').then(([row]) => String(row?.name));
+      // Asked once; a failure is not kept, so that the next call asks again.
+      schema ??= db.query('SELECT current_schema() AS name').then(
+        ([row]) => String(row?.name),
+        (error: unknown) => {
+          schema = undefined;
+          throw error;
+        },
+      );
       const own = await schema;
       return db.listen(SUMMARIES_CHANNEL, {
         onNotify: (payload) => payload === own && listener(),
