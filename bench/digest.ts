@@ -4,16 +4,13 @@
  * SQLite always; PostgreSQL too when TIDINGS_TEST_DATABASE_URL is set. BENCH_SUBSCRIPTIONS sets how
  * many subscriptions (1,000 by default).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { nextDue } from '../src/digest/schedule.js';
 import { createDigestScheduler } from '../src/digest/scheduler.js';
 import type { DigestTiming } from '../src/digest/subscription.js';
-import { openStore } from '../src/store/open-store.js';
 import type { DigestStore } from '../src/store/store.js';
 import { FakeSlack, FakeTime, memoryLogger } from '../tests/digest/fakes.js';
+import { benchBackends } from './lib/stores.js';
 import type { Scenario } from './scenario.js';
 
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'UTC'];
@@ -66,25 +63,6 @@ export const digestScenario: Scenario = {
   async run() {
     const count = Number(process.env.BENCH_SUBSCRIPTIONS ?? 1000);
     benchNextDue();
-    await benchStore('SQLite', count, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-'));
-      return { store: await openStore({ dbFile: join(dir, 'bench.db') }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-    });
-    const url = process.env.TIDINGS_TEST_DATABASE_URL;
-    if (url) {
-      const schema = `tidings_bench_${process.pid}`;
-      await benchStore('PostgreSQL', count, async () => ({
-        store: await openStore({ dbFile: '', databaseUrl: url }, { schema }),
-        async cleanup() {
-          const pg = (await import('pg')).default;
-          const client = new pg.Client({ connectionString: url });
-          await client.connect();
-          await client.query(`DROP SCHEMA ${schema} CASCADE`);
-          await client.end();
-        },
-      }));
-    } else {
-      console.log('PostgreSQL: skipped (TIDINGS_TEST_DATABASE_URL is not set)');
-    }
+    for (const backend of benchBackends()) await benchStore(backend.name, count, backend.open);
   },
 };

@@ -9,8 +9,9 @@ import { digestScenario } from './digest.js';
 import { groupingScenario } from './grouping.js';
 import { searchScenario } from './search.js';
 import { slackScenario } from './slack.js';
+import { summariesScenario } from './summaries.js';
 
-const SCENARIOS: readonly Scenario[] = [searchScenario, groupingScenario, briefScenario, digestScenario, slackScenario];
+const SCENARIOS: readonly Scenario[] = [searchScenario, groupingScenario, briefScenario, digestScenario, slackScenario, summariesScenario];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));

@@ -25,18 +25,28 @@ export interface SummaryStore {
   /**
    * Stores summaries in one transaction; resolves once it is committed (durable), with one outcome
    * per input, in input order. Each accepted or updated summary gets a new seq, in input order; a
-   * duplicate (same id, same content) keeps its row and seq. Two with one id in one call: the
-   * later wins.
+   * duplicate (same id, same content: text, title, source, url, published, dateOnly, tags; not
+   * origin) keeps its row, seq, origin and receivedAt. Two with one id in one call: the later wins,
+   * stored once with one seq at its own place in the order; the outcomes are still those of
+   * putting them one by one (e.g. accepted then updated, or accepted then duplicate).
    */
   putSummaries(summaries: readonly Summary[], receivedAt: number): Promise<PutOutcome[]>;
   /** Stored summaries with seq greater than `after`, in seq order, at most `limit`. */
   summariesAfter(after: number, limit: number): Promise<StoredSummary[]>;
-  /** The greatest seq stored so far (0 when none). */
+  /**
+   * The greatest seq given out so far (0 when none), even if that summary has since been updated
+   * or deleted: every later put's seq is greater, so a tailer may start from it.
+   */
   lastSummarySeq(): Promise<number>;
-  /** Deletes the summaries whose date (published, else receivedAt) is before `cutoff`; their ids. */
+  /**
+   * Deletes the summaries whose date (published, else receivedAt) is before `cutoff`; their ids.
+   * Only the caller learns them: other replicas apply the same cutoff to what they hold.
+   */
   deleteSummariesBefore(cutoff: number): Promise<string[]>;
   /**
-   * Calls `listener` soon after any process commits summaries (PostgreSQL: LISTEN/NOTIFY). SQLite
+   * Calls `listener` soon after any process commits summaries (PostgreSQL: LISTEN/NOTIFY), this
+   * one included, and after its listening connection comes back from a drop (what was sent
+   * meanwhile is lost): a call is a hint to read summariesAfter, which may find nothing. SQLite
    * has no such signal and never calls it: a tailer polls as well. Resolves to an unsubscribe.
    */
   onSummariesStored(listener: () => void): Promise<() => Promise<void>>;
@@ -46,6 +56,7 @@ export interface SummaryStore {
 export type FeedOrigin = 'slack' | 'config';
 
 export interface Feed {
+  /** The store's row number as text ("3"): short, to type in Slack. */
   readonly id: string;
   /** http(s), as given. */
   readonly url: string;
@@ -89,7 +100,10 @@ export interface FeedFetchUpdate {
 }
 
 export interface FeedStore {
-  /** Stores a feed unless its URL is there already, or `limit` feeds are (checked atomically). */
+  /**
+   * Stores a feed, due at once, unless its URL is there already (checked first), or `limit` feeds
+   * are (checked atomically).
+   */
   addFeed(input: { readonly url: string; readonly origin: FeedOrigin; readonly addedBy: string; readonly now: number }, limit: number): Promise<AddFeedResult>;
   /** Every feed, oldest first. */
   listFeeds(): Promise<Feed[]>;
@@ -98,10 +112,11 @@ export interface FeedStore {
   removeFeed(id: string): Promise<boolean>;
   /**
    * The feeds due at `now` (nextFetchAt <= now), each pushed to `leaseUntil` in the same
-   * transaction, so that one replica alone fetches a feed at a time.
+   * transaction, so that one replica alone fetches a feed at a time. Returned as claimed
+   * (nextFetchAt = leaseUntil), oldest first; recordFetch sets the real next time.
    */
   claimDueFeeds(now: number, leaseUntil: number): Promise<Feed[]>;
-  /** Records a fetch's outcome. */
+  /** Records a fetch's outcome; nothing happens when there is no such feed (removed meanwhile). */
   recordFetch(id: string, update: FeedFetchUpdate): Promise<void>;
 }
 

@@ -11,11 +11,11 @@ export interface Migration {
   readonly statements: (dialect: Dialect) => readonly string[];
 }
 
-/** Types that differ: SQLite's INTEGER is 64-bit already; PostgreSQL needs BIGINT for ms. */
+/** Types that differ: SQLite's INTEGER is 64-bit already; PostgreSQL needs BIGINT for ms and counts. */
 function types(dialect: Dialect) {
   return dialect === 'sqlite'
-    ? { id: 'INTEGER PRIMARY KEY AUTOINCREMENT', ref: 'INTEGER', ms: 'INTEGER' }
-    : { id: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', ref: 'BIGINT', ms: 'BIGINT' };
+    ? { id: 'INTEGER PRIMARY KEY AUTOINCREMENT', ref: 'INTEGER', ms: 'INTEGER', big: 'INTEGER' }
+    : { id: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', ref: 'BIGINT', ms: 'BIGINT', big: 'BIGINT' };
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -56,6 +56,54 @@ export const MIGRATIONS: readonly Migration[] = [
         )`,
         "CREATE INDEX deliveries_unsent ON deliveries (state) WHERE state = 'claimed'",
         'CREATE INDEX deliveries_by_subscription ON deliveries (subscription_id, due_at)',
+      ];
+    },
+  },
+  {
+    version: 2,
+    name: 'summaries as they arrive, their sequence, and news feeds',
+    statements: (dialect) => {
+      const t = types(dialect);
+      return [
+        // seq is drawn from summary_sequence under the summaries lock (sql-summary-store.ts), never
+        // from MAX(seq): retention deletes rows, and a seq used twice would be skipped by a tailer.
+        `CREATE TABLE summaries (
+          id TEXT PRIMARY KEY,
+          seq ${t.big} NOT NULL UNIQUE,
+          text TEXT NOT NULL,
+          title TEXT,
+          source TEXT,
+          url TEXT,
+          published ${t.ms},
+          date_only SMALLINT CHECK (date_only IN (0, 1)),
+          tags TEXT NOT NULL,
+          origin_file TEXT NOT NULL,
+          origin_line INTEGER NOT NULL,
+          received_at ${t.ms} NOT NULL
+        )`,
+        // Retention deletes by this very expression (deleteSummariesBefore).
+        'CREATE INDEX summaries_by_date ON summaries ((COALESCE(published, received_at)))',
+        `CREATE TABLE summary_sequence (
+          only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+          last_seq ${t.big} NOT NULL
+        )`,
+        'INSERT INTO summary_sequence (only_row, last_seq) VALUES (1, 0)',
+        `CREATE TABLE feeds (
+          id ${t.id},
+          url TEXT NOT NULL UNIQUE,
+          title TEXT,
+          origin TEXT NOT NULL CHECK (origin IN ('slack', 'config')),
+          added_by TEXT NOT NULL,
+          added_at ${t.ms} NOT NULL,
+          etag TEXT,
+          last_modified TEXT,
+          last_fetch_at ${t.ms},
+          last_error TEXT,
+          failures INTEGER NOT NULL DEFAULT 0,
+          items ${t.big} NOT NULL DEFAULT 0,
+          next_fetch_at ${t.ms} NOT NULL
+        )`,
+        'CREATE INDEX feeds_due ON feeds (next_fetch_at)',
       ];
     },
   },

@@ -5,19 +5,21 @@
 import type { Settings } from '../config.js';
 import { migrate } from './migrations.js';
 import { openPostgresDatabase } from './postgres-database.js';
+import { createSqlFeedStore } from './sql-feed-store.js';
 import { createSqlStore } from './sql-store.js';
+import { createSqlSummaryStore } from './sql-summary-store.js';
 import type { SqlDatabase } from './sql.js';
 import { openSqliteDatabase } from './sqlite-database.js';
-import type { DigestStore } from './store.js';
+import type { TidingsStore } from './store.js';
 
 export interface OpenStoreOptions {
   /** PostgreSQL only: a schema of its own instead of `public`. */
   readonly schema?: string;
-  /** Told about errors of idle PostgreSQL connections. */
+  /** Told about errors of idle PostgreSQL connections, the one that listens for new summaries included. */
   readonly onIdleError?: (error: Error) => void;
 }
 
-export async function openStore(settings: Pick<Settings, 'dbFile' | 'databaseUrl'>, options: OpenStoreOptions = {}): Promise<DigestStore> {
+export async function openStore(settings: Pick<Settings, 'dbFile' | 'databaseUrl'>, options: OpenStoreOptions = {}): Promise<TidingsStore> {
   const db: SqlDatabase =
     settings.databaseUrl !== undefined
       ? await openPostgresDatabase({
@@ -32,5 +34,10 @@ export async function openStore(settings: Pick<Settings, 'dbFile' | 'databaseUrl
     await db.close().catch(() => undefined);
     throw error;
   }
-  return createSqlStore(db);
+  return createTidingsStore(db);
+}
+
+/** The three stores over one migrated database; close() (the digests' store's) closes it all. */
+export function createTidingsStore(db: SqlDatabase): TidingsStore {
+  return { ...createSqlStore(db), ...createSqlSummaryStore(db), ...createSqlFeedStore(db) };
 }

@@ -3,25 +3,26 @@
  * client; its lock is a transaction-scoped advisory lock, released by COMMIT or ROLLBACK.
  */
 import pg from 'pg';
+import { createPgListener, type PgListener } from './postgres-listener.js';
 import type { Row, SqlDatabase, SqlExecutor } from './sql.js';
 
 export interface PostgresOptions {
   readonly connectionString: string;
   /** A schema of its own (created if missing), e.g. one per test run; `public` by default. */
   readonly schema?: string;
-  /** Told about errors of idle pooled connections (which would otherwise crash the process). */
+  /** Told about errors of idle pooled connections (which would otherwise crash the process) and of the listening one. */
   readonly onIdleError?: (error: Error) => void;
 }
 
 export async function openPostgresDatabase(options: PostgresOptions): Promise<SqlDatabase> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`not a schema name: ${JSON.stringify(schema)}`);
-  const pool = new pg.Pool({
+  const client: pg.ClientConfig = {
     connectionString: options.connectionString,
     connectionTimeoutMillis: 10_000,
-    max: 5,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
-  });
+  };
+  const pool = new pg.Pool({ ...client, max: 5 });
   pool.on('error', (error) => options.onIdleError?.(error));
   if (schema !== undefined) {
     try {
@@ -40,6 +41,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Sq
     run: async (sql, params = []) => (await client.query(sql, [...params])).rowCount ?? 0,
   });
 
+  let listener: PgListener | undefined;
   return {
     dialect: 'postgres',
     ...executor(pool),
@@ -58,6 +60,15 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Sq
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen(channel, handlers) {
+      // Its own client, made on first use: most processes never listen. Named, so that an operator
+      // (or a test) can find it in pg_stat_activity.
+      listener ??= createPgListener({ ...client, application_name: `tidings listen ${schema ?? 'public'}` }, (error) => options.onIdleError?.(error));
+      return listener.listen(channel, handlers);
+    },
+    async close() {
+      await listener?.close();
+      await pool.end();
+    },
   };
 }

@@ -3,7 +3,7 @@
  * RETURNING, partial indexes), over a SqlDatabase adapter.
  */
 import { formatLocalTime, MAX_DIGESTS_PER_CHANNEL, parseLocalTime, type Cadence, type Subscription } from '../digest/subscription.js';
-import { toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase } from './sql.js';
+import { isId, toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase } from './sql.js';
 import type { CreateSubscriptionResult, Delivery, DeliveryClaim, DeliveryState, DigestStore, FinishedState, NewSubscription } from './store.js';
 
 const SUBSCRIPTION_COLUMNS = 'id, channel_id, created_by, cadence, local_time, time_zone, question, created_at, paused_at, paused_reason';
@@ -144,10 +144,6 @@ export function createSqlStore(db: SqlDatabase): DigestStore {
 }
 
 /** Ids are the database's integers, as text; anything else names nothing. */
-function isId(id: string): boolean {
-  return /^\d{1,15}$/.test(id);
-}
-
 function subscriptionOf(row: Row): Subscription {
   const pausedAt = toOptionalNumber(row.paused_at);
   return {

@@ -26,8 +26,14 @@ export function openSqliteDatabase(file: string): SqlDatabase {
   db.pragma('foreign_keys = ON');
 
   const direct: SqlExecutor = {
-    query: async (sql, params = []) => db.prepare(numbered(sql)).all(...bind(params)) as Row[],
-    run: async (sql, params = []) => db.prepare(numbered(sql)).run(...bind(params)).changes,
+    query: async (sql, params = []) => {
+      const [text, values] = positional(sql, params);
+      return db.prepare(text).all(...values) as Row[];
+    },
+    run: async (sql, params = []) => {
+      const [text, values] = positional(sql, params);
+      return db.prepare(text).run(...values).changes;
+    },
   };
 
   const key = file === ':memory:' ? Symbol('memory') : resolve(file);
@@ -60,15 +66,19 @@ export function openSqliteDatabase(file: string): SqlDatabase {
   };
 }
 
-/** $1 → ?1: the store's queries are written with PostgreSQL's parameters. */
-function numbered(sql: string): string {
-  return sql.replace(/\$(\d+)/g, '?$1');
-}
-
-/** better-sqlite3 takes ?NNN parameters as an object keyed by number. */
-function bind(params: readonly SqlValue[]): [Record<number, SqlValue>] | [] {
-  if (params.length === 0) return [];
-  const named: Record<number, SqlValue> = {};
-  params.forEach((value, i) => (named[i + 1] = value));
-  return [named];
+/**
+ * $1 → ?: the store's queries are written with PostgreSQL's numbered parameters; SQLite gets plain
+ * ones, with the values in the order they stand (a number used twice is bound twice). Not ?NNN
+ * bound by an object keyed by number: better-sqlite3 binds those in time that grows with the
+ * square of their count, 0.9 s for the 12,000 of one 1,000-row insert.
+ */
+function positional(sql: string, params: readonly SqlValue[]): [string, SqlValue[]] {
+  const values: SqlValue[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const index = Number(n) - 1;
+    if (index >= params.length) throw new Error(`parameter $${n} of ${params.length} in: ${sql.slice(0, 200)}`);
+    values.push(params[index]!);
+    return '?';
+  });
+  return [text, values];
 }

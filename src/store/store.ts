@@ -9,6 +9,7 @@
  */
 import type { DigestWindow } from '../digest/select.js';
 import type { Cadence, LocalTime, Subscription } from '../digest/subscription.js';
+import type { FeedStore, SummaryStore } from '../ingest/ports.js';
 
 export interface NewSubscription {
   readonly channelId: string;
@@ -107,3 +108,9 @@ export interface DigestStore {
 
   close(): Promise<void>;
 }
+
+/**
+ * All that Tidings keeps, as openStore returns it: the digests' state and live news (summaries and
+ * feeds, src/ingest/ports.ts), over one database; close() closes every connection.
+ */
+export type TidingsStore = DigestStore & SummaryStore & FeedStore;

@@ -8,19 +8,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { describe, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { migrate } from '../../src/store/migrations.js';
+import { createTidingsStore } from '../../src/store/open-store.js';
 import { openPostgresDatabase } from '../../src/store/postgres-database.js';
-import { createSqlStore } from '../../src/store/sql-store.js';
 import type { SqlDatabase } from '../../src/store/sql.js';
 import { openSqliteDatabase } from '../../src/store/sqlite-database.js';
-import type { DigestStore } from '../../src/store/store.js';
+import type { TidingsStore } from '../../src/store/store.js';
 
 export interface TestDatabase {
   /** A new connection (pool) to this database, unmigrated. */
   connect(): Promise<SqlDatabase>;
   /** A new connection, migrated, as a store. */
-  store(): Promise<DigestStore>;
+  store(): Promise<TidingsStore>;
+  /** PostgreSQL: the schema that holds this database. */
+  readonly schema?: string;
   /** Removes the database; connections must be closed first. */
   drop(): Promise<void>;
 }
@@ -30,9 +32,9 @@ export interface Backend {
   fresh(): Promise<TestDatabase>;
 }
 
-async function storeOn(db: SqlDatabase): Promise<DigestStore> {
+async function storeOn(db: SqlDatabase): Promise<TidingsStore> {
   await migrate(db);
-  return createSqlStore(db);
+  return createTidingsStore(db);
 }
 
 export const sqliteBackend: Backend = {
@@ -56,6 +58,7 @@ export const postgresBackend: Backend = {
     return {
       connect,
       store: async () => storeOn(await connect()),
+      schema,
       async drop() {
         const client = new pg.Client({ connectionString: url });
         await client.connect();
@@ -94,4 +97,43 @@ export function describeOnPostgres(title: string, body: () => void): void {
   if (postgresProblem === undefined) describe(`${title} on PostgreSQL`, body);
   else if (required) describe(`${title} on PostgreSQL`, () => it('can reach the PostgreSQL that CI requires', () => { throw new Error(postgresProblem); }));
   else describe.skip(`${title} on PostgreSQL (skipped: ${postgresProblem})`, body);
+}
+
+export interface TestStores {
+  /** This test's database. */
+  readonly database: TestDatabase;
+  /** This test's store on it. */
+  readonly store: TidingsStore;
+  /** One more connection to the database, as another replica would open; closed after the test. */
+  another(): Promise<TidingsStore>;
+}
+
+/** A fresh database and a store on it for each test of the suite, closed and dropped after it. */
+export function storesForEachTest(backend: Backend): TestStores {
+  let database: TestDatabase | undefined;
+  let store: TidingsStore | undefined;
+  const others: TidingsStore[] = [];
+  beforeEach(async () => {
+    database = await backend.fresh();
+    store = await database.store();
+  });
+  afterEach(async () => {
+    await Promise.all([store, ...others.splice(0)].map((s) => s?.close()));
+    await database?.drop();
+  });
+  return {
+    get database() {
+      if (database === undefined) throw new Error('no database outside a test');
+      return database;
+    },
+    get store() {
+      if (store === undefined) throw new Error('no store outside a test');
+      return store;
+    },
+    async another() {
+      const s = await this.database.store();
+      others.push(s);
+      return s;
+    },
+  };
 }
