@@ -100,16 +100,11 @@ describeOnBackends('summary store', (backend) => {
 
   it('stores 5,000 summaries in one call, and tells them apart from the next 5,000', async () => {
     const batch = many(5_000, 'bulk-', { title: 'A title', source: 'An outlet', url: 'https://example.test/a', published: T0, dateOnly: false, tags: ['one', 'two'] });
-    const started = performance.now();
+    // How fast is the summaries benchmark's business (npm run bench -- summaries), not a test's.
     const outcomes = await store.putSummaries(batch, T0);
-    const ms = performance.now() - started;
-    console.log(`${backend.name}: putSummaries of 5,000 new summaries in ${ms.toFixed(0)} ms`);
     expect(outcomes.every((o) => o === 'accepted')).toBe(true);
-    expect(ms).toBeLessThan(1_000);
     const mixed = batch.map((s, i) => (i % 2 === 0 ? s : { ...s, text: `changed ${i}` }));
-    const again = performance.now();
     const second = await store.putSummaries(mixed, T0 + 1);
-    console.log(`${backend.name}: putSummaries of 5,000 stored ones (half changed) in ${(performance.now() - again).toFixed(0)} ms`);
     expect(second.filter((o) => o === 'duplicate')).toHaveLength(2_500);
     expect(second.filter((o) => o === 'updated')).toHaveLength(2_500);
     expect(await store.lastSummarySeq()).toBe(7_500);
