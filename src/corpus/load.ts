@@ -6,6 +6,7 @@
  * It also says how far it read each file (`positions`), so that the folder watcher
  * (folder-watch.ts) reads from there on and no line appended meanwhile is missed or read twice.
  */
+import { constants } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dedupe } from './dedupe.js';
@@ -102,11 +103,16 @@ export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
   return { ...corpusFromParsed(files, files.length, unreadable), positions };
 }
 
-/** The bytes and the identity of one file, from one open handle so that both are of the same file. */
+/**
+ * The bytes and the identity of one file, from one open handle so that both are of the same file.
+ * O_NONBLOCK and the check that it is a regular file: a FIFO named *.txt would otherwise hold the
+ * start until something wrote to it.
+ */
 async function readWithIdentity(path: string): Promise<{ stats: { dev: number; ino: number; mtimeMs: number }; content: Buffer }> {
-  const handle = await open(path, 'r');
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = await handle.stat();
+    if (!stats.isFile()) throw new Error('not a regular file');
     return { stats, content: await handle.readFile() };
   } finally {
     await handle.close();
