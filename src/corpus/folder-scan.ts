@@ -103,7 +103,7 @@ export class FolderScanner {
       const format = formatOf(name)!;
       for await (const chunk of readNewLines(handle, state, stats.size, { file: name, parseLine: format.parseLine, chunkBytes: this.options.chunkBytes })) {
         if (this.options.stopped()) return;
-        if (chunk.summaries.length > 0 || chunk.problems.length > 0) await this.deliver({ summaries: chunk.summaries, problems: chunk.problems });
+        if (chunk.summaries.length > 0 || chunk.problems.length > 0) await this.deliver(name, { summaries: chunk.summaries, problems: chunk.problems });
         state = chunk.state;
         // Kept after every chunk, so that a failure later in the file does not make this chunk come
         // again. `size` is what was looked at so far, so the next scan goes on from here.
@@ -120,15 +120,16 @@ export class FolderScanner {
     if (known === undefined || known.dev !== stats.dev || known.ino !== stats.ino) return FRESH; // new, or another file under the name
     if (stats.size < known.size) return FRESH; // truncated, or rewritten shorter
     const now = await bytesBefore(handle, known.offset, known.fingerprint.length);
-    return now.equals(known.fingerprint) ? known : FRESH; // rewritten in place, longer
+    if (!now.equals(known.fingerprint)) return FRESH; // rewritten in place, longer
+    return { offset: known.offset, lines: known.lines, lineOpen: known.lineOpen };
   }
 
-  private async deliver(result: ParsedFile): Promise<void> {
+  private async deliver(name: string, result: ParsedFile): Promise<void> {
     try {
       await this.options.onLines(result);
     } catch (error) {
       // The lines count as handed on all the same: handing them again would fail again.
-      this.report(new FolderWatchError(this.folder, undefined, 'onLines failed', error));
+      this.report(new FolderWatchError(this.folder, name, 'onLines failed', error));
     }
   }
 

@@ -92,6 +92,7 @@ describe('the folder watch keeps going', () => {
     await appendFile(join(folder, 'a.txt'), 'two\n');
     await until(() => watch.summaries().length === 2, 'the next line');
     expect(watch.errors[0]!.message).toMatch(/onLines failed: engine down/);
+    expect(watch.errors[0]!.file).toBe('a.txt');
     expect(watch.summaries().map((s) => s.origin.line)).toEqual([1, 2]);
   });
 
@@ -107,6 +108,7 @@ describe('the folder watch keeps going', () => {
     await until(() => watch.summaries().length === 1, 'the line');
   });
 
+  // fs.watch cannot start on a folder that is not there: this also shows the poll working alone.
   it('reports a folder that cannot be listed once, and reads it when it appears', async () => {
     const folder = join(await dataFolder(), 'later');
     const watch = record(folder, {});
