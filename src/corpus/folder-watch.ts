@@ -22,8 +22,9 @@ export interface WatchDataFolderOptions {
   /** What the initial load read (LoadedCorpus.positions); a file not named here is read whole. */
   readonly from: readonly FilePosition[];
   /**
-   * What new lines gave, a chunk at a time, in file order within a file. Awaited before more is
-   * read. A line may come again after its file was rewritten: callers drop copies by id.
+   * What new lines gave, a chunk at a time, in the file's order within a file. Awaited before more
+   * is read (and by close()), so one that never settles stalls the watch. A line may come again
+   * after its file was rewritten: callers drop copies by id.
    */
   readonly onLines: (result: { summaries: Summary[]; problems: LoadProblem[] }) => void | Promise<void>;
   /** Anything that went wrong; the watch goes on. A file that stays unreadable is reported once. */
