@@ -2,11 +2,17 @@
  * Reads a data folder: every *.jsonl and *.txt directly inside it, in name order (so that the
  * same folder always gives the same summaries in the same order). An unreadable file is named
  * in a problem and the others still load; a folder that cannot be listed is an error.
+ *
+ * It also says how far it read each file (`positions`), so that the folder watcher
+ * (folder-watch.ts) reads from there on and no line appended meanwhile is missed or read twice.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dedupe } from './dedupe.js';
-import { parseJsonl, parseText, type LoadProblem, type ParsedFile } from './parse.js';
+import { formatOf } from './formats.js';
+import type { LoadProblem, ParsedFile } from './parse.js';
+import { positionAfterLoad, type FilePosition } from './position.js';
 import type { Summary } from './summary.js';
 
 export interface CorpusStats {
@@ -25,6 +31,11 @@ export interface Corpus {
   readonly stats: CorpusStats;
 }
 
+/** What loadCorpus read: the corpus, and per file read how far (see positionAfterLoad). */
+export interface LoadedCorpus extends Corpus {
+  readonly positions: readonly FilePosition[];
+}
+
 export class DataFolderError extends Error {
   constructor(
     readonly folder: string,
@@ -35,24 +46,20 @@ export class DataFolderError extends Error {
   }
 }
 
-const FORMATS: Record<string, (file: string, content: string) => ParsedFile> = {
-  '.jsonl': parseJsonl,
-  '.txt': parseText,
-};
-
-function formatOf(name: string): ((file: string, content: string) => ParsedFile) | undefined {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? undefined : FORMATS[name.slice(dot).toLowerCase()];
-}
-
 /** Builds a corpus from already-read files: the pure part of loading. */
 export function corpusFromFiles(files: ReadonlyArray<{ name: string; content: string }>, unreadable: LoadProblem[] = []): Corpus {
+  const parsed: Array<{ name: string; parsed: ParsedFile }> = [];
+  for (const { name, content } of files) {
+    const format = formatOf(name);
+    if (format) parsed.push({ name, parsed: format.parseFile(name, content) });
+  }
+  return corpusFromParsed(parsed, files.length, unreadable);
+}
+
+function corpusFromParsed(files: ReadonlyArray<{ parsed: ParsedFile }>, fileCount: number, unreadable: LoadProblem[]): Corpus {
   const all: Summary[] = [];
   const problems: LoadProblem[] = [...unreadable];
-  for (const { name, content } of files) {
-    const parse = formatOf(name);
-    if (!parse) continue;
-    const parsed = parse(name, content);
+  for (const { parsed } of files) {
     all.push(...parsed.summaries);
     problems.push(...parsed.problems);
   }
@@ -61,7 +68,7 @@ export function corpusFromFiles(files: ReadonlyArray<{ name: string; content: st
     summaries,
     problems,
     stats: {
-      files: files.length + unreadable.length,
+      files: fileCount + unreadable.length,
       read: all.length,
       skipped: problems.filter((p) => p.outcome === 'skipped').length,
       merged,
@@ -69,7 +76,7 @@ export function corpusFromFiles(files: ReadonlyArray<{ name: string; content: st
   };
 }
 
-export async function loadCorpus(folder: string): Promise<Corpus> {
+export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
   let names: string[];
   try {
     const entries = await readdir(folder, { withFileTypes: true });
@@ -80,14 +87,34 @@ export async function loadCorpus(folder: string): Promise<Corpus> {
   } catch (error) {
     throw new DataFolderError(folder, error);
   }
-  const files: Array<{ name: string; content: string }> = [];
+  const files: Array<{ name: string; parsed: ParsedFile }> = [];
+  const positions: FilePosition[] = [];
   const unreadable: LoadProblem[] = [];
   for (const name of names) {
     try {
-      files.push({ name, content: await readFile(join(folder, name), 'utf8') });
+      const { stats, content } = await readWithIdentity(join(folder, name));
+      const parsed = formatOf(name)!.parseFile(name, content.toString('utf8'));
+      files.push({ name, parsed });
+      positions.push(positionAfterLoad(name, stats, content, parsed));
     } catch (error) {
       unreadable.push({ file: name, line: 0, reason: `cannot read the file: ${(error as Error).message}`, outcome: 'file unreadable' });
     }
   }
-  return corpusFromFiles(files, unreadable);
+  return { ...corpusFromParsed(files, files.length, unreadable), positions };
+}
+
+/**
+ * The bytes and the identity of one file, from one open handle so that both are of the same file.
+ * O_NONBLOCK and the check that it is a regular file: a FIFO named *.txt would otherwise hold the
+ * start until something wrote to it.
+ */
+async function readWithIdentity(path: string): Promise<{ stats: { dev: number; ino: number; mtimeMs: number }; content: Buffer }> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new Error('not a regular file');
+    return { stats, content: await handle.readFile() };
+  } finally {
+    await handle.close();
+  }
 }

@@ -42,38 +42,61 @@ const LINE_FIELDS = {
 
 type FieldName = keyof typeof LINE_FIELDS;
 
+/** Where a line was read: the file's name in the data folder and its 1-based line number. */
+export interface LineOrigin {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** What one line gives: a summary or none, and the problems found on the way. */
+export interface ParsedLine {
+  readonly summary?: Summary;
+  readonly problems: LoadProblem[];
+}
+
+/**
+ * Parses one line, without its newline. Whole files (parseJsonl, parseText) and the folder
+ * watcher, which reads only new lines, share these, so a line gives the same summary either way.
+ */
+export type LineParser = (line: string, origin: LineOrigin) => ParsedLine;
+
 export function parseJsonl(file: string, content: string): ParsedFile {
+  return parseLines(file, splitLines(stripBom(content)), parseJsonLine);
+}
+
+export function parseText(file: string, content: string): ParsedFile {
+  return parseLines(file, splitLines(stripBom(content)), parseTextLine);
+}
+
+/** Parses consecutive lines, the first of which is line `firstLine` of the file. */
+export function parseLines(file: string, lines: readonly string[], parseLine: LineParser, firstLine = 1): ParsedFile {
   const summaries: Summary[] = [];
   const problems: LoadProblem[] = [];
-  const lines = stripBom(content).split(/\r?\n/);
   lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const result = parseJsonLine(line, { file, line: index + 1 });
+    const result = parseLine(line, { file, line: firstLine + index });
     if (result.summary) summaries.push(result.summary);
     problems.push(...result.problems);
   });
   return { summaries, problems };
 }
 
-export function parseText(file: string, content: string): ParsedFile {
-  const summaries: Summary[] = [];
-  stripBom(content)
-    .split(/\r?\n/)
-    .forEach((line, index) => {
-      const text = clean(line);
-      if (text !== '') summaries.push({ id: summaryId(text), text, tags: [], origin: { file, line: index + 1 } });
-    });
-  return { summaries, problems: [] };
+/** A `*.txt` line: the whole line is the text, with no metadata; a blank line gives nothing. */
+export const parseTextLine: LineParser = (line, origin) => {
+  const text = clean(line);
+  return text === '' ? { problems: [] } : { summary: { id: summaryId(text), text, tags: [], origin }, problems: [] };
+};
+
+function splitLines(content: string): string[] {
+  return content.split(/\r?\n/);
 }
 
 function stripBom(content: string): string {
   return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
 }
 
-function parseJsonLine(
-  line: string,
-  origin: { file: string; line: number },
-): { summary?: Summary; problems: LoadProblem[] } {
+/** A `*.jsonl` line: one JSON object; a blank line gives nothing and is no problem. */
+export const parseJsonLine: LineParser = (line, origin) => {
+  if (line.trim() === '') return { problems: [] };
   const skip = (reason: string) => ({ problems: [{ ...origin, reason, outcome: 'skipped' as const }] });
   let record: unknown;
   try {
@@ -130,7 +153,7 @@ export function parseSummaryRecord(record: unknown, origin: { file: string; line
     origin,
   };
   return { summary, problems };
-}
+};
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;

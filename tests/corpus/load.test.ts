@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile, mkdir, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,20 @@ describe('loading a data folder', () => {
     expect(corpus.summaries).toHaveLength(1);
     expect(corpus.problems[0]).toMatchObject({ file: 'locked.jsonl', outcome: 'file unreadable' });
   });
+
+  it('names a FIFO among the data files as unreadable instead of waiting on it', async (context) => {
+    const dir = await mkdtemp(join(tmpdir(), 'tidings-corpus-'));
+    await writeFile(join(dir, 'ok.txt'), 'fine');
+    try {
+      execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    } catch {
+      context.skip();
+    }
+    const corpus = await loadCorpus(dir);
+    expect(corpus.summaries).toHaveLength(1);
+    expect(corpus.problems).toMatchObject([{ file: 'pipe.txt', outcome: 'file unreadable', reason: 'cannot read the file: not a regular file' }]);
+    expect(corpus.positions.map((p) => p.file)).toEqual(['ok.txt']);
+  }, 5_000);
 
   it('fails with the folder named when the folder cannot be read', async () => {
     await expect(loadCorpus('/nonexistent/tidings')).rejects.toThrow(DataFolderError);
