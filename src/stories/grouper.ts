@@ -96,6 +96,19 @@ export class StoryGrouper {
     return this.storyOf(summary.id)!;
   }
 
+  /**
+   * Forgets a summary: out of its story (which gets a new id, as when a member joins, or is gone
+   * when it empties), out of the timeline and out of the index. The id may be added again later,
+   * as a new summary. Returns whether it was held.
+   */
+  remove(summaryId: string): boolean {
+    const key = this.clusters.keyOf(summaryId);
+    if (key !== undefined) this.changed(key);
+    const profile = this.clusters.unregister(summaryId);
+    if (profile?.published !== undefined) this.timeline.remove(profile.published);
+    return this.index.remove(summaryId) || profile !== undefined;
+  }
+
   /** The story a summary belongs to. */
   storyOf(summaryId: string): Story | undefined {
     const key = this.clusters.keyOf(summaryId);
