@@ -46,7 +46,10 @@ export class NewsEngine<T> extends MiniSearch<T> {
     this.lengths = options.fields.map(() => []);
   }
 
-  /** The number of slots a Scores needs to hold every document (short ids are 0 … capacity−1). */
+  /**
+   * The number of slots a Scores needs to hold every document (short ids are 0 … capacity−1):
+   * every document ever added, removed ones included.
+   */
   get capacity(): number {
     return this._nextId;
   }
@@ -67,8 +70,8 @@ export class NewsEngine<T> extends MiniSearch<T> {
 
   /**
    * Adds documents in one go; into an engine that holds none (else use add): one that never held
-   * any, or one whose documents were all removed (short ids then go on from _nextId). Returns how many documents
-   * each term is in (in any field).
+   * any, or one whose documents were all removed (short ids then go on from _nextId). Returns
+   * how many documents each term is in (in any field).
    */
   bulkAdd(documents: readonly TermDocument[]): Map<string, number> {
     // Postings left behind would be overwritten below; an exact remove() leaves none.

@@ -1,6 +1,7 @@
 /**
  * The one full-text index over summaries (MiniSearch, BM25), shared by search and by story
- * grouping, so that adding a summary costs one insert, and finding a story for it one query.
+ * grouping, so that adding a summary costs one insert, finding a story for it one query, and
+ * removing it one removal.
  * It knows summaries and terms; what a question means is the query layer's business.
  */
 import type { Options, Query, SearchOptions, SearchResult } from 'minisearch';
@@ -158,7 +159,7 @@ export class SummaryIndex {
     return this.engine.search(query, options).map(toHit);
   }
 
-  /** An empty Scores with a slot for every summary indexed so far. */
+  /** An empty Scores with a slot for every summary indexed so far (removed ones too: slots are not reused). */
   newScores(): Scores {
     return new Scores(this.engine.capacity);
   }
