@@ -24,3 +24,21 @@ export function summaryId(text: string): string {
   const canonical = text.replace(/\s+/g, ' ').trim();
   return 'h' + createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
+
+/**
+ * Whether two summaries say the same: every field but `origin` (where each was read from, which
+ * says nothing of the news). An absent field and one set to undefined are the same; so are an
+ * absent dateOnly and false.
+ */
+export function sameContent(a: Summary, b: Summary): boolean {
+  return (
+    a.text === b.text &&
+    a.title === b.title &&
+    a.source === b.source &&
+    a.url === b.url &&
+    a.published === b.published &&
+    (a.dateOnly === true) === (b.dateOnly === true) &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((tag, i) => tag === b.tags[i])
+  );
+}

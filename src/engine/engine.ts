@@ -4,14 +4,19 @@
  * ranked by story, and each story shown gets its brief (briefs/). Digests and App Home take the
  * top stories of a window through the digest selection (digest/select.ts).
  *
+ * Summaries also come and go while it serves (SummarySink, src/ingest/ports.ts): each added one
+ * is indexed and placed in a story as a stream does (one index insert, one placing), so that
+ * processes that add the same summaries in the same order make the same stories; a removed one
+ * leaves the index and its story. Stats follow.
+ *
  * Pure, as the rest of the core: the time comes with each call. Briefs are built when first asked
- * for and kept, keyed by story id; a story that gains a member gets a new id, so a kept brief is
- * never stale.
+ * for and kept by story id, with the summaries they were built from (brief-cache.ts).
  */
 import { buildBrief } from '../briefs/build.js';
 import type { Brief } from '../briefs/brief.js';
-import type { Summary } from '../corpus/summary.js';
+import { sameContent, type Summary } from '../corpus/summary.js';
 import { selectDigestStories } from '../digest/select.js';
+import type { AddOutcome } from '../ingest/ports.js';
 import type { SearchAnswer } from '../search/answer.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { search } from '../search/search.js';
@@ -19,6 +24,8 @@ import { SummaryIndex } from '../search/summary-index.js';
 import { StoryGrouper } from '../stories/grouper.js';
 import { rankStories } from '../stories/rank.js';
 import type { Story } from '../stories/story.js';
+import { BriefCache } from './brief-cache.js';
+import { NewestDate } from './newest.js';
 import type { AskOptions, Engine, EngineStats, StoryAnswer, StoryResult, TopStoriesOptions } from './types.js';
 
 export interface EngineOptions {
@@ -43,20 +50,51 @@ export function createEngine(summaries: Iterable<Summary>, options: EngineOption
   const index = new SummaryIndex();
   const grouper = new StoryGrouper(index, { windowMs: options.storyWindowMs });
   grouper.addAll(summaries);
-  const briefs = new BoundedCache<string, Brief>(BRIEFS_KEPT);
-  let newest: number | undefined;
-  for (const summary of index.all()) if (summary.published !== undefined && (newest === undefined || summary.published > newest)) newest = summary.published;
+  const briefs = new BriefCache(BRIEFS_KEPT);
+  const newest = new NewestDate(() => index.all());
 
   const membersOf = (story: Story): Summary[] => story.memberIds.map((id) => index.get(id)!);
-  const briefOf = (story: Story): Brief => briefs.get(story.id) ?? briefs.set(story.id, buildBrief(story, membersOf(story), { stats: index }));
+  const briefOf = (story: Story): Brief => {
+    const members = membersOf(story);
+    return briefs.get(story.id, members) ?? briefs.set(story.id, members, buildBrief(story, members, { stats: index }));
+  };
   const result = (story: Story, hits: StoryResult['hits'], score: number): StoryResult => ({ story, brief: briefOf(story), hits, score });
   const searchAll = (question: string, now: number, timeZone: string | undefined): SearchAnswer =>
     search(index, options.lexicon, question, { now, halfLifeMs: options.halfLifeMs, limit: HITS_GROUPED, ...(timeZone !== undefined && { timeZone }) });
 
-  const stats: EngineStats = { summaries: index.size, stories: grouper.size, ...(newest !== undefined && { newest }) };
+  const forget = (held: Summary): void => {
+    grouper.remove(held.id);
+    newest.removed(held);
+  };
 
   return {
-    stats,
+    get stats(): EngineStats {
+      const date = newest.value;
+      return { summaries: index.size, stories: grouper.size, ...(date !== undefined && { newest: date }) };
+    },
+
+    add(summaries: readonly Summary[]): AddOutcome[] {
+      return summaries.map((summary) => {
+        const held = index.get(summary.id);
+        if (held !== undefined && sameContent(held, summary)) return 'unchanged';
+        if (held !== undefined) forget(held);
+        // A batch of one: one index insert and one placing (grouper.add would also describe the story).
+        grouper.addAll([summary]);
+        newest.added(summary);
+        return held === undefined ? 'added' : 'updated';
+      });
+    },
+
+    remove(ids: Iterable<string>): number {
+      let removed = 0;
+      for (const id of ids) {
+        const held = index.get(id);
+        if (held === undefined) continue;
+        forget(held);
+        removed++;
+      }
+      return removed;
+    },
 
     ask(question: string, ask: AskOptions): StoryAnswer {
       const answer = searchAll(question, ask.now, ask.timeZone);
@@ -97,20 +135,4 @@ export function createEngine(summaries: Iterable<Summary>, options: EngineOption
       return story === undefined ? undefined : result(story, [], 0);
     },
   };
-}
-
-/** A map that forgets its oldest entries past a size. */
-class BoundedCache<K, V> {
-  private readonly entries = new Map<K, V>();
-  constructor(private readonly capacity: number) {}
-
-  get(key: K): V | undefined {
-    return this.entries.get(key);
-  }
-
-  set(key: K, value: V): V {
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
-    return value;
-  }
 }

@@ -6,6 +6,8 @@
 import type { Settings } from '../config.js';
 import type { Logger } from '../log.js';
 import { loadEngine, type EngineSettings, type LoadedEngine } from './load.js';
+import type { Summary } from '../corpus/summary.js';
+import type { AddOutcome } from '../ingest/ports.js';
 import type { AskOptions, Engine, EngineStats, StoryAnswer, StoryResult, TopStoriesOptions } from './types.js';
 
 export class LiveEngine implements Engine {
@@ -25,6 +27,14 @@ export class LiveEngine implements Engine {
 
   story(storyOrSummaryId: string): StoryResult | undefined {
     return this.current.story(storyOrSummaryId);
+  }
+
+  add(summaries: readonly Summary[]): AddOutcome[] {
+    return this.current.add(summaries);
+  }
+
+  remove(ids: Iterable<string>): number {
+    return this.current.remove(ids);
   }
 
   replace(engine: Engine): void {

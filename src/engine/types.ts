@@ -1,5 +1,6 @@
 /** The core's face to the outside (CLI, Slack, digests): questions in, stories with briefs out. */
 import type { Brief } from '../briefs/brief.js';
+import type { SummarySink } from '../ingest/ports.js';
 import type { SearchAnswer, SearchHit } from '../search/answer.js';
 import type { Story } from '../stories/story.js';
 
@@ -46,6 +47,7 @@ export interface TopStoriesOptions {
   readonly limit: number;
 }
 
+/** What the engine holds now (it changes as summaries are added and removed). */
 export interface EngineStats {
   readonly summaries: number;
   readonly stories: number;
@@ -53,7 +55,9 @@ export interface EngineStats {
   readonly newest?: number;
 }
 
-export interface Engine {
+/** Summaries in (add) and out (remove) while it serves, as the ingest path feeds it. */
+export interface Engine extends SummarySink {
+  /** What it holds at the moment of reading: read it again after a change. */
   readonly stats: EngineStats;
   ask(question: string, options: AskOptions): StoryAnswer;
   /** The day's top stories by coverage and freshness, for digests and App Home. */

@@ -11,8 +11,13 @@
  *   milliseconds; addTermScores adds the same BM25 scores (MiniSearch's formula and defaults) into
  *   one map from short id to score, which the query layer combines itself.
  *
- * Nothing is ever removed from this index (SummaryIndex has no remove), so postings need no check
- * for discarded documents. Tests compare both paths with MiniSearch's own add() and search().
+ * Documents are taken out with MiniSearch's remove() (never discard()), which deletes their
+ * postings at once: so postings never hold a removed document, addTermScores needs no check for
+ * one, and document counts and average field lengths are those of an index that never held it
+ * (scores equal, to rounding). Short ids are never reused (MiniSearch numbers documents from
+ * _nextId on), so `capacity` counts every document ever added, removed ones included. Tests
+ * compare these paths with MiniSearch's own add() and search(), and with an index never given
+ * the removed documents.
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { Scores } from './scores.js';
@@ -41,7 +46,10 @@ export class NewsEngine<T> extends MiniSearch<T> {
     this.lengths = options.fields.map(() => []);
   }
 
-  /** The number of slots a Scores needs to hold every document (short ids are 0 … capacity−1). */
+  /**
+   * The number of slots a Scores needs to hold every document (short ids are 0 … capacity−1):
+   * every document ever added, removed ones included.
+   */
   get capacity(): number {
     return this._nextId;
   }
@@ -52,12 +60,22 @@ export class NewsEngine<T> extends MiniSearch<T> {
     this._fieldLength.get(shortId)?.forEach((length, fieldId) => (this.lengths[fieldId]![shortId] = length));
   }
 
+  /** Removes a document, given with the very field values it was added with (MiniSearch's rule). */
+  override remove(document: T): void {
+    const shortId = this.shortIdOf(this._options.extractField(document, this._options.idField));
+    super.remove(document);
+    // MiniSearch drops the removed document's field lengths; so do these arrays (0: no terms).
+    if (shortId !== undefined) for (const lengths of this.lengths) lengths[shortId] = 0;
+  }
+
   /**
-   * Adds documents in one go; into an empty engine only (else use add). Returns how many documents
-   * each term is in (in any field).
+   * Adds documents in one go; into an engine that holds none (else use add): one that never held
+   * any, or one whose documents were all removed (short ids then go on from _nextId). Returns
+   * how many documents each term is in (in any field).
    */
   bulkAdd(documents: readonly TermDocument[]): Map<string, number> {
-    if (this._documentCount > 0) throw new Error('bulkAdd needs an empty engine');
+    // Postings left behind would be overwritten below; an exact remove() leaves none.
+    if (this._documentCount > 0 || this._index.size > 0) throw new Error('bulkAdd needs an empty engine');
     const fieldCount = this.boosts.length;
     // Per term: for each field, (short id, frequency) pairs in a flat list in id order, so that a
     // term seen again in the same document is the last pair; the maps MiniSearch keeps are made
@@ -127,6 +145,11 @@ export class NewsEngine<T> extends MiniSearch<T> {
       if (distance > 0) this.accumulate(data, (weight * PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), into, within);
     }
     return into;
+  }
+
+  /** The short id of a document held, by its id. */
+  shortIdOf(id: string): number | undefined {
+    return this._idToShortId.get(id);
   }
 
   /** The id of the document with this short id. */

@@ -74,7 +74,7 @@ export function search(index: SummaryIndex, lexicon: Lexicon, question: string, 
   let ranked: Ranking;
   if (concepts.length === 0) {
     // Filters alone: everything they let through, freshest first.
-    const slots = allowed !== undefined ? allowed.slots() : phrases !== undefined ? Array.from({ length: index.size }, (_, slot) => slot) : [];
+    const slots = allowed !== undefined ? allowed.slots() : phrases !== undefined ? index.slotsWhere({}).slots() : [];
     ranked = rank({ slots, relevance: new Array<number>(slots.length).fill(1) });
   } else {
     ranked = rank(matchAll(index, concepts, allowed));

@@ -1,6 +1,7 @@
 /**
  * The one full-text index over summaries (MiniSearch, BM25), shared by search and by story
- * grouping, so that adding a summary costs one insert, and finding a story for it one query.
+ * grouping, so that adding a summary costs one insert, finding a story for it one query, and
+ * removing it one removal.
  * It knows summaries and terms; what a question means is the query layer's business.
  */
 import type { Options, Query, SearchOptions, SearchResult } from 'minisearch';
@@ -48,16 +49,21 @@ const ENGINE_OPTIONS: Options<IndexedDocument> & { fields: IndexedField[] } = {
 export class SummaryIndex {
   private readonly engine = new NewsEngine<IndexedDocument>(ENGINE_OPTIONS, FIELD_BOOSTS);
   private readonly summaries = new Map<string, Summary>();
-  /** Summaries by slot: the engine numbers documents 0, 1, 2 … in the order they are added. */
-  private readonly bySlot: Summary[] = [];
+  /**
+   * Summaries by slot: the engine numbers documents 0, 1, 2 … in the order they are added, and
+   * never reuses a number, so a removed summary leaves its slot undefined (and NaN, −1 below).
+   */
+  private readonly bySlot: (Summary | undefined)[] = [];
   /** By slot, for filtering without touching summaries: publication time (NaN when undated) and
    * outlet number (−1 when unknown). */
   private readonly publishedBySlot: number[] = [];
   private readonly outletBySlot: number[] = [];
-  /** Document frequency of each term, for weighting terms by rarity (IDF). */
+  /** Document frequency of each term, for weighting terms by rarity (IDF); a term in none is dropped. */
   private readonly frequencies = new Map<string, number>();
-  /** Each outlet's number, numbered in order of first appearance. */
+  /** Each outlet's number, numbered in order of first appearance; kept when its last summary goes. */
   private readonly outletNumbers = new Map<string, number>();
+  /** Summaries held from each outlet, by number: outlets() lists only those that have some. */
+  private readonly outletCounts: number[] = [];
 
   get size(): number {
     return this.summaries.size;
@@ -79,12 +85,42 @@ export class SummaryIndex {
   add(summary: Summary): boolean {
     if (this.summaries.has(summary.id)) return false;
     const document = this.remember(summary);
+    this.countTerms(document, 1);
+    this.engine.add(engineDocument(document));
+    return true;
+  }
+
+  /**
+   * Forgets a summary: afterwards the index answers as one never given it (same hits, same scores
+   * to rounding, same document counts). Its slot stays empty. False when it was not held.
+   */
+  remove(id: string): boolean {
+    const summary = this.summaries.get(id);
+    if (summary === undefined) return false;
+    const slot = this.engine.shortIdOf(id)!;
+    // MiniSearch needs the field values the summary was added with: tokenizing again gives them
+    // (the tokenizer is pure), where keeping every summary's terms would cost memory for all.
+    const document = termsOf(summary);
+    this.engine.remove(engineDocument(document));
+    this.countTerms(document, -1);
+    this.summaries.delete(id);
+    this.bySlot[slot] = undefined;
+    this.publishedBySlot[slot] = NaN;
+    const outlet = this.outletBySlot[slot]!;
+    if (outlet >= 0) this.outletCounts[outlet]!--;
+    this.outletBySlot[slot] = -1;
+    return true;
+  }
+
+  /** Adds (1) or takes away (−1) a document's distinct terms in the document frequencies. */
+  private countTerms(document: TermDocument, by: 1 | -1): void {
     const distinct = new Set<string>();
     for (const terms of document.fields) for (const term of terms) distinct.add(term);
-    for (const term of distinct) this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
-    const [title, text, source, tags] = FIELDS.map((_, i) => document.fields[i]!.join(' ')) as [string, string, string, string];
-    this.engine.add({ id: document.id, title, text, source, tags });
-    return true;
+    for (const term of distinct) {
+      const count = (this.frequencies.get(term) ?? 0) + by;
+      if (count > 0) this.frequencies.set(term, count);
+      else this.frequencies.delete(term);
+    }
   }
 
   /**
@@ -112,6 +148,7 @@ export class SummaryIndex {
     if (summary.source !== undefined) {
       outlet = this.outletNumbers.get(summary.source) ?? this.outletNumbers.size;
       this.outletNumbers.set(summary.source, outlet);
+      this.outletCounts[outlet] = (this.outletCounts[outlet] ?? 0) + 1;
     }
     this.outletBySlot.push(outlet);
     return termsOf(summary);
@@ -122,7 +159,7 @@ export class SummaryIndex {
     return this.engine.search(query, options).map(toHit);
   }
 
-  /** An empty Scores with a slot for every summary indexed so far. */
+  /** An empty Scores with a slot for every summary indexed so far (removed ones too: slots are not reused). */
   newScores(): Scores {
     return new Scores(this.engine.capacity);
   }
@@ -144,7 +181,8 @@ export class SummaryIndex {
 
   /**
    * The slots of the summaries from one of `outlets` (when given) and published in [since, until)
-   * (when either is given; undated summaries are then left out), each with score 1.
+   * (when either is given; undated summaries are then left out), each with score 1. With neither:
+   * every summary held.
    */
   slotsWhere(criteria: { readonly outlets?: readonly string[]; readonly since?: number; readonly until?: number }): Scores {
     const slots = this.newScores();
@@ -153,6 +191,7 @@ export class SummaryIndex {
     const since = criteria.since ?? -Infinity;
     const until = criteria.until ?? Infinity;
     for (let slot = 0; slot < this.bySlot.length; slot++) {
+      if (this.bySlot[slot] === undefined) continue;
       if (wanted !== undefined && !wanted.has(this.outletBySlot[slot]!)) continue;
       // NaN (undated) fails both comparisons.
       if (dated && !(this.publishedBySlot[slot]! >= since && this.publishedBySlot[slot]! < until)) continue;
@@ -171,7 +210,7 @@ export class SummaryIndex {
     return published === undefined || Number.isNaN(published) ? undefined : published;
   }
 
-  /** The summary in a slot of a Scores. */
+  /** The summary in a slot of a Scores; undefined for the slot of a removed summary. */
   summaryAt(slot: number): Summary | undefined {
     return this.bySlot[slot];
   }
@@ -191,13 +230,19 @@ export class SummaryIndex {
 
   /** The outlets of the indexed summaries, each once, in order of first appearance. */
   outlets(): string[] {
-    return [...this.outletNumbers.keys()];
+    return [...this.outletNumbers].flatMap(([outlet, n]) => (this.outletCounts[n]! > 0 ? [outlet] : []));
   }
 
   /** How many summaries contain a term (in any field): for weighting terms by rarity (IDF). */
   documentCount(term: string): number {
     return this.frequencies.get(term) ?? 0;
   }
+}
+
+/** A document as MiniSearch takes it: each field's terms joined by spaces (see ENGINE_OPTIONS.tokenize). */
+function engineDocument(document: TermDocument): IndexedDocument {
+  const [title, text, source, tags] = FIELDS.map((_, i) => document.fields[i]!.join(' ')) as [string, string, string, string];
+  return { id: document.id, title, text, source, tags };
 }
 
 /** A summary's index terms, field by field in FIELDS order. */

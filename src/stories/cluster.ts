@@ -1,8 +1,8 @@
 /**
  * A story while it is being grouped: its members' profiles and what is summed over them, kept up
- * to date as members join (and leave, when a batch is placed a second time), so that judging a
- * summary against it (match.ts) costs a few sparse dot products and never a pass over its
- * members' texts.
+ * to date as members join (and leave: when a batch is placed a second time, or a summary is
+ * removed), so that judging a summary against it (match.ts) costs a few sparse dot products and
+ * never a pass over its members' texts.
  */
 import type { SummaryProfile } from './profile.js';
 import { EMPTY, sparseDot, type SparseVector } from './sparse.js';

@@ -17,6 +17,14 @@ import type { SummaryProfile } from './profile.js';
 import type { TermNumbers } from './sparse.js';
 import type { GroupingTuning } from './tuning.js';
 
+interface Query {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** The query of a summary that is gone. */
+const NO_QUERY: Query = { ids: new Int32Array(0), weights: new Float64Array(0) };
+
 export interface Candidate {
   readonly cluster: Cluster;
   /** matchFeatures of the summary against the cluster. */
@@ -26,14 +34,18 @@ export interface Candidate {
 export class Clusters {
   private readonly byKey = new Map<number, Cluster>();
   private nextKey = 0;
-  /** Summaries known (registered), by number: id, date, and cluster key (−1 while not placed). */
+  /**
+   * Summaries known (registered), by number: id, date, and cluster key (−1 while not placed).
+   * Numbers are never reused: an unregistered summary keeps its number, unplaced, with its
+   * profile and query dropped, and is in no posting; registered again, it gets a new number.
+   */
   private readonly numberOfId = new Map<string, number>();
   private readonly ids: string[] = [];
-  private readonly profiles: SummaryProfile[] = [];
+  private readonly profiles: (SummaryProfile | undefined)[] = [];
   private readonly published: number[] = [];
   private readonly keys: number[] = [];
   /** Each summary's query: its heaviest telling terms and their weights. */
-  private readonly queries: { readonly ids: Int32Array; readonly weights: Float64Array }[] = [];
+  private readonly queries: Query[] = [];
   /** Summary numbers by term number, for telling terms only; null once a term is too common to tell. */
   private readonly postings: (number[] | null)[] = [];
   /** Scratch for a lookup's scores, by summary number; `touched` says which to clear after. */
@@ -113,6 +125,30 @@ export class Clusters {
     cluster.remove(profile);
     if (cluster.size === 0) this.byKey.delete(key);
     this.keys[n!] = -1;
+  }
+
+  /**
+   * Forgets a summary (one removed from the collection): out of its cluster (dropping the
+   * cluster if it empties) and out of the postings, its profile let go. Returns its profile, or
+   * undefined when it was not registered.
+   */
+  unregister(summaryId: string): SummaryProfile | undefined {
+    const n = this.numberOfId.get(summaryId);
+    if (n === undefined) return undefined;
+    const profile = this.profiles[n]!;
+    this.unplace(profile);
+    // Postings hold numbers in ascending order, and stay short (telling terms only).
+    for (const id of profile.vector.ids) {
+      const posting = this.postings[id];
+      const at = posting ? posting.indexOf(n) : -1;
+      if (at >= 0) posting!.splice(at, 1);
+    }
+    this.numberOfId.delete(summaryId);
+    this.ids[n] = '';
+    this.profiles[n] = undefined;
+    this.published[n] = Number.NaN;
+    this.queries[n] = NO_QUERY;
+    return profile;
   }
 
   /** The clusters the summary may join (within the window), each with its features, in key order. */

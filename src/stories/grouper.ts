@@ -14,7 +14,9 @@
  * whole batch, then placed in a canonical order: dated summaries oldest first, then undated ones,
  * ties broken by a hash of the id. The same set of summaries therefore gives the same stories in
  * whatever order it was loaded. Summaries added later (add) join in the order they arrive, as a
- * stream does; reloading the whole set regroups them canonically.
+ * stream does, and a summary removed (remove) leaves its story while the others stay where they
+ * are: a stream's stories depend on the order of its adds and removes, and the same base and the
+ * same sequence give the same stories. Reloading the whole set regroups them canonically.
  */
 import type { Summary } from '../corpus/summary.js';
 import type { SummaryIndex } from '../search/summary-index.js';
@@ -94,6 +96,19 @@ export class StoryGrouper {
   add(summary: Summary): Story {
     this.addAll([summary]);
     return this.storyOf(summary.id)!;
+  }
+
+  /**
+   * Forgets a summary: out of its story (which gets a new id, as when a member joins, or is gone
+   * when it empties), out of the timeline and out of the index. The id may be added again later,
+   * as a new summary. Returns whether it was held.
+   */
+  remove(summaryId: string): boolean {
+    const key = this.clusters.keyOf(summaryId);
+    if (key !== undefined) this.changed(key);
+    const profile = this.clusters.unregister(summaryId);
+    if (profile?.published !== undefined) this.timeline.remove(profile.published);
+    return this.index.remove(summaryId) || profile !== undefined;
   }
 
   /** The story a summary belongs to. */

@@ -14,6 +14,12 @@ export class Timeline {
     this.times.splice(this.firstAtOrAfter(time), 0, time);
   }
 
+  /** Forgets one occurrence of a time (a summary removed), so that it no longer crowds its day. */
+  remove(time: number): void {
+    const at = this.firstAtOrAfter(time);
+    if (this.times[at] === time) this.times.splice(at, 1);
+  }
+
   /** Adds many at once: a few by insertion, many by one sort. */
   addAll(times: readonly number[]): void {
     if (times.length <= this.times.length / 8) {

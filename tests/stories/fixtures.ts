@@ -1,6 +1,8 @@
 /** Small builders and the seed data shared by the story and brief tests. */
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Summary } from '../../src/corpus/summary.js';
+import { SummaryIndex } from '../../src/search/summary-index.js';
+import { StoryGrouper } from '../../src/stories/grouper.js';
 import { seededRandom } from '../../bench/lib/random.js';
 
 export const DAY = 86_400_000;
@@ -9,6 +11,19 @@ export const WINDOW = 4 * DAY;
 export function summary(id: string, text: string, extra: Partial<Summary> = {}): Summary {
   return { id, text, tags: [], origin: { file: 'test', line: 1 }, ...extra };
 }
+
+/** A grouper over an index of its own, with the test window. */
+export const grouper = () => new StoryGrouper(new SummaryIndex(), { windowMs: WINDOW });
+
+/** Background news, so that term weights are those of a real collection and not of three lines. */
+export const background: readonly Summary[] = [
+  summary('bg1', 'Floods displaced thousands of people in Bangladesh after monsoon rains.'),
+  summary('bg2', 'The central bank raised interest rates to curb inflation.'),
+  summary('bg3', 'A new vaccine trial began in Brazil with ten thousand volunteers.'),
+  summary('bg4', 'The football club signed a striker from Portugal for a record fee.'),
+  summary('bg5', 'Wildfires burned forests across California as heat persisted.'),
+];
+export const quake = 'A magnitude 7.1 earthquake struck off the coast of Chile, damaging ports in Valparaiso.';
 
 /** The summaries Tidings ships with (seeds and WCEP 2015), and a way to find a seed line. */
 export async function shippedData() {

@@ -25,3 +25,18 @@ describe('the timeline of publication times', () => {
     }
   });
 });
+
+describe('forgetting publication times', () => {
+  it('forgets one occurrence of a time, and nothing for a time it does not have', () => {
+    const timeline = new Timeline();
+    timeline.addAll([10, 0, 5, 20, 5]);
+    timeline.remove(5);
+    expect(timeline.size).toBe(4);
+    expect(timeline.countWithin(5, 0)).toBe(1);
+    timeline.remove(7);
+    expect(timeline.size).toBe(4);
+    timeline.remove(5);
+    timeline.remove(20);
+    expect(timeline.countWithin(5, 100)).toBe(2);
+  });
+});

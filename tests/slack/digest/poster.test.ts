@@ -53,6 +53,8 @@ function engineWith(stories: StoryResult[]): Engine & { asked: TopStoriesOptions
     },
     topStories: (options) => (asked.push(options), stories.slice(0, options.limit)),
     story: () => undefined,
+    add: () => [],
+    remove: () => 0,
   };
 }
 
