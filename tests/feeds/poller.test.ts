@@ -165,12 +165,7 @@ describe('FeedPoller', () => {
     let inFlight = 0;
     let most = 0;
     for (const path of ['/1', '/2', '/3', '/4', '/5']) await add(path);
-    const p = new FeedPoller({
-      store,
-      ingest: ingest.ingest,
-      clock,
-      logger: testLogger().logger,
-      settings,
+    const p = poller({
       fetch: async () => {
         inFlight++;
         most = Math.max(most, inFlight);
@@ -178,7 +173,7 @@ describe('FeedPoller', () => {
         inFlight--;
         return { kind: 'not-modified', url: 'x' };
       },
-    });
+    }).poller;
     await p.pollNow();
     expect(most).toBe(settings.concurrency);
     expect(store.updates).toHaveLength(5);
@@ -189,18 +184,13 @@ describe('FeedPoller', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     let fetches = 0;
     await add('/1');
-    const p = new FeedPoller({
-      store,
-      ingest: ingest.ingest,
-      clock,
-      logger: testLogger().logger,
-      settings,
+    const p = poller({
       fetch: async () => {
         fetches++;
         await gate;
         return { kind: 'not-modified', url: 'x' };
       },
-    });
+    }).poller;
     p.start();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fetches).toBe(1);
