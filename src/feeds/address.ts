@@ -111,6 +111,8 @@ export function guardedLookup(policy: AddressPolicy = addressRefusal, resolve: L
   };
 }
 
+const LOOKUP_TIMEOUT_MS = 5000;
+
 /**
  * The same check as a fetch makes, for a URL someone is adding: literal IPs without any network,
  * hostnames with one DNS lookup. Undefined when the URL may be fetched; else the reason.
@@ -120,7 +122,11 @@ export async function hostRefusal(url: URL, policy: AddressPolicy = addressRefus
   if (isIP(host) !== 0) return literalHostRefusal(host, policy);
   if (policy === allowAnyAddress) return undefined;
   return new Promise((done) => {
+    // getaddrinfo can take many seconds to give up; a person is waiting for the answer.
+    const timer = setTimeout(() => done(`${host} did not resolve within ${LOOKUP_TIMEOUT_MS / 1000} s`), LOOKUP_TIMEOUT_MS);
+    timer.unref();
     resolve(host, { all: true }, (error, addresses) => {
+      clearTimeout(timer);
       if (error) done(`${host} was not found (${error.code ?? 'DNS error'})`);
       else done(addresses.length === 0 ? `${host} has no address` : resolvedRefusal(host, addresses, policy));
     });

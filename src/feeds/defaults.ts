@@ -22,3 +22,12 @@ export const MAX_FEED_REDIRECTS = 3;
 export const FEED_USER_AGENT = 'Tidings/0.1 (Slack news briefings; RSS/Atom reader)';
 export const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+
+/** The poller's settings when none are configured (private addresses refused). */
+export const DEFAULT_FEED_SETTINGS = {
+  intervalMs: DEFAULT_FEED_INTERVAL_MS,
+  timeoutMs: DEFAULT_FEED_TIMEOUT_MS,
+  maxBytes: DEFAULT_FEED_MAX_BYTES,
+  allowPrivate: false,
+  concurrency: DEFAULT_FEED_CONCURRENCY,
+} as const;
