@@ -169,13 +169,16 @@ function readCapped(response: IncomingMessage, maxBytes: number): Promise<Buffer
     response.on('data', (chunk: Buffer) => {
       length += chunk.length;
       if (length > maxBytes) {
-        reject(new BodyTooLargeError()); // first: destroying emits 'aborted', a lesser reason
+        reject(new BodyTooLargeError()); // first: destroying closes the body unfinished, a lesser reason
         response.destroy();
       } else chunks.push(chunk);
     });
     response.on('end', () => resolve(Buffer.concat(chunks)));
     response.on('error', reject);
-    response.on('aborted', () => reject(new FetchFailure('the connection closed before the body ended')));
+    // Settles nothing when the body ended or the cap already refused it: a promise settles once.
+    response.on('close', () => {
+      if (!response.complete) reject(new FetchFailure('the connection closed before the body ended'));
+    });
   });
 }
 

@@ -171,3 +171,15 @@ describe('fetchFeed without allowPrivate', () => {
     });
   });
 });
+
+describe('fetchFeed when the server hangs up', () => {
+  it('fails, in words, when the body is cut short', async () => {
+    server.route('/cut', (req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('<rss>');
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    // Node reports it as a reset on the response, or as a close before the end: either is said.
+    expect(await fetchFeed(server.url('/cut'), options)).toEqual({ kind: 'failed', error: expect.stringMatching(/^(connection reset|the connection closed before the body ended)$/) });
+  });
+});
