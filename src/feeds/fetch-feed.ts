@@ -93,7 +93,13 @@ async function follow(start: string, options: FetchFeedOptions, signal: AbortSig
       const location = response.headers.location;
       if (location === undefined) throw new FetchFailure(`HTTP ${status} without a Location`, status);
       if (redirects >= MAX_FEED_REDIRECTS) throw new FetchFailure(`more than ${MAX_FEED_REDIRECTS} redirects`, status);
-      url = checkedUrl(new URL(location, url).href, policy);
+      let target: string;
+      try {
+        target = new URL(location, url).href;
+      } catch {
+        throw new FetchFailure(`HTTP ${status} to an invalid URL`, status);
+      }
+      url = checkedUrl(target, policy);
       continue;
     }
     if (status === 304) {

@@ -112,6 +112,8 @@ describe('fetchFeed', () => {
     server.route('/loop', (_req, res) => res.writeHead(302, { location: '/loop' }).end());
     expect(await fetchFeed(server.url('/a'), options)).toMatchObject({ kind: 'ok', url: server.url('/feed') });
     expect(await fetchFeed(server.url('/loop'), options)).toMatchObject({ kind: 'failed', error: 'more than 3 redirects' });
+    server.route('/nowhere', (_req, res) => res.writeHead(302, { location: 'http://[::1' }).end());
+    expect(await fetchFeed(server.url('/nowhere'), options)).toMatchObject({ kind: 'failed', error: 'HTTP 302 to an invalid URL' });
   });
 
   it('refuses other schemes', async () => {

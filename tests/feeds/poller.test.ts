@@ -84,6 +84,13 @@ describe('FeedPoller', () => {
     expect(worse.nextFetchAt).toBeGreaterThanOrEqual(now + 60 * MIN);
   });
 
+  it('waits as long as a 429’s Retry-After asks, when that is longer than the backoff', async () => {
+    server.route('/busy', (_req, res) => res.writeHead(429, { 'retry-after': String(5 * 3600) }).end());
+    const id = await add('/busy');
+    await poller().poller.pollNow();
+    expect(await store.getFeed(id)).toMatchObject({ lastError: 'HTTP 429', failures: 1, nextFetchAt: now + 5 * 3_600_000 });
+  });
+
   it('fetches nothing that is not due', async () => {
     server.route('/good', (_req, res) => res.writeHead(200).end(RSS_SAMPLE));
     await add('/good');
