@@ -7,11 +7,12 @@ import type { Scenario } from './scenario.js';
 import { briefScenario } from './brief.js';
 import { digestScenario } from './digest.js';
 import { groupingScenario } from './grouping.js';
+import { ingestScenario } from './ingest.js';
 import { searchScenario } from './search.js';
 import { slackScenario } from './slack.js';
 import { summariesScenario } from './summaries.js';
 
-const SCENARIOS: readonly Scenario[] = [searchScenario, groupingScenario, briefScenario, digestScenario, slackScenario, summariesScenario];
+const SCENARIOS: readonly Scenario[] = [searchScenario, groupingScenario, briefScenario, digestScenario, slackScenario, summariesScenario, ingestScenario];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));

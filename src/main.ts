@@ -1,12 +1,13 @@
 /**
- * Tidings, started: settings, log, the summaries in data/, the engine, and the Slack app with its
+ * Tidings, started: settings, log, live news (./ingest/live-news.ts: the store, the engine over
+ * data/ and everything stored, ingest, the watched folder, feeds), and the Slack app with its
  * digests (./slack/start.ts); with no Slack settings at all, the same app in preview mode (a local
  * page that looks like Slack, and how to connect: ./preview/run.ts). SIGTERM and SIGINT stop it
  * cleanly; SIGHUP reloads the data. Exit codes: 0 when stopped, 1 when it cannot start.
  */
 import { ConfigError, loadSettings, type Settings } from './config.js';
-import { LiveEngine, logLoaded, reload } from './engine/live-engine.js';
-import { loadEngine } from './engine/load.js';
+import { logLoaded } from './engine/live-engine.js';
+import { startLiveNews } from './ingest/live-news.js';
 import { createLogger, type Logger } from './log.js';
 import { startPreview } from './preview/run.js';
 import { PreviewError } from './preview/start.js';
@@ -22,12 +23,17 @@ function exit(logger: Logger | undefined, code: number): void {
 }
 
 async function start(settings: Settings, logger: Logger): Promise<void> {
-  const loaded = await loadEngine(settings);
-  logLoaded(logger, loaded, settings, 'summaries loaded');
-  const engine = new LiveEngine(loaded.engine);
+  const news = await startLiveNews(settings, logger);
+  logLoaded(logger, news.loaded, settings, 'summaries loaded');
 
   const preview = slackConnection(settings.slack).mode === 'none';
-  const slack = preview ? await startPreview(settings, engine, logger) : await startSlack(settings, engine, logger);
+  let slack;
+  try {
+    slack = preview ? await startPreview(settings, news, logger) : await startSlack(settings, news, logger);
+  } catch (error) {
+    await news.stop().catch(() => undefined);
+    throw error;
+  }
   logger.info({ mode: slack.mode, ...(slack.port !== undefined && { host: settings.host, port: slack.port }) }, 'Tidings is running');
 
   let stopping = false;
@@ -36,7 +42,10 @@ async function start(settings: Settings, logger: Logger): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     setTimeout(() => exit(logger, 1), STOP_GRACE_MS).unref();
-    slack.stop().then(
+    slack
+      .stop()
+      .then(() => news.stop())
+      .then(
       () => exit(logger, 0),
       (error: unknown) => {
         logger.error({ err: error }, 'could not stop cleanly');
@@ -54,7 +63,8 @@ async function start(settings: Settings, logger: Logger): Promise<void> {
     if (reloading || stopping) return;
     reloading = true;
     logger.info({ dataDir: settings.dataDir }, 'reloading the data');
-    void reload(engine, settings)
+    void news
+      .reload()
       .then((outcome) => {
         if (outcome.ok) logLoaded(logger, outcome.loaded, settings, 'data reloaded');
         else logger.error({ dataDir: settings.dataDir, reason: outcome.reason }, 'reload failed; still serving the data loaded before');

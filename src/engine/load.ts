@@ -4,7 +4,7 @@
  * `npm start`, `npm run ask` and the tests, so that all of them answer from the same engine.
  */
 import type { Settings } from '../config.js';
-import { loadCorpus, type Corpus } from '../corpus/load.js';
+import { loadCorpus, type LoadedCorpus } from '../corpus/load.js';
 import type { Summary } from '../corpus/summary.js';
 import type { LexiconProblem } from '../search/lexicon.js';
 import { loadLexicon } from '../search/load-lexicon.js';
@@ -15,7 +15,8 @@ export type EngineSettings = Pick<Settings, 'dataDir' | 'aliasesFile' | 'outlets
 
 export interface LoadedEngine {
   readonly engine: Engine;
-  readonly corpus: Corpus;
+  /** With how far each file was read, for the folder watcher to go on from. */
+  readonly corpus: LoadedCorpus;
   readonly lexiconProblems: readonly LexiconProblem[];
 }
 

@@ -5,10 +5,11 @@
  *
  * The app's clock is ./clock.ts's: just after the newest summary when the data is old.
  * The preview's digests live in an in-memory store: its channels are made up, so nothing about
- * them belongs in the database that Tidings uses once it is connected to Slack.
+ * them belongs in the database that Tidings uses once it is connected to Slack. The news is real:
+ * summaries pushed and feeds added in the preview are live news's, in that database.
  */
 import type { Settings } from '../config.js';
-import type { Engine } from '../engine/types.js';
+import type { LiveNews } from '../ingest/live-news.js';
 import type { Logger } from '../log.js';
 import { createSlackDigests } from '../slack/digest/index.js';
 import { openStore } from '../store/open-store.js';
@@ -21,7 +22,8 @@ export interface RunningPreview {
   stop(): Promise<void>;
 }
 
-export async function startPreview(settings: Settings, engine: Engine, logger: Logger): Promise<RunningPreview> {
+export async function startPreview(settings: Settings, news: LiveNews, logger: Logger): Promise<RunningPreview> {
+  const { engine } = news;
   const store = await openStore({ dbFile: ':memory:' });
   const clock = previewClock(engine.stats.newest, Date.now);
   try {
@@ -31,6 +33,8 @@ export async function startPreview(settings: Settings, engine: Engine, logger: L
       logger,
       clock: clock.now,
       ...(clock.note !== undefined && { clockNote: clock.note }),
+      routes: news.routes,
+      feedsCommands: news.feedsCommands,
       digests: (slack) => createSlackDigests({ store, engine, logger, clock: clock.now, settings: { slack, digestGraceMs: settings.digestGraceMs } }),
     });
     const { port } = await preview.start();

@@ -1,13 +1,13 @@
 /**
- * Tidings on Slack, started and stopped in order: the digest store, the Slack app (with the
- * `/news digest` commands), then the digest scheduler once the app is up. Stopping goes the other
- * way: the scheduler first (it hands back claims it has not posted and waits for posts in flight),
- * then the app, then the store.
+ * Tidings on Slack, started and stopped in order, on top of live news (../ingest/live-news.ts,
+ * which owns the engine and the store): the Slack app (with the `/news digest` and `/news feeds`
+ * commands, and the live-news routes), then the digest scheduler once the app is up. Stopping goes
+ * the other way: the scheduler first (it hands back claims it has not posted and waits for posts
+ * in flight), then the app.
  */
 import type { Settings } from '../config.js';
-import type { Engine } from '../engine/types.js';
+import type { LiveNews } from '../ingest/live-news.js';
 import type { Logger } from '../log.js';
-import { openStore } from '../store/open-store.js';
 import { createSlackApp } from './app.js';
 import { createSlackDigests } from './digest/index.js';
 
@@ -18,30 +18,23 @@ export interface RunningSlack {
   stop(): Promise<void>;
 }
 
-export async function startSlack(settings: Settings, engine: Engine, logger: Logger): Promise<RunningSlack> {
-  const store = await openStore(settings, { onIdleError: (error) => logger.error({ err: error }, 'an idle database connection failed') });
-  logger.info(settings.databaseUrl !== undefined ? { store: 'PostgreSQL' } : { store: 'SQLite', file: settings.dbFile }, 'digest store open');
+export async function startSlack(settings: Settings, news: LiveNews, logger: Logger): Promise<RunningSlack> {
+  const { engine, store } = news;
+  const digests = createSlackDigests({ store, engine, logger, settings });
+  const slack = createSlackApp({ engine, settings, logger, digestCommands: digests.commands, feedsCommands: news.feedsCommands, routes: news.routes });
+  const { port } = await slack.start();
   try {
-    const digests = createSlackDigests({ store, engine, logger, settings });
-    const slack = createSlackApp({ engine, settings, logger, digestCommands: digests.commands });
-    const { port } = await slack.start();
-    try {
-      await digests.scheduler.start();
-    } catch (error) {
-      await slack.stop().catch(() => undefined);
-      throw error;
-    }
-    return {
-      mode: slack.mode,
-      ...(port !== undefined && { port }),
-      async stop() {
-        await digests.scheduler.stop();
-        await slack.stop();
-        await store.close();
-      },
-    };
+    await digests.scheduler.start();
   } catch (error) {
-    await store.close().catch(() => undefined);
+    await slack.stop().catch(() => undefined);
     throw error;
   }
+  return {
+    mode: slack.mode,
+    ...(port !== undefined && { port }),
+    async stop() {
+      await digests.scheduler.stop();
+      await slack.stop();
+    },
+  };
 }

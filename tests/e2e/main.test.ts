@@ -3,48 +3,14 @@
  * run over HTTP against the stand-in for Slack that stops cleanly on SIGTERM, and a digest missed
  * while it was stopped, posted when it starts (the real clock and timers, the store in a temporary file).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { SlackStandIn } from './harness/slack-stand-in.js';
+import { startMain } from './harness/main-process.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './harness/tidings.js';
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Starts src/main.ts with only the given environment (and PATH), so nothing leaks in from outside. */
-function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  const lineListeners = new Set<() => void>();
-  child.stdout.on('data', (chunk) => {
-    stdout += String(chunk);
-    lineListeners.forEach((l) => l());
-  });
-  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-  const exited = new Promise<Run>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-  const waitForLog = (msg: string) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      const check = () => {
-        const line = stdout.split('\n').find((l) => l.includes(`"msg":"${msg}"`));
-        if (line !== undefined) {
-          lineListeners.delete(check);
-          resolve(JSON.parse(line) as Record<string, unknown>);
-        }
-      };
-      lineListeners.add(check);
-      exited.then((run) => reject(new Error(`exited (${run.code}) before logging ${msg}: ${run.stdout}${run.stderr}`)));
-      check();
-    });
-  return { child, exited, waitForLog };
-}
 
 describe('npm start', () => {
   let slack: SlackStandIn | undefined;
@@ -62,7 +28,7 @@ describe('npm start', () => {
   });
 
   it('without Slack settings, opens the preview on loopback, says where and how to connect, and stops on SIGTERM', async () => {
-    const main = startMain({ PORT: '0' });
+    const main = startMain({ PORT: '0', TIDINGS_DB: db });
     const running = await main.waitForLog('Tidings is running');
     expect(running).toMatchObject({ mode: 'preview', host: '127.0.0.1' });
     const page = await fetch(`http://127.0.0.1:${String(running.port)}/`);
@@ -82,7 +48,7 @@ describe('npm start', () => {
     const data = join(dir, 'data');
     mkdirSync(data);
     writeFileSync(join(data, 'news.txt'), 'Volcano erupts in Iceland.\n');
-    const main = startMain({ PORT: '0', TIDINGS_DATA_DIR: data });
+    const main = startMain({ PORT: '0', TIDINGS_DATA_DIR: data, TIDINGS_DB: db });
     expect(await main.waitForLog('summaries loaded')).toMatchObject({ summaries: 1 });
     await main.waitForLog('Tidings is running');
 
@@ -99,7 +65,7 @@ describe('npm start', () => {
   });
 
   it('with half the settings, names what is missing and where to get it, and exits 1', async () => {
-    const run = await startMain({ SLACK_BOT_TOKEN: BOT_TOKEN }).exited;
+    const run = await startMain({ SLACK_BOT_TOKEN: BOT_TOKEN, TIDINGS_DB: db }).exited;
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/SLACK_APP_TOKEN[\s\S]*App-Level Tokens[\s\S]*SLACK_SIGNING_SECRET[\s\S]*Signing Secret/);
     expect(run.stdout + run.stderr).not.toContain(BOT_TOKEN);
@@ -110,7 +76,7 @@ describe('npm start', () => {
     const main = startMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0', HOST: '127.0.0.1', TIDINGS_DB: db });
     const running = await main.waitForLog('Tidings is running');
     expect(running).toMatchObject({ mode: 'http', host: '127.0.0.1' });
-    expect(await main.waitForLog('digest store open')).toMatchObject({ store: 'SQLite', file: db });
+    expect(await main.waitForLog('store open')).toMatchObject({ store: 'SQLite', file: db });
     expect(existsSync(db)).toBe(true);
     await main.waitForLog('digest scheduler started');
     expect(slack.callsTo('auth.test')).toHaveLength(1);

@@ -1,0 +1,127 @@
+/**
+ * Live ingest into a grown engine while people ask (issue 12): 100,000 summaries loaded, then a
+ * summary pipeline (a worker thread) POSTs JSON Lines batches to /v1/summaries on loopback, as fast
+ * as Tidings takes them, for BENCH_INGEST_SECONDS (30), while 20 questions a second are asked of
+ * the engine in the same process. Measured: summaries stored and indexed per second, each
+ * question's latency from the moment it was due (so time spent waiting behind ingest counts), and
+ * the time from a batch's 2xx until its last summary is found by a question. The store is SQLite
+ * in a temporary file, as `npm start` uses by default.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createEngine } from '../src/engine/engine.js';
+import { LiveEngine } from '../src/engine/live-engine.js';
+import { close } from '../src/http/listen.js';
+import { createRouteServer } from '../src/http/route.js';
+import { INGEST_PATH, ingestRoute } from '../src/ingest/http-route.js';
+import { NewsIntake } from '../src/ingest/intake.js';
+import { createLogger } from '../src/log.js';
+import { EMPTY_LEXICON } from '../src/search/lexicon.js';
+import { openStore } from '../src/store/open-store.js';
+import { realTexts, syntheticSummaries } from './lib/event-corpus.js';
+import { formatMs, percentile } from './lib/measure.js';
+import { benchQuestions } from './lib/questions.js';
+import { seededRandom } from './lib/random.js';
+import type { Scenario } from './scenario.js';
+
+const BASE = 100_000;
+const BATCH = 100;
+const QUESTIONS_PER_SECOND = 20;
+const TOKEN = 'bench-ingest-token-0123456789abcdef';
+const DAY = 86_400_000;
+
+/** A made-up word no real summary has, one per batch, to find the batch's last summary by. */
+function marker(n: number): string {
+  let word = '';
+  do {
+    word = String.fromCharCode(97 + (n % 26)) + word;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return `zqxv${word}`;
+}
+
+export const ingestScenario: Scenario = {
+  name: 'ingest',
+  description: 'POST /v1/summaries into a 100,000-summary engine as fast as it takes them while 20 questions a second are asked',
+  async run() {
+    const seconds = Number(process.env.BENCH_INGEST_SECONDS ?? 30);
+    const sources = await realTexts();
+    const all = syntheticSummaries(sources, { count: BASE + 1000 * seconds, seed: 7 });
+    const base = all.slice(0, BASE);
+    const incoming = all.slice(BASE).map((summary, i) => ({ ...summary, id: `live-${i}` }));
+    const newest = Math.max(...all.map((s) => s.published ?? 0));
+    const now = newest + DAY;
+    console.log(`Engine: ${BASE.toLocaleString('en')} synthetic summaries (bench/lib/event-corpus.ts); then up to ${incoming.length.toLocaleString('en')} more in batches of ${BATCH} as JSON Lines, two requests in flight, for ${seconds} s.`);
+
+    const built = performance.now();
+    const engine = new LiveEngine(createEngine(base, { lexicon: EMPTY_LEXICON, halfLifeMs: 3 * DAY, storyWindowMs: 4 * DAY }));
+    console.log(`  built in ${formatMs(performance.now() - built)}`);
+    const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-ingest-'));
+    const store = await openStore({ dbFile: join(dir, 'tidings.db') });
+    const logger = createLogger('silent');
+    const intake = new NewsIntake({ store, sink: engine, clock: () => now, logger, retainMs: 30 * DAY, loaded: { seq: 0, summaries: [] } });
+    await intake.start();
+    const server = createRouteServer([ingestRoute({ token: TOKEN, maxBytes: 10 * 1024 * 1024, intake, logger })]);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${INGEST_PATH}`;
+
+    const batches: { lines: string; word: string }[] = [];
+    for (let i = 0; i < incoming.length; i += BATCH) {
+      const word = marker(batches.length);
+      const chunk = incoming.slice(i, i + BATCH).map((s, k, list) => ({
+        id: s.id,
+        text: k === list.length - 1 ? `${s.text} ${word}.` : s.text,
+        ...(s.source !== undefined && { source: s.source }),
+        ...(s.published !== undefined && { published: new Date(s.published).toISOString() }),
+      }));
+      batches.push({ lines: chunk.map((line) => JSON.stringify(line)).join('\n'), word });
+    }
+
+    const questions = benchQuestions(base, 2000, seededRandom(11), now);
+    const latencies: number[] = [];
+    const toAnswerable: number[] = [];
+    let stored = 0;
+    const found = (word: string) => engine.ask(word, { now, limit: 1 }).totalSummaries > 0;
+
+    const worker = new Worker(new URL('./lib/ingest-client.mjs', import.meta.url), { workerData: { url, token: TOKEN, batches, durationMs: seconds * 1000, inFlight: 2 } });
+    const started = performance.now();
+    let asked = 0;
+    const interval = 1000 / QUESTIONS_PER_SECOND;
+    const ticker = setInterval(() => {
+      // Every question due by now is asked, and timed from when it was due.
+      while (started + asked * interval <= performance.now()) {
+        const due = started + asked * interval;
+        engine.ask(questions[asked % questions.length]!.text, { now });
+        latencies.push(performance.now() - due);
+        asked++;
+      }
+    }, interval / 2);
+
+    const done = await new Promise<{ sent: number; failures: number; ms: number }>((resolve, reject) => {
+      worker.on('error', reject);
+      worker.on('message', (message: { kind: string; at: number; accepted: number; word: string; sent: number; failures: number; ms: number }) => {
+        if (message.kind === 'done') return resolve(message);
+        stored += message.accepted;
+        const wait = () => {
+          if (found(message.word)) toAnswerable.push(performance.timeOrigin + performance.now() - message.at);
+          else setImmediate(wait);
+        };
+        wait();
+      });
+    });
+    clearInterval(ticker);
+    const held = engine.stats.summaries;
+    await intake.stop();
+    await close(server);
+    await worker.terminate();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+
+    console.log(`→ ${stored.toLocaleString('en')} summaries stored and indexed in ${formatMs(done.ms)}: ${Math.round((stored / done.ms) * 1000).toLocaleString('en')} summaries/s (${done.failures} requests failed); the engine holds ${held.toLocaleString('en')}`);
+    console.log(`  questions during ingest (${latencies.length}, from when each was due)   p50 ${formatMs(percentile(latencies, 50))}   p99 ${formatMs(percentile(latencies, 99))}   max ${formatMs(Math.max(...latencies))}`);
+    console.log(`  2xx → answerable (${toAnswerable.length} batches)                       p50 ${formatMs(percentile(toAnswerable, 50))}   p99 ${formatMs(percentile(toAnswerable, 99))}   max ${formatMs(Math.max(...toAnswerable))}`);
+  },
+};

@@ -1,0 +1,140 @@
+/**
+ * Live news, started and stopped in order (issue 12): the store; the engine from the data folder
+ * plus everything stored; the intake that stores and applies what comes in; the watch on the data
+ * folder; the feeds and their poller; and the routes (/health, POST /v1/summaries). The Slack app
+ * and the preview both run on top of this, with its engine, store and routes.
+ *
+ * Stopping goes the other way: feeds, watch, intake (after the work in hand), then the store.
+ */
+import type { Settings } from '../config.js';
+import { watchDataFolder, type FolderWatch } from '../corpus/folder-watch.js';
+import { LiveEngine, reload, type ReloadOutcome } from '../engine/live-engine.js';
+import { loadEngine, type LoadedEngine } from '../engine/load.js';
+import { DEFAULT_FEED_CONCURRENCY, DEFAULT_FEED_LIMIT, FeedPoller, readFeedsConf, runFeedsCommand, syncConfigFeeds } from '../feeds/index.js';
+import type { Route } from '../http/route.js';
+import type { FeedsCommands } from '../slack/feeds-commands.js';
+import type { Logger } from '../log.js';
+import { healthRoute } from '../slack/health.js';
+import { openStore } from '../store/open-store.js';
+import type { TidingsStore } from '../store/store.js';
+import { ingestRoute } from './http-route.js';
+import { NewsIntake } from './intake.js';
+import { loadStored } from './stored.js';
+
+export interface LiveNews {
+  readonly engine: LiveEngine;
+  readonly store: TidingsStore;
+  readonly intake: NewsIntake;
+  /** What the start read (for the log line of counts and problems). */
+  readonly loaded: LoadedEngine;
+  /** /health and POST /v1/summaries, for whichever server people reach. */
+  readonly routes: readonly Route[];
+  /** `/news feeds …`. */
+  readonly feedsCommands: FeedsCommands;
+  /** Reads the data folder and the store again (SIGHUP); keeps serving the old if that fails. */
+  reload(): Promise<ReloadOutcome>;
+  stop(): Promise<void>;
+}
+
+/** Data problems logged one by one from a watched file; past this, only how many more. */
+const PROBLEMS_LOGGED = 20;
+
+export async function startLiveNews(settings: Settings, logger: Logger, clock: () => number = Date.now): Promise<LiveNews> {
+  const store = await openStore(settings, { onIdleError: (error) => logger.error({ err: error }, 'an idle database connection failed') });
+  logger.info(settings.databaseUrl !== undefined ? { store: 'PostgreSQL' } : { store: 'SQLite', file: settings.dbFile }, 'store open');
+  try {
+    const retainMs = settings.news.retainMs;
+    const cutoff = () => (retainMs === undefined ? undefined : clock() - retainMs);
+    const stored = await loadStored(store, cutoff());
+    const loaded = await loadEngine(settings, stored.summaries.map((row) => row.summary));
+    const engine = new LiveEngine(loaded.engine);
+    const intake = new NewsIntake({ store, sink: engine, clock, logger, ...(retainMs !== undefined && { retainMs }), loaded: stored });
+    await intake.start();
+
+    let watch: FolderWatch | undefined;
+    const watchFrom = (from: LoadedEngine['corpus']['positions']) => {
+      if (!settings.news.watchDataDir) return;
+      watch = watchDataFolder(settings.dataDir, {
+        from,
+        onLines: async ({ summaries, problems }) => {
+          for (const problem of problems.slice(0, PROBLEMS_LOGGED)) logger.warn({ ...problem }, 'data problem');
+          if (problems.length > PROBLEMS_LOGGED) logger.warn({ more: problems.length - PROBLEMS_LOGGED }, 'more data problems');
+          if (summaries.length === 0) return;
+          await intake.addUnstored(summaries);
+          logger.info({ summaries: summaries.length, files: [...new Set(summaries.map((s) => s.origin.file))] }, 'new lines read from the data folder');
+        },
+        onError: (error) => logger.warn({ err: error }, 'watching the data folder'),
+      });
+    };
+    let positions = loaded.corpus.positions;
+    watchFrom(positions);
+
+    // A feed item past retention is not new: the poller counts only what was accepted.
+    const ingestFeed = async (summaries: Parameters<NewsIntake['ingest']>[0]) =>
+      (await intake.ingest(summaries)).map((result) => (result.outcome === 'rejected' ? 'duplicate' : result.outcome));
+    const poller = new FeedPoller({
+      store,
+      ingest: ingestFeed,
+      clock,
+      logger,
+      settings: {
+        intervalMs: settings.news.feedIntervalMs,
+        timeoutMs: settings.news.feedTimeoutMs,
+        maxBytes: settings.news.feedMaxBytes,
+        allowPrivate: settings.news.feedsAllowPrivate,
+        concurrency: DEFAULT_FEED_CONCURRENCY,
+      },
+    });
+    const syncFeedsConf = async () => {
+      const conf = await readFeedsConf(settings.dataDir);
+      for (const problem of conf.problems) logger.warn({ file: conf.file, ...problem }, 'feeds.conf problem');
+      const synced = await syncConfigFeeds(store, conf.urls, clock());
+      if (synced.added.length + synced.removed.length > 0) {
+        logger.info({ file: conf.file, added: synced.added.map((f) => f.url), removed: synced.removed.map((f) => f.url) }, 'feeds.conf read');
+      }
+    };
+    await syncFeedsConf();
+    poller.start();
+    const feedsCommands: FeedsCommands = {
+      handle: ({ args, userId, now }) =>
+        runFeedsCommand(args, { store, now, userId, poller, settings: { allowPrivate: settings.news.feedsAllowPrivate, limit: DEFAULT_FEED_LIMIT } }),
+    };
+
+    const routes: Route[] = [
+      healthRoute(engine),
+      ingestRoute({ ...(settings.news.ingestToken !== undefined && { token: settings.news.ingestToken }), maxBytes: settings.news.ingestMaxBytes, intake, logger }),
+    ];
+
+    return {
+      engine,
+      store,
+      intake,
+      loaded,
+      routes,
+      feedsCommands,
+      async reload() {
+        // The watch stops first: its scan waits for the intake, which a rebuild holds.
+        await watch?.close();
+        const outcome = await intake.rebuild(async (now) => {
+          const reloaded = await reload(engine, settings, (s) => loadEngine(s, now.summaries.map((row) => row.summary)));
+          return Object.assign(reloaded, { swapped: reloaded.ok });
+        });
+        // It goes on from what the reload read; after a failed one, from the last load (lines read
+        // twice are the same summaries again, which change nothing).
+        if (outcome.ok) positions = outcome.loaded.corpus.positions;
+        watchFrom(positions);
+        if (outcome.ok) await syncFeedsConf().catch((error: unknown) => logger.warn({ err: error }, 'feeds.conf could not be read again'));
+        return outcome;
+      },
+      async stop() {
+        await poller.stop();
+        await watch?.close();
+        await intake.stop();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+}
