@@ -36,21 +36,34 @@ export function outletsOf(members: readonly Summary[]): { outlets: string[]; una
   return { outlets, unattributed };
 }
 
-/** The Story record of a group of summaries (given in join order) with the sum of their vectors. */
-export function describeStory(members: readonly Summary[], centroid: TermVector, topTerms: number): Story {
+/**
+ * The Story record of a group of summaries (given in join order) with the sum of their vectors.
+ * The headline and top terms are worked out when first read: ranking an answer looks at the
+ * stories of up to 2,000 hits and needs only their ids, members and outlets, and a headline costs
+ * far more than those (sentences, clauses, centrality).
+ */
+export function describeStory(members: readonly Summary[], centroid: TermVector | (() => TermVector), topTerms: number): Story {
   const ordered = memberOrder(members);
   const { outlets, unattributed } = outletsOf(ordered);
   // Members are oldest first, so the dated ones open the list and the last dated one closes it.
   const dated = ordered.filter((s) => s.published !== undefined);
   const memberIds = ordered.map((s) => s.id);
+  let vector: TermVector | undefined;
+  const sum = () => (vector ??= typeof centroid === 'function' ? centroid() : centroid);
+  let headline: string | undefined;
+  let top: readonly string[] | undefined;
   return {
     id: storyId(memberIds),
     memberIds,
     outlets,
     unattributed,
     ...(dated.length > 0 && { first: dated[0]!.published, last: dated[dated.length - 1]!.published }),
-    headline: storyHeadline(ordered, centroid),
-    topTerms: heaviest(centroid, topTerms),
+    get headline() {
+      return (headline ??= storyHeadline(ordered, sum()));
+    },
+    get topTerms() {
+      return (top ??= heaviest(sum(), topTerms));
+    },
   };
 }
 

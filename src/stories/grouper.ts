@@ -175,7 +175,9 @@ export class StoryGrouper {
     if (cached) return cached;
     const cluster = this.clusters.get(key)!;
     const members = cluster.members.map((id) => this.index.get(id)!);
-    const centroid = new Map(Array.from(cluster.sum.ids, (id, i) => [this.numbers.termOf(id), cluster.sum.weights[i]!]));
+    // The sum as it is now: a cluster that changes gets new arrays (and a new record).
+    const sum = cluster.sum;
+    const centroid = () => new Map(Array.from(sum.ids, (id, i) => [this.numbers.termOf(id), sum.weights[i]!]));
     const story = describeStory(members, centroid, this.tuning.topTerms);
     this.records.set(key, story);
     return story;

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { loadSettings } from '../../../src/config.js';
 import { loadEngine } from '../../../src/engine/load.js';
+import type { LiveNews } from '../../../src/ingest/live-news.js';
 import type { Engine } from '../../../src/engine/types.js';
 import { createLogger, type Logger } from '../../../src/log.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/slack/app.js';
@@ -57,6 +58,8 @@ export interface StartOptions {
   readonly mode?: 'http' | 'socket';
   /** Socket Mode: the WebSocket address the stand-in hands out from apps.connections.open. */
   readonly socketUrl?: string;
+  /** Live news to run on (its engine, routes and feeds commands) instead of the engine over data/. */
+  readonly news?: LiveNews;
 }
 
 export async function startTidings(options: StartOptions = {}): Promise<Running> {
@@ -80,8 +83,10 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     HOST: '127.0.0.1',
   });
   const logger = createLogger('info', stream);
+  const news = options.news;
   const tidings = createSlackApp({
-    engine: (options.engine ?? ((engine) => engine))(await dataEngine()),
+    engine: (options.engine ?? ((engine) => engine))(news?.engine ?? (await dataEngine())),
+    ...(news !== undefined && { routes: news.routes, feedsCommands: news.feedsCommands }),
     settings,
     logger,
     clock: options.clock ?? (() => NOW),

@@ -1,0 +1,86 @@
+/**
+ * Tidings with live news, in this process: the store (SQLite in a temporary folder, or the
+ * PostgreSQL the tests were given), the engine over a data folder plus everything stored, the
+ * intake, the folder watch and the feeds (startLiveNews, as `npm start` runs them), and the real
+ * Slack app over them on loopback, talking to the tests' stand-in for Slack.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSettings } from '../../../src/config.js';
+import { startLiveNews, type LiveNews } from '../../../src/ingest/live-news.js';
+import { createLogger } from '../../../src/log.js';
+import { slashCommand } from './payloads.js';
+import type { SlackStandIn } from './slack-stand-in.js';
+import { BOT_TOKEN, NOW, SIGNING_SECRET, startTidings, type Running } from './tidings.js';
+import { allText } from '../texts.js';
+
+export const INGEST_TOKEN = 'e2e-ingest-token-0123456789abcdef';
+
+export interface LiveRunning extends Running {
+  readonly news: LiveNews;
+  /** The folder of summaries it watches (a copy of data/ unless told otherwise). */
+  readonly dataDir: string;
+  /** POSTs to /v1/summaries with the token (or as told). */
+  ingest(body: unknown, options?: { type?: string; token?: string }): Promise<Response>;
+  /** /news <text>, signed; resolves to the text of the reply. */
+  ask(text: string): Promise<string>;
+}
+
+export interface LiveOptions {
+  /** Settings on top of the harness's (DATABASE_URL, TIDINGS_RETAIN …). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** A folder for the store and data of its own, kept across a restart; a new one by default. */
+  readonly dir?: string;
+  readonly clock?: () => number;
+  readonly slack?: SlackStandIn;
+}
+
+export async function startLive(options: LiveOptions = {}): Promise<LiveRunning & { readonly dir: string }> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'tidings-live-'));
+  const dataDir = join(dir, 'data');
+  cpSync('data', dataDir, { recursive: true, force: false, errorOnExist: false });
+  const clock = options.clock ?? (() => NOW);
+  const settings = loadSettings({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: '0',
+    TIDINGS_DATA_DIR: dataDir,
+    TIDINGS_DB: join(dir, 'tidings.db'),
+    TIDINGS_INGEST_TOKEN: INGEST_TOKEN,
+    TIDINGS_FEEDS_ALLOW_PRIVATE: 'on',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const news = await startLiveNews(settings, createLogger(settings.logLevel), clock);
+  let running: Running;
+  try {
+    running = await startTidings({ news, clock, ...(options.slack !== undefined && { slack: options.slack }) });
+  } catch (error) {
+    await news.stop();
+    throw error;
+  }
+  return {
+    ...running,
+    news,
+    dir,
+    dataDir,
+    ingest: (body, { type = 'application/json', token = INGEST_TOKEN } = {}) =>
+      fetch(`${running.url}/v1/summaries`, {
+        method: 'POST',
+        headers: { 'content-type': type, authorization: `Bearer ${token}` },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    async ask(text) {
+      const name = `ask-${Math.random().toString(36).slice(2)}`;
+      await running.send(slashCommand(text, running.slack.responseUrl(name)));
+      const reply = await running.slack.waitFor(() => running.slack.replies.find((r) => r.name === name), `the reply to /news ${text}`);
+      return allText(reply.body.blocks);
+    },
+    async stop() {
+      await running.stop();
+      await news.stop();
+      if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
