@@ -31,6 +31,8 @@ export interface LiveNews {
   readonly routes: readonly Route[];
   /** `/news feeds …`. */
   readonly feedsCommands: FeedsCommands;
+  /** The feeds' poller: pollNow() fetches what is due at once. */
+  readonly feeds: Pick<FeedPoller, 'pollNow'>;
   /** Reads the data folder and the store again (SIGHUP); keeps serving the old if that fails. */
   reload(): Promise<ReloadOutcome>;
   stop(): Promise<void>;
@@ -112,6 +114,7 @@ export async function startLiveNews(settings: Settings, logger: Logger, clock: (
       loaded,
       routes,
       feedsCommands,
+      feeds: poller,
       async reload() {
         // The watch stops first: its scan waits for the intake, which a rebuild holds.
         await watch?.close();
