@@ -13,7 +13,8 @@ import { addressPolicy, guardedLookup, literalHostRefusal, RefusedAddressError, 
 import { FEED_ACCEPT, FEED_USER_AGENT, MAX_FEED_REDIRECTS } from './defaults.js';
 import { BodyEncodingError, BodyTooLargeError, decodeText, decompress } from './http-body.js';
 import { parseRetryAfter } from './retry-after.js';
-import { formatBytes, formatSeconds } from './units.js';
+import { formatByteSize as formatBytes } from '../units/byte-size.js';
+import { formatSeconds } from './units.js';
 
 export interface FetchFeedOptions {
   readonly timeoutMs: number;

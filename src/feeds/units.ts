@@ -1,11 +1,4 @@
-/** Sizes and durations in the few words a feed's error or status shows ("5 MB", "10 s", "2 hours ago"). */
-
-export function formatBytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1) return `${trim(mb)} MB`;
-  const kb = bytes / 1024;
-  return kb >= 1 ? `${trim(kb)} KB` : `${bytes} bytes`;
-}
+/** Durations in the few words a feed's error or status shows ("10 s", "2 hours ago"); sizes are ../units/byte-size.ts's. */
 
 export function formatSeconds(ms: number): string {
   return `${trim(ms / 1000)} s`;
