@@ -14,7 +14,7 @@ import { indexTerms } from '../text/tokenize.js';
 import { addInto, dot, normalize } from '../text/vector.js';
 import { attributionOf } from './attribution.js';
 import type { BriefSentence, Signal } from './brief.js';
-import { signalHeadline } from './headline.js';
+import { sameTitle, signalHeadline } from './headline.js';
 import type { PoolSentence } from './pool.js';
 import { absorbRepeats } from './select.js';
 import { BRIEF } from './tuning.js';
@@ -102,9 +102,15 @@ function echoes(headline: string, newsTerms: ReadonlySet<string>): boolean {
   return said / terms.size >= BRIEF.headlineEcho;
 }
 
+/**
+ * A Signal's sources: the summaries its sentences came from, and those whose title is its
+ * headline (an outlet's headline is its words too: Semafor credits "never compromise" to SCMP and
+ * to Politico, whose item says it only in its title).
+ */
 function toSignal(headline: string, chosen: readonly PoolSentence[], members: ReadonlyMap<string, Summary>): Signal {
   const sentences: BriefSentence[] = chosen.map((s) => ({ text: s.text, summaryIds: [...s.summaryIds] }));
-  const ids = [...new Set(sentences.flatMap((s) => s.summaryIds))];
+  const titled = [...members.values()].filter((m) => m.title !== undefined && sameTitle(m.title, headline)).map((m) => m.id);
+  const ids = [...new Set([...sentences.flatMap((s) => s.summaryIds), ...titled])];
   return {
     headline,
     sentences,

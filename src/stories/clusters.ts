@@ -133,6 +133,14 @@ export class Clusters {
     return out;
   }
 
+  /** The clusters of the placed summaries nearest to a registered summary (as candidates finds them), other than its own. */
+  nearKeys(profile: SummaryProfile): number[] {
+    const own = this.keyOf(profile.id);
+    const keys = new Set<number>();
+    for (const n of this.nearestPlaced(profile)) if (this.keys[n] !== own) keys.add(this.keys[n]!);
+    return [...keys];
+  }
+
   private create(): Cluster {
     const cluster = new Cluster(this.nextKey++);
     this.byKey.set(cluster.key, cluster);
