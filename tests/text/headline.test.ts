@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unclosedQuote } from '../../src/text/clause.js';
 import { headlineCandidates, headlineOf } from '../../src/text/headline.js';
 import { splitSentences } from '../../src/text/sentences.js';
+import { firstVerbAt } from '../../src/text/verb.js';
 import { shippedData } from '../stories/fixtures.js';
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
@@ -153,6 +154,28 @@ describe('headlines of every sentence Tidings ships with', async () => {
     const atBoundary = sentences.filter((sentence) => endsAtBoundary(headlineOf(sentence, 80), sentence));
     if (process.env.SHOW_CUTS) for (const s of sentences) if (!atBoundary.includes(s)) console.log(headlineOf(s, 80), ' ← ', s);
     expect(atBoundary.length / sentences.length).toBeGreaterThan(0.95);
+  });
+});
+
+describe('fragments', () => {
+  it('does not cut a headline just short of its verb ("Regular military contact")', () => {
+    const sentence = 'Regular military contact between the two superpowers is key to avoiding potential conflicts, he said.';
+    expect(headlineOf(sentence, 80)).toBe('Regular military contact between the two superpowers is key');
+    expect(headlineOf('Foreign ministers from Czech Republic, Hungary, Poland and Slovakia meet with officials from Luxembourg, which holds the EU presidency.', 80)).not.toBe('Foreign ministers from Czech Republic');
+  });
+
+  it('still cuts a sentence whose verb it does not know or that is far off', () => {
+    expect(headlineOf('Taliban fighters swept into Kabul on Sunday after a lightning offensive across the north and the west of the country.', 80)).toMatch(/^Taliban fighters swept into Kabul/);
+    expect(headlineOf('The resumption of talks follows a call between senior military officials from both countries and was agreed upon by Presidents Biden and Xi.', 80)).not.toBe('');
+  });
+});
+
+describe('where a verb is', () => {
+  it('finds auxiliaries, common news verbs and past tenses, not participles after "having"', () => {
+    expect(firstVerbAt('Regular military contact between the two is key')).toBe('Regular military contact between the two '.length);
+    expect(firstVerbAt('Croatia closes its border')).toBe('Croatia '.length);
+    expect(firstVerbAt('A test or having recovered from COVID-19')).toBe(-1);
+    expect(firstVerbAt('An officer accused of force')).toBe('An officer '.length);
   });
 });
 
