@@ -36,9 +36,15 @@ export function outletsOf(members: readonly Summary[]): { outlets: string[]; una
   return { outlets, unattributed };
 }
 
-/** The Story record of a group of summaries (given in join order) with the sum of their vectors. */
+/**
+ * The Story record of a group of summaries (given in join order) with the sum of their vectors.
+ * The headline is cut when first read, not before: it costs more than the rest of the record
+ * (half of adding a summary to 20,000, and of listing every story), and most stories a grouper
+ * describes are never shown.
+ */
 export function describeStory(members: readonly Summary[], centroid: TermVector, topTerms: number): Story {
   const ordered = memberOrder(members);
+  let headline: string | undefined;
   const { outlets, unattributed } = outletsOf(ordered);
   // Members are oldest first, so the dated ones open the list and the last dated one closes it.
   const dated = ordered.filter((s) => s.published !== undefined);
@@ -49,7 +55,9 @@ export function describeStory(members: readonly Summary[], centroid: TermVector,
     outlets,
     unattributed,
     ...(dated.length > 0 && { first: dated[0]!.published, last: dated[dated.length - 1]!.published }),
-    headline: storyHeadline(ordered, centroid),
+    get headline() {
+      return (headline ??= storyHeadline(ordered, centroid));
+    },
     topTerms: heaviest(centroid, topTerms),
   };
 }
