@@ -18,13 +18,35 @@ const MEETING_PLACE =
 /** A capitalised word after "in"/"at" that names a time, not a place. */
 const NOT_PLACES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
-/** The places (as index terms, joined) where the text says a meeting was held. */
+/**
+ * Venues that news names for the city they are in: talks "at the Pentagon" and talks "in
+ * Washington" may be one meeting (Semafor and the FT on the same talks), talks in Hawaii are not.
+ * Index terms, as meetingPlaces gives them. Small on purpose: a venue missing here only means two
+ * reports of one meeting that name it and its city are not joined on that cue.
+ */
+const CITY_OF: ReadonlyMap<string, string> = new Map([
+  ['pentagon', 'washington'],
+  ['white house', 'washington'],
+  ['capitol', 'washington'],
+  ['state department', 'washington'],
+  ['kremlin', 'moscow'],
+  ['downing street', 'london'],
+  ['elysee', 'paris'],
+  ['elysee palace', 'paris'],
+  ['great hall', 'beijing'],
+  ['zhongnanhai', 'beijing'],
+]);
+
+/** The places (as index terms, joined) where the text says a meeting was held, with the city of a venue. */
 export function meetingPlaces(text: string): string[] {
   const out = new Set<string>();
   for (const match of text.matchAll(MEETING_PLACE)) {
     const terms = indexTerms(match[1]!);
     if (terms.length === 0 || NOT_PLACES.has(terms[0]!)) continue;
-    out.add(terms.join(' '));
+    const place = terms.join(' ');
+    out.add(place);
+    const city = CITY_OF.get(place);
+    if (city !== undefined) out.add(city);
   }
   return [...out];
 }
@@ -41,4 +63,22 @@ export function meetingState(text: string): -1 | 0 | 1 {
   const held = HELD.test(text);
   HELD.lastIndex = 0;
   return off === held ? 0 : off ? -1 : 1;
+}
+
+/** What a summary says of its meeting, as SummaryProfile keeps it. */
+export interface MeetingCues {
+  readonly places: readonly string[];
+  readonly meeting: -1 | 0 | 1;
+}
+
+/** Whether two summaries cannot report one meeting: held in different places, or held against called off. */
+export function contradicts(a: MeetingCues, b: MeetingCues): boolean {
+  if (a.meeting * b.meeting === -1) return true;
+  if (a.places.length === 0 || b.places.length === 0) return false;
+  return !a.places.some((place) => b.places.includes(place));
+}
+
+/** Whether a summary said something of its meeting at all (most say nothing, and contradict nothing). */
+export function hasMeetingCues(cues: MeetingCues): boolean {
+  return cues.meeting !== 0 || cues.places.length > 0;
 }

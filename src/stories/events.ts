@@ -8,14 +8,15 @@
  * more than any two of their summaries do. Two stories join when that likeness (more when they
  * quote the same words) reaches `eventJoin`, unless they cannot be one event:
  * - their dated members would be further apart than the story window (as in placing);
- * - they say a meeting was held in different places, or one reports it held and the other
- *   called off (event-cues.ts).
+ * - a member of one and a member of the other say their meeting was held in different places,
+ *   or one reports it held and the other called off (event-cues.ts).
  * Joining goes in rounds, best pair first, each story joining at most once a round, so that the
  * result depends on the set of stories and not on the order they are looked at; the older story
  * (the smaller key) takes the other's members.
  */
 import type { Cluster } from './cluster.js';
 import type { Clusters } from './clusters.js';
+import { contradicts, hasMeetingCues } from './event-cues.js';
 import { isShort } from './match.js';
 import type { SummaryProfile } from './profile.js';
 import { sparseDot } from './sparse.js';
@@ -72,6 +73,15 @@ export class QuoteTally {
     for (const pair of profile.quoted) this.counts.set(pair, (this.counts.get(pair) ?? 0) + 1);
   }
 
+  /** For a summary taken out of the collection (StoryGrouper.remove, when there is one). */
+  remove(profile: SummaryProfile): void {
+    for (const pair of profile.quoted) {
+      const n = (this.counts.get(pair) ?? 0) - 1;
+      if (n > 0) this.counts.set(pair, n);
+      else this.counts.delete(pair);
+    }
+  }
+
   count(pair: string): number {
     return this.counts.get(pair) ?? 0;
   }
@@ -98,16 +108,42 @@ type EventTuning = Pick<GroupingTuning, 'eventJoin' | 'eventJoinShort' | 'eventJ
  */
 export function eventScore(a: Cluster, b: Cluster, windowMs: number, tuning: EventTuning, quotes: QuoteTally): number {
   if (a.sumNorm === 0 || b.sumNorm === 0 || !withinWindow(a, b, windowMs)) return -Infinity;
-  const x = eventCues(a);
-  const y = eventCues(b);
-  if ((x.off && y.held) || (y.off && x.held)) return -Infinity;
-  let samePlace = false;
-  for (const place of x.places) if (y.places.has(place)) samePlace = true;
-  if (!samePlace && x.places.size > 0 && y.places.size > 0) return -Infinity;
+  // Member against member: a story that holds a meeting called off cannot take one held.
+  const x = a.profiles.filter(hasMeetingCues);
+  const y = b.profiles.filter(hasMeetingCues);
+  if (x.some((one) => y.some((other) => contradicts(one, other)))) return -Infinity;
+  const samePlace = x.some((one) => y.some((other) => one.places.some((place) => other.places.includes(place))));
+  let cosine = sparseDot(a.sum, b.sum) / (a.sumNorm * b.sumNorm);
   let quote = false;
-  for (const pair of a.quoted.keys()) if (b.quoted.has(pair) && quotes.count(pair) <= tuning.eventQuoteMaxDocs) quote = true;
-  const cosine = sparseDot(a.sum, b.sum) / (a.sumNorm * b.sumNorm);
+  for (const pair of a.quoted.keys()) {
+    if (!b.quoted.has(pair) || quotes.count(pair) > tuning.eventQuoteMaxDocs) continue;
+    quote = true;
+    // The angle that quotes it, inside each story, is what the words of the other are alike to.
+    cosine = Math.max(cosine, cosineOf(quoting(a, pair), quoting(b, pair)));
+  }
   return cosine - joinAt(a, b, quote || samePlace, tuning);
+}
+
+/** The summed vectors of a story's members that quote a word pair: the angle of that statement. */
+function quoting(cluster: Cluster, pair: string): Map<number, number> {
+  const sum = new Map<number, number>();
+  for (const member of cluster.profiles) {
+    if (!member.quoted.includes(pair)) continue;
+    member.vector.ids.forEach((id, i) => sum.set(id, (sum.get(id) ?? 0) + member.vector.weights[i]!));
+  }
+  return sum;
+}
+
+function cosineOf(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
+  let dot = 0;
+  let a2 = 0;
+  let b2 = 0;
+  for (const [id, weight] of a) {
+    a2 += weight * weight;
+    dot += weight * (b.get(id) ?? 0);
+  }
+  for (const weight of b.values()) b2 += weight * weight;
+  return a2 > 0 && b2 > 0 ? dot / Math.sqrt(a2 * b2) : 0;
 }
 
 function withinWindow(a: Cluster, b: Cluster, windowMs: number): boolean {
@@ -115,15 +151,3 @@ function withinWindow(a: Cluster, b: Cluster, windowMs: number): boolean {
   return Math.max(a.last!, b.last!) - Math.min(a.first, b.first!) <= windowMs;
 }
 
-/** Where a story's members say its meeting was held, whether one says it was held, and whether (only) called off. */
-function eventCues(cluster: Cluster): { places: Set<string>; held: boolean; off: boolean } {
-  const places = new Set<string>();
-  let held = false;
-  let off = false;
-  for (const member of cluster.profiles) {
-    for (const place of member.places) places.add(place);
-    if (member.meeting === 1) held = true;
-    if (member.meeting === -1) off = true;
-  }
-  return { places, held, off: off && !held };
-}

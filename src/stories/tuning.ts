@@ -38,10 +38,10 @@ export const GROUPING = {
    * `eventJoin` (for stories told in headlines only: `eventJoinShort` + `eventJoinSmall` / the
    * smaller one's size, a size prior), or `eventCueJoin` when
    * they quote the same words (quoted by at most `eventQuoteMaxDocs` summaries: words quoted by
-   * more are a topic's slogan: 3 gives 0.841 on allsides/dev, 4 gives 0.840) or say their meeting was held in the same place. On allsides/dev
+   * more are a topic's slogan) or say their meeting was held in the same place. On allsides/dev
    * wording alone joins nothing it should at any likeness (F1 0.845 without joining, 0.844 from
    * 0.7, 0.839 from 0.55): two AllSides stories of one topic are as alike as two angles of one
-   * event. eventCueJoin is the largest likeness at which the seed event forms (0.25: 0.841 on
+   * event. eventCueJoin is the largest likeness at which the seed event forms (0.25: 0.840 on
    * allsides/dev; 0.3 keeps China's "never compromise" apart); the headline values have the best
    * mean F1 on allsides/dev told in headlines and on uci-full's first day (npm run tune-events).
    * 2 turns a kind of joining off.

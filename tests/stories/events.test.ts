@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SummaryIndex } from '../../src/search/summary-index.js';
-import { meetingPlaces, meetingState } from '../../src/stories/event-cues.js';
+import { contradicts, meetingPlaces, meetingState } from '../../src/stories/event-cues.js';
 import { StoryGrouper } from '../../src/stories/grouper.js';
 import { Cluster } from '../../src/stories/cluster.js';
 import { eventScore, QuoteTally } from '../../src/stories/events.js';
@@ -11,11 +11,19 @@ import { shippedData, shuffled, summary, WINDOW } from './fixtures.js';
 
 describe('event cues', () => {
   it('finds where a meeting was held, not every place named', () => {
-    expect(meetingPlaces('Senior officials held high-level talks at the Pentagon to discuss defense.')).toEqual(['pentagon']);
+    // A venue is in its city: talks at the Pentagon and talks in Washington may be one meeting.
+    expect(meetingPlaces('Senior officials held high-level talks at the Pentagon to discuss defense.')).toEqual(['pentagon', 'washington']);
     expect(meetingPlaces('The meeting in Hawaii marks a thaw.')).toEqual(['hawaii']);
-    expect(meetingPlaces('Two-day talks at the Pentagon. Regular contact is key.')).toEqual(['pentagon']);
+    expect(meetingPlaces('Two-day talks at the Pentagon. Regular contact is key.')).toEqual(['pentagon', 'washington']);
     expect(meetingPlaces('Talks resumed in March after officials from Beijing arrived.')).toEqual([]);
     expect(meetingPlaces('Taiwan is on high alert amid increased Chinese military activity.')).toEqual([]);
+  });
+
+  it('says which two reports cannot be of one meeting', () => {
+    expect(contradicts({ places: ['pentagon', 'washington'], meeting: 1 }, { places: ['hawaii'], meeting: 1 })).toBe(true);
+    expect(contradicts({ places: ['pentagon', 'washington'], meeting: 1 }, { places: ['washington'], meeting: 1 })).toBe(false);
+    expect(contradicts({ places: [], meeting: 1 }, { places: [], meeting: -1 })).toBe(true);
+    expect(contradicts({ places: ['pentagon'], meeting: 1 }, { places: [], meeting: 0 })).toBe(false);
   });
 
   it('tells a meeting held from one called off', () => {
@@ -66,6 +74,31 @@ describe('stories joined into events', () => {
     const late = new Cluster(1);
     late.add(summaryProfile(summary('y', texts.angle, { published: day + 2 * WINDOW }), index, numbers));
     expect(score(early, late)).toBe(-Infinity);
+  });
+
+  it('counts how many summaries quote each word pair, and forgets a summary taken out', () => {
+    const tally = new QuoteTally();
+    const quoting = (id: string) => summaryProfile(summary(id, 'China said it would "never compromise" on Taiwan.'), index, numbers);
+    tally.add(quoting('q1'));
+    tally.add(quoting('q2'));
+    expect(tally.count('never compromise')).toBe(2);
+    tally.remove(quoting('q1'));
+    expect(tally.count('never compromise')).toBe(1);
+    tally.remove(quoting('q2'));
+    expect(tally.count('never compromise')).toBe(0);
+  });
+
+  it('makes the Pentagon talks one event from seed 000 alone, and keeps it when seed 001 comes one summary at a time', async () => {
+    const { summaries, line } = await shippedData();
+    const seed001 = summaries.filter((s) => s.origin.file.startsWith('seed-001'));
+    const grouper = new StoryGrouper(new SummaryIndex(), { windowMs: WINDOW });
+    grouper.addAll(summaries.filter((s) => !seed001.includes(s)));
+    const lines = (ids: readonly string[]) => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].filter((n) => ids.includes(line('seed-000', n).id));
+    expect(lines(grouper.storyOf(line('seed-000', 5).id)!.memberIds)).toEqual([5, 6, 7, 8, 9]);
+    for (const summary of seed001) grouper.add(summary);
+    const story = grouper.storyOf(line('seed-000', 5).id)!;
+    expect(lines(story.memberIds)).toEqual([5, 6, 7, 8, 9]);
+    expect(seed001.every((s) => story.memberIds.includes(s.id))).toBe(true);
   });
 
   it('gives the same events in any load order (shipped data)', async () => {
