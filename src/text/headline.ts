@@ -40,6 +40,8 @@ export interface HeadlineCandidate {
   readonly quotes: boolean;
   /** How it was cut: from the sentence itself, its reported clause, or around its quote. */
   readonly from: 'sentence' | 'reported' | 'quote';
+  /** Cut just short of its clause's verb ("The first phase"): offered only when nothing else is, and scored below any clause. */
+  readonly fragment?: boolean;
 }
 
 export interface HeadlineChoice {
@@ -82,7 +84,8 @@ export function headlineScore(candidate: HeadlineCandidate, max: number, choice:
     0.6 * Math.min(1, length / ideal) -
     (length < 25 ? 0.5 : 0) +
     (choice.preferQuote && candidate.quotes ? 0.6 : 0) +
-    (candidate.from === 'sentence' ? 0.3 : candidate.from === 'reported' ? 0.2 : 0)
+    (candidate.from === 'sentence' ? 0.3 : candidate.from === 'reported' ? 0.2 : 0) -
+    (candidate.fragment ? FRAGMENT_PENALTY : 0)
   );
 }
 
@@ -109,7 +112,7 @@ export function headlineCandidates(sentence: string, max: number): HeadlineCandi
       if (unclosedQuote(headline) !== undefined) continue;
       // A cut just short of the verb ("Regular military contact") is a fragment: kept only if nothing else is.
       if (shortOfVerb(text, cut, verbAt)) {
-        fragments.push({ text: headline, completeness, named: namesItsSubject(cut), quotes: quotedPhrases(headline).length > 0, from });
+        fragments.push({ text: headline, completeness, named: namesItsSubject(cut), quotes: quotedPhrases(headline).length > 0, from, fragment: true });
         seen.add(headline);
         continue;
       }
@@ -125,6 +128,9 @@ export function headlineCandidates(sentence: string, max: number): HeadlineCandi
   }
   return out;
 }
+
+/** More than any score difference between two candidates of one kind: another sentence's clause wins. */
+const FRAGMENT_PENALTY = 4;
 
 /** A known verb this many words after a cut means the cut stopped short of its clause's verb. */
 const VERB_REACH = 6;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unclosedQuote } from '../../src/text/clause.js';
-import { headlineCandidates, headlineOf } from '../../src/text/headline.js';
+import { headlineCandidates, headlineOf, headlineScore } from '../../src/text/headline.js';
 import { splitSentences } from '../../src/text/sentences.js';
 import { firstVerbAt } from '../../src/text/verb.js';
 import { shippedData } from '../stories/fixtures.js';
@@ -208,5 +208,14 @@ describe('headlines of any text', () => {
     const headline = headlineOf(huge, 80);
     expect(headline.length).toBeLessThanOrEqual(80);
     expect(headline.length).toBeGreaterThan(0);
+  });
+});
+
+describe('fragments among candidates', () => {
+  it('scores a fragment below any clause, so that another sentence heads instead', () => {
+    const [fragment] = headlineCandidates('The first phase, kicking off in early November, will allow fully vaccinated visitors traveling for nonessential reasons, like visiting friends or for tourism, to enter.', 80);
+    expect(fragment?.fragment).toBe(true);
+    const [clause] = headlineCandidates('Canada will reopen its land border to vaccinated visitors in November.', 80);
+    expect(headlineScore(clause!, 80)).toBeGreaterThan(headlineScore(fragment!, 80));
   });
 });
