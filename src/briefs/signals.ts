@@ -11,10 +11,11 @@
 import type { Summary } from '../corpus/summary.js';
 import { isTruncated } from '../text/clause.js';
 import { indexTerms } from '../text/tokenize.js';
-import { addInto, dot, normalize } from '../text/vector.js';
+import { fold } from '../text/fold.js';
+import { addInto, dot, normalize, type TermVector } from '../text/vector.js';
 import { attributionOf } from './attribution.js';
 import type { BriefSentence, Signal } from './brief.js';
-import { signalHeadline } from './headline.js';
+import { sameTitle, signalHeadline } from './headline.js';
 import type { PoolSentence } from './pool.js';
 import { absorbRepeats } from './select.js';
 import { BRIEF } from './tuning.js';
@@ -57,15 +58,45 @@ export function selectSignals(rest: readonly PoolSentence[], members: readonly S
     founders.push(first);
     const second = BRIEF.signalSentences > 1 ? secondSentence(first, pool) : undefined;
     const sentences = second === undefined ? [first] : second.summaryId === first.summaryId && second.position < first.position ? [second, first] : [first, second];
-    const title = signalHeadline(sentences, byId, newsVector, taken, BRIEF.signalHeadline);
-    // An angle whose headline says only what The News says is no angle.
-    if (title !== '' && echoes(title, newsTerms)) continue;
+    const { title, shown, said } = unrepeated(signalHeadline(sentences, byId, newsVector, taken, BRIEF.signalHeadline), sentences, byId, newsVector, taken);
+    // An angle whose headline says only what The News says is no angle; nor one that says its
+    // only sentence over again.
+    if (title !== '' && (echoes(title, newsTerms) || shown.some((s) => repeats(title, s.text)))) continue;
     pool = absorbRepeats(first, pool);
     if (second !== undefined) pool = absorbRepeats(second, pool.filter((s) => s !== second));
     taken.push(title);
-    signals.push(toSignal(title || FALLBACK_SIGNAL_HEADLINE, sentences, byId));
+    signals.push(toSignal(title || FALLBACK_SIGNAL_HEADLINE, shown, byId, said));
   }
   return signals;
+}
+
+/**
+ * A headline that says (nearly) all of one of its Signal's sentences would have the reader read
+ * it twice. With two sentences, the one it says is not shown again (its summary is still
+ * credited: the headline is its words); with one, a shorter cut of it heads the Signal, if one
+ * leaves the sentence something to add (else the angle is dropped).
+ */
+function unrepeated(
+  title: string,
+  sentences: readonly PoolSentence[],
+  members: ReadonlyMap<string, Summary>,
+  news: TermVector,
+  taken: readonly string[],
+): { title: string; shown: readonly PoolSentence[]; said: readonly string[] } {
+  const repeated = sentences.find((s) => repeats(title, s.text));
+  if (repeated === undefined) return { title, shown: sentences, said: [] };
+  if (sentences.length > 1) return { title, shown: sentences.filter((s) => s !== repeated), said: repeated.summaryIds };
+  const shorter = signalHeadline(sentences, members, news, taken, Math.floor(BRIEF.headlineRepeat * repeated.text.length));
+  return { title: shorter !== '' && !repeats(shorter, repeated.text) ? shorter : title, shown: sentences, said: [] };
+}
+
+/** Whether a headline is a sentence's opening and has at least `headlineRepeat` of its words. */
+export function repeats(headline: string, sentence: string): boolean {
+  const words = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const head = words(headline);
+  const all = words(sentence);
+  if (head.length === 0 || head.length < BRIEF.headlineRepeat * all.length) return false;
+  return head.every((word, i) => all[i] === word);
 }
 
 /** Likeness of two sentences: their cosine, more when they quote the same words. */
@@ -102,9 +133,15 @@ function echoes(headline: string, newsTerms: ReadonlySet<string>): boolean {
   return said / terms.size >= BRIEF.headlineEcho;
 }
 
-function toSignal(headline: string, chosen: readonly PoolSentence[], members: ReadonlyMap<string, Summary>): Signal {
+/**
+ * A Signal's sources: the summaries its sentences came from, those whose sentence its headline
+ * says (`said`), and those whose title is its headline (an outlet's headline is its words too: Semafor credits "never compromise" to SCMP and
+ * to Politico, whose item says it only in its title).
+ */
+function toSignal(headline: string, chosen: readonly PoolSentence[], members: ReadonlyMap<string, Summary>, said: readonly string[]): Signal {
   const sentences: BriefSentence[] = chosen.map((s) => ({ text: s.text, summaryIds: [...s.summaryIds] }));
-  const ids = [...new Set(sentences.flatMap((s) => s.summaryIds))];
+  const titled = [...members.values()].filter((m) => m.title !== undefined && sameTitle(m.title, headline)).map((m) => m.id);
+  const ids = [...new Set([...sentences.flatMap((s) => s.summaryIds), ...said, ...titled])];
   return {
     headline,
     sentences,

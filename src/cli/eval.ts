@@ -13,7 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { buildBrief } from '../briefs/build.js';
 import { ConfigError, loadSettings } from '../config.js';
 import { formatDuration } from '../time/duration.js';
-import { parseEvalSet } from '../eval/dataset.js';
+import { firstDay, parseEvalSet } from '../eval/dataset.js';
 import { assignmentLines, briefLine } from '../eval/output.js';
 import { nearestInStory } from '../eval/nearest.js';
 import { evaluateBriefs, evaluateGrouping } from '../eval/run.js';
@@ -34,14 +34,18 @@ const NOTES: Record<string, string> = {
 interface Args {
   readonly folder: string;
   readonly out?: string;
+  /** Only the first day's summaries: the time split of uci-full that events.ts was tuned on. */
+  readonly firstDay?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
   let folder: string | undefined;
   let out: string | undefined;
+  let first = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--out') {
+    if (arg === '--first-day') first = true;
+    else if (arg === '--out') {
       out = argv[++i];
       if (out === undefined || out.startsWith('--')) return '--out needs a file name';
     } else if (arg.startsWith('--')) return `unknown option ${arg}`;
@@ -49,7 +53,7 @@ function parseArgs(argv: readonly string[]): Args | string {
     else return `one folder at a time (got ${folder} and ${arg})`;
   }
   if (folder === undefined) return 'which folder? e.g. npm run eval -- ../shared/eval/allsides/dev';
-  return { folder, ...(out !== undefined && { out }) };
+  return { folder, ...(out !== undefined && { out }), ...(first && { firstDay: true }) };
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -59,7 +63,7 @@ const rougeLine = (name: string, s: RougeScores & { words: number }) =>
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    console.error(`eval: ${args}\nusage: npm run eval -- <folder> [--out <file.jsonl>]`);
+    console.error(`eval: ${args}\nusage: npm run eval -- <folder> [--first-day] [--out <file.jsonl>]`);
     return 2;
   }
   const settings = loadSettings();
@@ -71,7 +75,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const storiesFile = await readFile(join(args.folder, 'stories.jsonl'), 'utf8').catch(() => undefined);
-  const set = parseEvalSet(items, storiesFile);
+  const whole = parseEvalSet(items, storiesFile);
+  const set = args.firstDay ? firstDay(whole) : whole;
   const name = [basename(dirname(args.folder)), basename(args.folder)].join('/');
   const key = NOTES[name] !== undefined ? name : basename(args.folder);
 
@@ -81,6 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const problems = set.problems.length ? `, ${set.problems.length} lines with problems` : '';
   console.log(`${args.folder}: ${set.summaries.length} summaries, ${grouping.goldStories} gold stories, story window ${formatDuration(settings.storyWindowMs)}${problems}`);
   if (NOTES[key]) console.log(`note: ${NOTES[key]}`);
+  if (args.firstDay) console.log(`split: the first day only (${'day' in set ? set.day : 'no dates'}: ${set.summaries.length} of ${whole.summaries.length} summaries), a tuning split (events.ts was tuned on uci-full's), not a check`);
   const { precision, recall, f1 } = grouping.scores;
   console.log(`grouping  B-cubed P ${f3(precision)}  R ${f3(recall)}  F1 ${f3(f1)}   stories found ${grouping.storiesFound} (gold ${grouping.goldStories})   ${seconds.toFixed(1)} s`);
   const nearest = nearestInStory(grouping.index, set.gold);

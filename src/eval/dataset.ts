@@ -54,3 +54,18 @@ function parseObject(line: string): Record<string, unknown> | undefined {
     return undefined;
   }
 }
+
+/**
+ * The summaries of the set's first day (UTC) only, with their gold stories: a time split of a
+ * stream (uci-full's 10 March 2014), for tuning on its start and checking on the whole.
+ */
+export function firstDay(set: EvalSet): EvalSet & { readonly day?: string } {
+  const dated = set.summaries.filter((summary) => summary.published !== undefined);
+  if (dated.length === 0) return set;
+  const day = new Date(Math.min(...dated.map((summary) => summary.published!))).toISOString().slice(0, 10);
+  const summaries = dated.filter((summary) => new Date(summary.published!).toISOString().slice(0, 10) === day);
+  const ids = new Set(summaries.map((summary) => summary.id));
+  const gold = new Map([...set.gold].filter(([id]) => ids.has(id)));
+  const clusters = new Set(gold.values());
+  return { summaries, gold, stories: set.stories.filter((story) => clusters.has(story.clusterId)), problems: set.problems, day };
+}

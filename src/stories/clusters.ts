@@ -7,11 +7,14 @@
  * lists for those alone, as arrays of summary numbers: looking up a summary's candidates walks a
  * few short lists, whatever the size of the collection, and allocates nothing that grows with it.
  *
+ * A story whose members say their meeting was held elsewhere, or called off, is no candidate.
+ *
  * Which story a summary joins is not decided here: the grouper asks the model (grouper.ts), the
  * fitting script the gold labels (src/eval/match-examples.ts), over the same candidates and features.
  */
 import type { TermStats } from '../text/vector.js';
 import { Cluster } from './cluster.js';
+import { contradicts, hasMeetingCues } from './event-cues.js';
 import { matchFeatures } from './match.js';
 import type { SummaryProfile } from './profile.js';
 import type { TermNumbers } from './sparse.js';
@@ -24,6 +27,14 @@ interface Query {
 
 /** The query of a summary that is gone. */
 const NO_QUERY: Query = { ids: new Int32Array(0), weights: new Float64Array(0) };
+
+/**
+ * Whether the summary says its meeting was held elsewhere than, or called off where, a member
+ * says it was held (event-cues.ts): then it is another event, however alike the wording.
+ */
+function reportsOtherMeeting(profile: SummaryProfile, cluster: Cluster): boolean {
+  return hasMeetingCues(profile) && cluster.profiles.some((member) => contradicts(profile, member));
+}
 
 export interface Candidate {
   readonly cluster: Cluster;
@@ -163,10 +174,18 @@ export class Clusters {
     const out: Candidate[] = [];
     for (const key of [...near.keys()].sort((a, b) => a - b)) {
       const cluster = this.byKey.get(key)!;
-      if (!cluster.fitsWindow(profile.published, this.windowMs)) continue;
+      if (!cluster.fitsWindow(profile.published, this.windowMs) || reportsOtherMeeting(profile, cluster)) continue;
       out.push({ cluster, features: matchFeatures(profile, cluster, near.get(key)!, this.windowMs, this.tuning.shortTerms) });
     }
     return out;
+  }
+
+  /** The clusters of the placed summaries nearest to a registered summary (as candidates finds them), other than its own. */
+  nearKeys(profile: SummaryProfile): number[] {
+    const own = this.keyOf(profile.id);
+    const keys = new Set<number>();
+    for (const n of this.nearestPlaced(profile)) if (this.keys[n] !== own) keys.add(this.keys[n]!);
+    return [...keys];
   }
 
   private create(): Cluster {

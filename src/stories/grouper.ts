@@ -23,6 +23,7 @@ import type { SummaryIndex } from '../search/summary-index.js';
 import type { Cluster } from './cluster.js';
 import { Clusters } from './clusters.js';
 import { describeStory, storyId } from './describe.js';
+import { joinEvents, QuoteTally } from './events.js';
 import { matchScore, MODEL, type MatchModel } from './model.js';
 import { summaryProfile, type SummaryProfile } from './profile.js';
 import type { Story } from './story.js';
@@ -44,6 +45,7 @@ export class StoryGrouper {
   private readonly clusters: Clusters;
   private readonly timeline = new Timeline();
   private readonly numbers = new TermNumbers();
+  private readonly quotes = new QuoteTally();
   /** Story records are built when asked for and kept until their cluster changes. */
   private readonly records = new Map<number, Story>();
   /** Story id → cluster, for the clusters whose id is known; `stale` lists the others. */
@@ -81,7 +83,10 @@ export class StoryGrouper {
     const batch = [...fresh.values()].sort(canonicalOrder);
     this.timeline.addAll(batch.flatMap((summary) => (summary.published === undefined ? [] : [summary.published])));
     const profiles = batch.map((summary) => summaryProfile(summary, this.index, this.numbers, { titleWeight: this.tuning.titleWeight, timeline: this.timeline }));
-    for (const profile of profiles) this.clusters.register(profile);
+    for (const profile of profiles) {
+      this.clusters.register(profile);
+      this.quotes.add(profile);
+    }
     for (const profile of profiles) this.place(profile);
     for (let placing = 1; placing < this.tuning.placings && profiles.length > 1; placing++) {
       for (const profile of profiles) {
@@ -90,6 +95,8 @@ export class StoryGrouper {
         this.place(profile);
       }
     }
+    // Then angles join into events (events.ts).
+    for (const key of joinEvents(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes)) this.changed(key);
   }
 
   /** Adds one summary (indexing it if needed) and returns its story. */
@@ -107,6 +114,7 @@ export class StoryGrouper {
     const key = this.clusters.keyOf(summaryId);
     if (key !== undefined) this.changed(key);
     const profile = this.clusters.unregister(summaryId);
+    if (profile !== undefined) this.quotes.remove(profile);
     if (profile?.published !== undefined) this.timeline.remove(profile.published);
     return this.index.remove(summaryId) || profile !== undefined;
   }

@@ -10,6 +10,7 @@ import { nameTerms } from '../text/names.js';
 import { indexTerms } from '../text/tokenize.js';
 import { idf, normalize, type TermStats } from '../text/vector.js';
 import { quotedPairs, weekdayMask } from './cues.js';
+import { meetingPlaces, meetingState } from './event-cues.js';
 import { toSparse, type SparseVector, type TermNumbers } from './sparse.js';
 import type { Timeline } from './timeline.js';
 import { GROUPING } from './tuning.js';
@@ -35,6 +36,9 @@ export interface SummaryProfile {
   /** Weekdays named, and word pairs quoted (cues.ts). */
   readonly weekdays: number;
   readonly quoted: readonly string[];
+  /** Where it says a meeting was held, and whether one was held or called off (event-cues.ts). */
+  readonly places: readonly string[];
+  readonly meeting: -1 | 0 | 1;
   /** Distinct terms: a headline has about ten, a paragraph sixty. */
   readonly length: number;
   readonly published?: number;
@@ -114,6 +118,8 @@ export function summaryProfile(summary: Summary, stats: TermStats, numbers: Term
     head: sparseTfIdf(counted(headTerms), idfs, numbers),
     weekdays: weekdayMask(whole),
     quoted: quotedPairs(whole),
+    places: meetingPlaces(whole),
+    meeting: meetingState(whole),
     length: counts.size,
     ...(summary.published !== undefined && { published: summary.published }),
     ...(summary.published !== undefined && timeline !== undefined && { crowd: timeline.countWithin(summary.published, DAY) }),

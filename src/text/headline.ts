@@ -28,6 +28,7 @@ import {
   withoutFormulas,
   withoutOpening,
 } from './clause.js';
+import { firstVerbAt } from './verb.js';
 
 export interface HeadlineCandidate {
   readonly text: string;
@@ -39,6 +40,8 @@ export interface HeadlineCandidate {
   readonly quotes: boolean;
   /** How it was cut: from the sentence itself, its reported clause, or around its quote. */
   readonly from: 'sentence' | 'reported' | 'quote';
+  /** Cut just short of its clause's verb ("The first phase"): offered only when nothing else is, and scored below any clause. */
+  readonly fragment?: boolean;
 }
 
 export interface HeadlineChoice {
@@ -81,7 +84,8 @@ export function headlineScore(candidate: HeadlineCandidate, max: number, choice:
     0.6 * Math.min(1, length / ideal) -
     (length < 25 ? 0.5 : 0) +
     (choice.preferQuote && candidate.quotes ? 0.6 : 0) +
-    (candidate.from === 'sentence' ? 0.3 : candidate.from === 'reported' ? 0.2 : 0)
+    (candidate.from === 'sentence' ? 0.3 : candidate.from === 'reported' ? 0.2 : 0) -
+    (candidate.fragment ? FRAGMENT_PENALTY : 0)
   );
 }
 
@@ -96,24 +100,45 @@ export function headlineCandidates(sentence: string, max: number): HeadlineCandi
   if (quote !== undefined) variants.push({ text: quote, from: 'quote' });
 
   const out: HeadlineCandidate[] = [];
+  const fragments: HeadlineCandidate[] = [];
   const seen = new Set<string>();
   for (const { text, from } of variants) {
+    const verbAt = firstVerbAt(text);
     for (const { cut, completeness } of cutsOf(text, max)) {
       // A cut may leave a weak word at the end; a whole sentence ends as its writer ended it.
       const headline = cut === text ? asHeadline(cut) : trimTail(asHeadline(cut));
       if (headline === '' || headline.length > max || seen.has(headline) || headline.split(' ').length < MIN_WORDS) continue;
       // A quote opened and not closed is half a quote: no headline.
       if (unclosedQuote(headline) !== undefined) continue;
+      // A cut just short of the verb ("Regular military contact") is a fragment: kept only if nothing else is.
+      if (shortOfVerb(text, cut, verbAt)) {
+        fragments.push({ text: headline, completeness, named: namesItsSubject(cut), quotes: quotedPhrases(headline).length > 0, from, fragment: true });
+        seen.add(headline);
+        continue;
+      }
       seen.add(headline);
       const named = namesItsSubject(from === 'reported' ? capitalized(cut) : cut);
       out.push({ text: headline, completeness, named, quotes: quotedPhrases(headline).length > 0, from });
     }
   }
+  if (out.length === 0) out.push(...fragments);
   if (out.length === 0) {
     const clipped = clippedHeadline(body, max);
     if (clipped !== '') out.push({ text: clipped, completeness: 0, named: namesItsSubject(body), quotes: false, from: 'sentence' });
   }
   return out;
+}
+
+/** More than any score difference between two candidates of one kind: another sentence's clause wins. */
+const FRAGMENT_PENALTY = 4;
+
+/** A known verb this many words after a cut means the cut stopped short of its clause's verb. */
+const VERB_REACH = 6;
+
+/** Whether a cut of `text` ends before its first known verb, which follows within VERB_REACH words. */
+function shortOfVerb(text: string, cut: string, verbAt: number): boolean {
+  if (verbAt < 0 || cut.length > verbAt) return false;
+  return text.slice(cut.length, verbAt).trim().split(/\s+/).filter(Boolean).length <= VERB_REACH;
 }
 
 /**

@@ -34,6 +34,21 @@ const OPENERS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Verbs that, after a capitalised word, make it a new sentence's subject: "…with China and the
+ * U.S. China urges the U.S. to…" ends after "U.S.", while "U.S. Navy ships" and "U.S. President
+ * Joe Biden" go on.
+ */
+const SUBJECT_VERBS: ReadonlySet<string> = new Set(
+  `says said urges urged is was are were has had have will would can could calls called wants warns warned
+  plans accuses accused denies denied insists insisted rejects rejected asks asked demands demanded
+  announced agrees agreed believes claims claimed remains views sees`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** The word after the next one: "China urges" gives "urges". */
+const NEXT_TWO = /^\s+["'“‘«(\[]*[\p{L}\p{N}]+[\s,]+([\p{L}]+)/u;
+
 /** A run of sentence-ending punctuation and the closing quotes or brackets that follow it. */
 const STOP = /(?:[.!?…]+|[。！？]+)["'”’»)\]]*/gu;
 const CJK_STOP = /[。！？]/u;
@@ -50,7 +65,7 @@ export function splitSentences(text: string): string[] {
   let start = 0;
   for (const match of text.matchAll(STOP)) {
     const end = match.index + match[0].length;
-    if (endsSentence(text, match.index, match[0], end)) {
+    if (endsSentence(text, match.index, match[0], end, start)) {
       push(sentences, text.slice(start, end));
       start = end;
     }
@@ -64,7 +79,7 @@ function push(into: string[], sentence: string): void {
   if (trimmed !== '') into.push(trimmed);
 }
 
-function endsSentence(text: string, at: number, stop: string, end: number): boolean {
+function endsSentence(text: string, at: number, stop: string, end: number, start: number): boolean {
   if (CJK_STOP.test(stop)) return true;
   if (end >= text.length) return true;
   const next = NEXT_WORD.exec(text.slice(end, end + 80));
@@ -79,7 +94,19 @@ function endsSentence(text: string, at: number, stop: string, end: number): bool
   if (NEVER_LAST.has(word)) return false;
   if (word === 'no' || word === 'nos') return !/^\p{N}/u.test(nextWord); // "No. 5", but "said no. The"
   const ambiguous = MAYBE_LAST.has(word) || DOTTED.test(before) || /^\p{Lu}$/u.test(before);
-  return ambiguous ? OPENERS.has(nextWord.toLowerCase()) : true;
+  if (!ambiguous || OPENERS.has(nextWord.toLowerCase())) return true;
+  return DOTTED.test(before) && subjectFollows(text, end) && wordsBetween(text, start, at) >= 3;
+}
+
+/** Whether a capitalised word and then a verb follow: a new sentence's subject ("China urges"). */
+function subjectFollows(text: string, end: number): boolean {
+  const verb = NEXT_TWO.exec(text.slice(end, end + 80))?.[1];
+  return verb !== undefined && SUBJECT_VERBS.has(verb);
+}
+
+/** How many words the sentence has before the abbreviation: "The U.S. Treasury said" opens with it. */
+function wordsBetween(text: string, start: number, at: number): number {
+  return text.slice(start, at).trim().split(/\s+/).length;
 }
 
 /** The first sentence of a text ('' for a text with none): what a summary without a title shows. */

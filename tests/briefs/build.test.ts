@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SOURCE_NOT_RECORDED, sourceNames, sourcesLine } from '../../src/briefs/attribution.js';
 import type { Brief } from '../../src/briefs/brief.js';
 import { buildBrief } from '../../src/briefs/build.js';
+import { sameTitle } from '../../src/briefs/headline.js';
 import type { Summary } from '../../src/corpus/summary.js';
 import { SummaryIndex } from '../../src/search/summary-index.js';
 import { describeGroup } from '../../src/stories/describe.js';
@@ -47,8 +48,9 @@ describe('the brief of the Pentagon talks (seeds 000 and 001)', async () => {
       expect(taiwan).not.toBe(lines);
       expect(taiwan!.headline).toMatch(/never compromise/);
       for (const signal of [taiwan!, lines!]) {
-        // Its sources are exactly the summaries its sentences came from.
-        const ids = [...new Set(signal.sentences.flatMap((s) => s.summaryIds))];
+        // Its sources are exactly the summaries its sentences came from and those whose title is its headline.
+        const titled = members.filter((m) => m.title !== undefined && sameTitle(m.title, signal.headline)).map((m) => m.id);
+        const ids = [...new Set([...signal.sentences.flatMap((s) => s.summaryIds), ...titled])];
         expect(signal.sources.map((a) => a.summaryId).sort()).toEqual(ids.sort());
       }
       expect(taiwan!.sentences.flatMap((s) => s.summaryIds)).toContain(line('seed-000', 7).id);
@@ -68,6 +70,8 @@ describe('the brief of the Pentagon talks (seeds 000 and 001)', async () => {
     expect(taiwan.headline).toBe('China says it will ‘never compromise’ on Taiwan');
     expect(lines.headline).toBe('US urges China to keep communication lines open');
     expect(sourceNames(taiwan.sources)).toContain('South China Morning Post');
+    // Politico's item says "never compromise" only in its title, which is the Signal's headline.
+    expect(sourceNames(taiwan.sources)).toContain('Politico');
     for (const sentence of brief.news) expect(sentence.text).not.toMatch(/never compromise|communication breakdowns/i);
     expect(brief.news.map((s) => s.text).join(' ')).toMatch(/resum/);
   });

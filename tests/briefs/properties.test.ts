@@ -6,7 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_NOT_RECORDED, sourceNames } from '../../src/briefs/attribution.js';
-import type { Brief } from '../../src/briefs/brief.js';
+import type { Brief, Signal } from '../../src/briefs/brief.js';
+import { sameTitle } from '../../src/briefs/headline.js';
+import { repeats } from '../../src/briefs/signals.js';
+import { splitSentences } from '../../src/text/sentences.js';
 import { buildBrief } from '../../src/briefs/build.js';
 import type { Summary } from '../../src/corpus/summary.js';
 import { SummaryIndex } from '../../src/search/summary-index.js';
@@ -28,6 +31,19 @@ function jaccard(a: string, b: string): number {
 function briefOf(members: readonly Summary[], index: SummaryIndex): Brief {
   return buildBrief(describeGroup(members, index), members, { stats: index });
 }
+
+/**
+ * The summaries a Signal must credit: those its sentences came from, those whose title is its
+ * headline, and those with a sentence its headline says (not shown again under it).
+ */
+function credited(signal: Signal, members: readonly Summary[]): string[] {
+  const titled = members.filter((m) => m.title !== undefined && sameTitle(m.title, signal.headline)).map((m) => m.id);
+  const said = members.filter((m) => splitSentences(m.text).some((s) => repeats(signal.headline, s))).map((m) => m.id);
+  const ids = new Set([...signal.sentences.flatMap((s) => s.summaryIds), ...titled]);
+  return [...ids, ...said.filter((id) => !ids.has(id) && credits(signal, id))].sort();
+}
+
+const credits = (signal: Signal, id: string) => signal.sources.some((a) => a.summaryId === id);
 
 /** Checks every property of a brief of `members`. */
 function expectSound(brief: Brief, members: readonly Summary[]): void {
@@ -51,13 +67,15 @@ function expectSound(brief: Brief, members: readonly Summary[]): void {
   for (const signal of brief.signals) {
     expect(signal.sentences.length).toBeGreaterThanOrEqual(1);
     expect(signal.sentences.length).toBeLessThanOrEqual(2);
-    // Its sources are exactly the summaries its sentences came from, and outlets of the story.
-    const ids = [...new Set(signal.sentences.flatMap((s) => s.summaryIds))].sort();
-    expect(signal.sources.map((a) => a.summaryId).sort()).toEqual(ids);
+    // Its sources are exactly the summaries its sentences came from and those whose title is its
+    // headline, and outlets of the story.
+    expect(signal.sources.map((a) => a.summaryId).sort()).toEqual(credited(signal, members));
     for (const name of sourceNames(signal.sources)) expect(outlets).toContain(name);
     // A Signal adds to The News: none of its sentences is a rewording of a sentence of The News.
     for (const sentence of signal.sentences) for (const news of brief.news) expect(jaccard(sentence.text, news.text), `${sentence.text} ~ ${news.text}`).toBeLessThan(0.5);
     expect(signal.headline.length).toBeGreaterThan(0);
+    // Its headline never says one of its sentences over again.
+    for (const sentence of signal.sentences) expect(repeats(signal.headline, sentence.text), `${signal.headline} ~ ${sentence.text}`).toBe(false);
     expect(signal.headline.length).toBeLessThanOrEqual(80);
     expect(headlines).not.toContain(signal.headline);
     headlines.push(signal.headline);
@@ -119,8 +137,7 @@ describe('briefs of any text', () => {
         for (const signal of brief.signals) {
           expect(signal.headline.length).toBeLessThanOrEqual(80);
           expect(signal.headline.length).toBeGreaterThan(0);
-          const ids = [...new Set(signal.sentences.flatMap((s) => s.summaryIds))].sort();
-          expect(signal.sources.map((a) => a.summaryId).sort()).toEqual(ids);
+          expect(signal.sources.map((a) => a.summaryId).sort()).toEqual(credited(signal, members));
         }
         expect(brief.headline.length).toBeLessThanOrEqual(150);
         expect(brief.headline.length).toBeGreaterThan(0);

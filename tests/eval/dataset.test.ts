@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvalSet } from '../../src/eval/dataset.js';
+import { firstDay, parseEvalSet } from '../../src/eval/dataset.js';
 import { assignmentLines, briefLine } from '../../src/eval/output.js';
 
 const items = [
@@ -59,5 +59,25 @@ describe('what --out writes', () => {
       sources: [],
     });
     expect(JSON.parse(line)).toEqual({ story: 'st-1', headline: 'H', news: 'One. Two.', signals: [{ headline: 'S', text: 'Three.', sources: ['AP', 'source not recorded'] }] });
+  });
+});
+
+describe('the first-day split', () => {
+  it('keeps the summaries of the earliest day (UTC) and their gold stories only', () => {
+    const items = [
+      { id: 'a', cluster_id: 'x', text: 'One.', published: '2014-03-10T16:52:50Z' },
+      { id: 'b', cluster_id: 'x', text: 'Two.', published: '2014-03-11T01:00:00Z' },
+      { id: 'c', cluster_id: 'y', text: 'Three.', published: '2014-03-10T23:59:00Z' },
+      { id: 'd', cluster_id: 'z', text: 'Four, undated.' },
+    ]
+      .map((item) => JSON.stringify(item))
+      .join('\n');
+    const split = firstDay(parseEvalSet(items));
+    expect(split.day).toBe('2014-03-10');
+    expect(split.summaries.map((s) => s.id)).toEqual(['a', 'c']);
+    expect([...split.gold]).toEqual([
+      ['a', 'x'],
+      ['c', 'y'],
+    ]);
   });
 });

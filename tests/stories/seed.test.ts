@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { SummaryIndex } from '../../src/search/summary-index.js';
 import { StoryGrouper } from '../../src/stories/grouper.js';
+import { buildBrief } from '../../src/briefs/build.js';
+import { sourceNames } from '../../src/briefs/attribution.js';
 import { shippedData, WINDOW } from './fixtures.js';
 
 async function pentagonStory() {
@@ -18,28 +20,44 @@ async function pentagonStory() {
 }
 
 describe('the Pentagon talks of seed 000', () => {
-  it('holds lines 5, 8 and 9 of seed 000 and none of the other events: 1, 2, 3, 4, 10, 11', async () => {
+  it('holds lines 5 to 9 of seed 000 and none of the other events: 1, 2, 3, 4, 10, 11', async () => {
     const { story, seed000, storyOf, line } = await pentagonStory();
-    expect([5, 8, 9].every(seed000)).toBe(true);
+    expect([5, 6, 7, 8, 9].every(seed000)).toBe(true);
     // A May 2023 refusal to meet, talks in Hawaii, Germany's intercepted call, Iraq, and the 2023
     // Shangri-La Dialogue are other events; nor does anything from WCEP 2015 belong here.
     expect([1, 2, 3, 4, 10, 11].some(seed000)).toBe(false);
     expect(story.memberIds.some((id) => id.startsWith('wcep-'))).toBe(false);
-    // The two Shangri-La Dialogue lines are one story, and lines 6 and 7 (China's "never
-    // compromise") another; Semafor's report is with the FT signal.
+    // The two Shangri-La Dialogue lines are one story; Semafor's report is with the FT signal.
     expect(storyOf(line('seed-000', 10).id).id).toBe(storyOf(line('seed-000', 11).id).id);
     expect(storyOf(line('seed-000', 6).id).id).toBe(storyOf(line('seed-000', 7).id).id);
     expect(storyOf('semafor-2024-01-10-us-china-talks').memberIds).toContain('semafor-2024-01-10-signal-ft');
   });
 
-  // Known limitation, kept visible: seed 000 has no dates, so only wording can place its lines,
-  // and by wording lines 1 (China declines a meeting, May 2023) and 2 (talks in Hawaii) are as
-  // close to lines 5 to 9 as those are to each other (cosine 0.12 to 0.33 either way): the one
-  // model tried that put lines 6 and 7 with lines 5, 8 and 9 (rarest shared name only) took
-  // lines 1 and 2 in too. This test turns red when the grouping gets it right; then make it a
-  // plain test.
-  it.fails('holds exactly lines 5 to 9 of seed 000 and no other of its lines', async () => {
-    const { seed000 } = await pentagonStory();
+  // Issue 13: stories at the level of an event. Seed 000 has no dates and lines 1 (China declines a
+  // meeting, May 2023) and 2 (talks in Hawaii) are as close by wording to lines 5 to 9 as those are
+  // to each other; what keeps them out is what they say of the meeting (event-cues.ts).
+  it('holds exactly lines 5 to 9 of seed 000 and the four summaries of seed 001, as one event', async () => {
+    const { story, seed000 } = await pentagonStory();
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].filter(seed000)).toEqual([5, 6, 7, 8, 9]);
+    const seed001 = ['us-china-talks', 'signal-ft', 'signal-scmp', 'signal-politico'].map((name) => `semafor-2024-01-10-${name}`);
+    expect(seed001.every((id) => story.memberIds.includes(id))).toBe(true);
+    expect(story.memberIds).toHaveLength(9);
+  });
+
+  it('briefs that event as Semafor does: "never compromise" from SCMP and Politico, open lines from the FT', async () => {
+    const { story, line } = await pentagonStory();
+    const { summaries } = await shippedData();
+    const index = new SummaryIndex();
+    index.addAll(summaries);
+    const brief = buildBrief(story, summaries, { stats: index });
+    const about = (pattern: RegExp) => brief.signals.find((signal) => signal.sentences.some((s) => pattern.test(s.text)));
+    const taiwan = about(/never compromise/i);
+    const lines = about(/communication breakdowns|open lines/i);
+    expect(taiwan).toBeDefined();
+    expect(lines).toBeDefined();
+    expect(taiwan).not.toBe(lines);
+    expect(sourceNames(taiwan!.sources)).toEqual(expect.arrayContaining(['South China Morning Post', 'Politico']));
+    expect(sourceNames(lines!.sources)).toContain('Financial Times');
+    expect(lines!.sources.some((a) => a.summaryId === line('seed-001', 2).id)).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unclosedQuote } from '../../src/text/clause.js';
-import { headlineCandidates, headlineOf } from '../../src/text/headline.js';
+import { headlineCandidates, headlineOf, headlineScore } from '../../src/text/headline.js';
 import { splitSentences } from '../../src/text/sentences.js';
+import { firstVerbAt } from '../../src/text/verb.js';
 import { shippedData } from '../stories/fixtures.js';
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
@@ -156,6 +157,28 @@ describe('headlines of every sentence Tidings ships with', async () => {
   });
 });
 
+describe('fragments', () => {
+  it('does not cut a headline just short of its verb ("Regular military contact")', () => {
+    const sentence = 'Regular military contact between the two superpowers is key to avoiding potential conflicts, he said.';
+    expect(headlineOf(sentence, 80)).toBe('Regular military contact between the two superpowers is key');
+    expect(headlineOf('Foreign ministers from Czech Republic, Hungary, Poland and Slovakia meet with officials from Luxembourg, which holds the EU presidency.', 80)).not.toBe('Foreign ministers from Czech Republic');
+  });
+
+  it('still cuts a sentence whose verb it does not know or that is far off', () => {
+    expect(headlineOf('Taliban fighters swept into Kabul on Sunday after a lightning offensive across the north and the west of the country.', 80)).toMatch(/^Taliban fighters swept into Kabul/);
+    expect(headlineOf('The resumption of talks follows a call between senior military officials from both countries and was agreed upon by Presidents Biden and Xi.', 80)).not.toBe('');
+  });
+});
+
+describe('where a verb is', () => {
+  it('finds auxiliaries, common news verbs and past tenses, not participles after "having"', () => {
+    expect(firstVerbAt('Regular military contact between the two is key')).toBe('Regular military contact between the two '.length);
+    expect(firstVerbAt('Croatia closes its border')).toBe('Croatia '.length);
+    expect(firstVerbAt('A test or having recovered from COVID-19')).toBe(-1);
+    expect(firstVerbAt('An officer accused of force')).toBe('An officer '.length);
+  });
+});
+
 describe('headlines of any text', () => {
   const pieces = fc.oneof(
     fc.constantFrom('China', 'said', 'that', 'it', 'would', '“never compromise”', '"provocative', 'actions"', '—', ',', 'and', 'the', 'U.S.', '(aside)', '‘quoted’', ':', 'ß', 'İstanbul', '…', '...', '🚀', '中国', 'مرحبا'),
@@ -185,5 +208,14 @@ describe('headlines of any text', () => {
     const headline = headlineOf(huge, 80);
     expect(headline.length).toBeLessThanOrEqual(80);
     expect(headline.length).toBeGreaterThan(0);
+  });
+});
+
+describe('fragments among candidates', () => {
+  it('scores a fragment below any clause, so that another sentence heads instead', () => {
+    const [fragment] = headlineCandidates('The first phase, kicking off in early November, will allow fully vaccinated visitors traveling for nonessential reasons, like visiting friends or for tourism, to enter.', 80);
+    expect(fragment?.fragment).toBe(true);
+    const [clause] = headlineCandidates('Canada will reopen its land border to vaccinated visitors in November.', 80);
+    expect(headlineScore(clause!, 80)).toBeGreaterThan(headlineScore(fragment!, 80));
   });
 });

@@ -14,6 +14,12 @@ describe('sentence splitter', () => {
   it('does not end a sentence at U.S. before a name, but does before a sentence opener', () => {
     expect(splitSentences('U.S. President Joe Biden met Xi. The talks went well.')).toEqual(['U.S. President Joe Biden met Xi.', 'The talks went well.']);
     expect(splitSentences('Sanctions hit the U.S. The move surprised many.')).toEqual(['Sanctions hit the U.S.', 'The move surprised many.']);
+  });
+
+  it('ends a sentence at U.S. before a name that a verb follows, unless the sentence opens with it (seed 000 line 6)', () => {
+    expect(splitSentences('It shapes its ties with China and the U.S. China urges the U.S. to leave.')).toEqual(['It shapes its ties with China and the U.S.', 'China urges the U.S. to leave.']);
+    expect(splitSentences('The U.S. Treasury said it would act.')).toEqual(['The U.S. Treasury said it would act.']);
+    expect(splitSentences('Officials praised the U.S. Navy ships that sailed.')).toEqual(['Officials praised the U.S. Navy ships that sailed.']);
     expect(splitSentences('He moved to Washington, D.C. in 2020.')).toEqual(['He moved to Washington, D.C. in 2020.']);
   });
 

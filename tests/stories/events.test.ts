@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { SummaryIndex } from '../../src/search/summary-index.js';
+import { contradicts, meetingPlaces, meetingState } from '../../src/stories/event-cues.js';
+import { StoryGrouper } from '../../src/stories/grouper.js';
+import { Cluster } from '../../src/stories/cluster.js';
+import { eventScore, QuoteTally } from '../../src/stories/events.js';
+import { summaryProfile } from '../../src/stories/profile.js';
+import { TermNumbers } from '../../src/stories/sparse.js';
+import { GROUPING } from '../../src/stories/tuning.js';
+import { shippedData, shuffled, summary, WINDOW } from './fixtures.js';
+
+describe('event cues', () => {
+  it('finds where a meeting was held, not every place named', () => {
+    // A venue is in its city: talks at the Pentagon and talks in Washington may be one meeting.
+    expect(meetingPlaces('Senior officials held high-level talks at the Pentagon to discuss defense.')).toEqual(['pentagon', 'washington']);
+    expect(meetingPlaces('The meeting in Hawaii marks a thaw.')).toEqual(['hawaii']);
+    expect(meetingPlaces('Two-day talks at the Pentagon. Regular contact is key.')).toEqual(['pentagon', 'washington']);
+    expect(meetingPlaces('Talks resumed in March after officials from Beijing arrived.')).toEqual([]);
+    expect(meetingPlaces('Taiwan is on high alert amid increased Chinese military activity.')).toEqual([]);
+  });
+
+  it('says which two reports cannot be of one meeting', () => {
+    expect(contradicts({ places: ['pentagon', 'washington'], meeting: 1 }, { places: ['hawaii'], meeting: 1 })).toBe(true);
+    expect(contradicts({ places: ['pentagon', 'washington'], meeting: 1 }, { places: ['washington'], meeting: 1 })).toBe(false);
+    expect(contradicts({ places: [], meeting: 1 }, { places: [], meeting: -1 })).toBe(true);
+    expect(contradicts({ places: ['pentagon'], meeting: 1 }, { places: [], meeting: 0 })).toBe(false);
+  });
+
+  it('tells a meeting held from one called off', () => {
+    expect(meetingState("China's defense minister has declined a meeting with Lloyd Austin.")).toBe(-1);
+    expect(meetingState('The decision to halt talks reflects strains.')).toBe(-1);
+    expect(meetingState('Officials resumed talks at the Pentagon.')).toBe(1);
+    expect(meetingState('Top officials met at the Pentagon for the first time since 2020.')).toBe(1);
+    expect(meetingState('China asserts its refusal to compromise on Taiwan.')).toBe(0);
+  });
+});
+
+describe('stories joined into events', () => {
+  const day = Date.UTC(2024, 0, 10);
+  const texts = {
+    pentagon: 'Defense officials held talks at the Pentagon on Tuesday to restore military lines of communication.',
+    angle: 'At the defense talks, held at the Pentagon on Tuesday, China said it would "never compromise" on Taiwan.',
+    hawaii: 'Defense officials held talks in Hawaii on Tuesday to restore military lines of communication.',
+    refusal: "China's defense minister declined a meeting with officials on military lines of communication.",
+  };
+  const index = new SummaryIndex();
+  const all = Object.entries(texts).map(([id, text]) => summary(id, text, { published: day }));
+  index.addAll(all);
+  const numbers = new TermNumbers();
+  const story = (key: number, ...ids: (keyof typeof texts)[]) => {
+    const cluster = new Cluster(key);
+    for (const id of ids) cluster.add(summaryProfile(all.find((s) => s.id === id)!, index, numbers));
+    return cluster;
+  };
+  const score = (a: Cluster, b: Cluster) => eventScore(a, b, WINDOW, GROUPING, new QuoteTally());
+
+  it('scores two stories of one meeting by their summed wording, more when held in one place', () => {
+    // Both say the meeting was at the Pentagon: they need only eventCueJoin of likeness, and have it.
+    expect(score(story(0, 'pentagon'), story(1, 'angle'))).toBeGreaterThanOrEqual(0);
+    // Without a place or a quote in common, wording alone must reach eventJoin (off for paragraphs).
+    const unplaced = new Cluster(2);
+    unplaced.add(summaryProfile(summary('z', 'China said it would never compromise on Taiwan, officials told reporters.', { published: day }), index, numbers));
+    expect(score(story(0, 'pentagon'), unplaced)).toBeLessThan(0);
+  });
+
+  it('never joins meetings held in two places, or one held and one called off', () => {
+    expect(score(story(0, 'pentagon'), story(1, 'hawaii'))).toBe(-Infinity);
+    expect(score(story(0, 'pentagon', 'angle'), story(1, 'refusal'))).toBe(-Infinity);
+  });
+
+  it('never joins stories whose dated members would be further apart than the window', () => {
+    const early = new Cluster(0);
+    early.add(summaryProfile(summary('x', texts.pentagon, { published: day }), index, numbers));
+    const late = new Cluster(1);
+    late.add(summaryProfile(summary('y', texts.angle, { published: day + 2 * WINDOW }), index, numbers));
+    expect(score(early, late)).toBe(-Infinity);
+  });
+
+  it('counts how many summaries quote each word pair, and forgets a summary taken out', () => {
+    const tally = new QuoteTally();
+    const quoting = (id: string) => summaryProfile(summary(id, 'China said it would "never compromise" on Taiwan.'), index, numbers);
+    tally.add(quoting('q1'));
+    tally.add(quoting('q2'));
+    expect(tally.count('never compromise')).toBe(2);
+    tally.remove(quoting('q1'));
+    expect(tally.count('never compromise')).toBe(1);
+    tally.remove(quoting('q2'));
+    expect(tally.count('never compromise')).toBe(0);
+  });
+
+  it('makes the Pentagon talks one event from seed 000 alone, and keeps it when seed 001 comes one summary at a time', async () => {
+    const { summaries, line } = await shippedData();
+    const seed001 = summaries.filter((s) => s.origin.file.startsWith('seed-001'));
+    const grouper = new StoryGrouper(new SummaryIndex(), { windowMs: WINDOW });
+    grouper.addAll(summaries.filter((s) => !seed001.includes(s)));
+    const lines = (ids: readonly string[]) => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].filter((n) => ids.includes(line('seed-000', n).id));
+    expect(lines(grouper.storyOf(line('seed-000', 5).id)!.memberIds)).toEqual([5, 6, 7, 8, 9]);
+    for (const summary of seed001) grouper.add(summary);
+    const story = grouper.storyOf(line('seed-000', 5).id)!;
+    expect(lines(story.memberIds)).toEqual([5, 6, 7, 8, 9]);
+    expect(seed001.every((s) => story.memberIds.includes(s.id))).toBe(true);
+  });
+
+  it('gives the same events in any load order (shipped data)', async () => {
+    const { summaries } = await shippedData();
+    const storiesOf = (order: typeof summaries) => {
+      const grouper = new StoryGrouper(new SummaryIndex(), { windowMs: WINDOW });
+      grouper.addAll(order);
+      return grouper.stories().map((story) => story.id).sort();
+    };
+    expect(storiesOf(shuffled(summaries, 7))).toEqual(storiesOf(summaries));
+  });
+});
