@@ -64,6 +64,30 @@ describe('npm start', () => {
     expect((await main.exited).code).toBe(0);
   });
 
+  it('takes summaries over HTTP in the preview, and still has them after a restart', async () => {
+    const token = 'main-test-ingest-token-0123456789';
+    const env = { PORT: '0', TIDINGS_DB: db, TIDINGS_INGEST_TOKEN: token };
+    const summary = { id: 'main-1', text: 'A meteorite lit up the sky over Reykjavik on Tuesday night, astronomers said.', source: 'Nordic Sky', published: new Date().toISOString() };
+    const count = async (port: unknown) => ((await (await fetch(`http://127.0.0.1:${String(port)}/health`)).json()) as { index: { summaries: number } }).index.summaries;
+
+    const first = startMain(env);
+    const { port } = await first.waitForLog('Tidings is running');
+    const before = await count(port);
+    const res = await fetch(`http://127.0.0.1:${String(port)}/v1/summaries`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(summary) });
+    expect(res.status).toBe(200);
+    expect(await count(port)).toBe(before + 1);
+    first.child.kill('SIGTERM');
+    expect((await first.exited).code).toBe(0);
+
+    const second = startMain(env);
+    const again = await second.waitForLog('Tidings is running');
+    expect(await count(again.port)).toBe(before + 1);
+    second.child.kill('SIGTERM');
+    const run = await second.exited;
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).not.toContain(token);
+  });
+
   it('with half the settings, names what is missing and where to get it, and exits 1', async () => {
     const run = await startMain({ SLACK_BOT_TOKEN: BOT_TOKEN, TIDINGS_DB: db }).exited;
     expect(run.code).toBe(1);
