@@ -89,7 +89,10 @@ export class NewsIntake {
     const stored = fresh.length === 0 ? [] : await this.options.store.putSummaries(fresh, now);
     let next = 0;
     const result = outcomes.map((outcome) => outcome ?? { outcome: stored[next]!, id: fresh[next++]!.id });
-    if (stored.some((outcome) => outcome !== 'duplicate')) await this.catchUp();
+    // Stored is what the answer promises; if applying fails now, the next poll applies them.
+    if (stored.some((outcome) => outcome !== 'duplicate')) {
+      await this.catchUp().catch((error: unknown) => this.options.logger.warn({ err: error }, 'stored summaries not applied yet; the next poll will'));
+    }
     return result;
   }
 
@@ -177,8 +180,13 @@ export class NewsIntake {
       await sliced(rows, (row) => {
         const date = retentionDate(row);
         if (cutoff === undefined || date >= cutoff) {
-          this.options.sink.add([row.summary]);
-          this.dates.set(row.summary.id, date);
+          try {
+            this.options.sink.add([row.summary]);
+            this.dates.set(row.summary.id, date);
+          } catch (error) {
+            // One summary the engine cannot take must not stop every one after it, for ever.
+            this.options.logger.error({ err: error, id: row.summary.id, seq: row.seq }, 'a stored summary could not be indexed; skipped');
+          }
         }
         this.applied = row.seq;
       });

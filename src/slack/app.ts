@@ -104,6 +104,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           return { port: await listen(routeServer, settings.port, settings.host) };
         } catch (error) {
           await app.stop();
+          if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+            throw new SlackSetupError(`Port ${settings.port} is in use on ${settings.host}, where Tidings serves /health and ingest: set PORT to another one.`);
+          }
           throw error;
         }
       }

@@ -158,3 +158,36 @@ describe('the intake', () => {
     expect(appliedWhenTimerRan).toBeLessThan(400);
   });
 });
+
+describe('the intake, when things go wrong', () => {
+  it('skips a summary the engine cannot take, and applies the ones after it', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    const picky: SummarySink = {
+      add: (summaries) => {
+        if (summaries.some((s) => s.id === 'poison')) throw new Error('cannot index this');
+        return sink.add(summaries);
+      },
+      remove: (ids) => sink.remove(ids),
+    };
+    const intake = makeIntake({ store, sink: picky });
+    const outcomes = await intake.ingest([summary('before'), summary('poison'), summary('after')]);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(sink.log).toEqual(['+before', '+after']);
+    expect(intake.appliedSeq).toBe(3);
+  });
+
+  it('still answers for what it stored when applying fails, and applies it on the next pass', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    const intake = makeIntake({ store, sink });
+    const reads = store.summariesAfter.bind(store);
+    let down = true;
+    store.summariesAfter = (after, limit) => (down ? Promise.reject(new Error('read failed')) : reads(after, limit));
+    expect((await intake.ingest([summary('kept')]))[0]!.outcome).toBe('accepted');
+    expect(sink.log).toEqual([]);
+    down = false;
+    await intake.catchUp();
+    expect(sink.log).toEqual(['+kept']);
+  });
+});
