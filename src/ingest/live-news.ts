@@ -17,7 +17,7 @@ import type { Logger } from '../log.js';
 import { healthRoute } from '../slack/health.js';
 import { openStore } from '../store/open-store.js';
 import type { TidingsStore } from '../store/store.js';
-import { ingestRoute } from './http-route.js';
+import { INGEST_PATH, ingestRoute } from './http-route.js';
 import { NewsIntake } from './intake.js';
 import { loadStored } from './stored.js';
 
@@ -102,6 +102,12 @@ export async function startLiveNews(settings: Settings, logger: Logger, clock: (
         runFeedsCommand(args, { store, now, userId, poller, settings: { allowPrivate: settings.news.feedsAllowPrivate, limit: DEFAULT_FEED_LIMIT } }),
     };
 
+    logger.info(
+      settings.news.ingestToken !== undefined
+        ? { ingest: 'on', path: INGEST_PATH, maxBytes: settings.news.ingestMaxBytes }
+        : { ingest: 'off', path: INGEST_PATH, how: 'set TIDINGS_INGEST_TOKEN to take summaries over HTTP' },
+      'HTTP ingest',
+    );
     const routes: Route[] = [
       healthRoute(engine),
       ingestRoute({ ...(settings.news.ingestToken !== undefined && { token: settings.news.ingestToken }), maxBytes: settings.news.ingestMaxBytes, intake, logger }),
