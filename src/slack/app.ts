@@ -17,6 +17,7 @@ import type { FeedsCommands } from './feeds-commands.js';
 import { healthRoute } from './health.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
+import { eventOnce, guardSlackRequests } from './request-guard.js';
 import { HOW_TO_CONNECT, SlackSetupError, slackConnection } from './mode.js';
 import { slackRefusal } from './slack-errors.js';
 import { createTimeZoneLookup } from './time-zones.js';
@@ -76,9 +77,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       ? new SocketModeReceiver({ appToken: connection.appToken, logger: log, installerOptions: { clientOptions: { ...clientOptions } } })
       : new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: EVENTS_PATH, customRoutes: routes.map((route) => ({ ...route, method: [...route.method] })), logger: log });
   const routeServer = connection.mode === 'socket' ? createRouteServer(routes) : undefined;
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardSlackRequests(receiver.requestListener, { path: EVENTS_PATH, logger });
 
   // Bolt's level follows LOG_LEVEL (else Bolt would set its logger to INFO).
   const app = new App({ token: connection.botToken, receiver, logger: log, logLevel: boltLevel(logger.level), clientOptions, deferInitialization: true });
+  app.use(eventOnce(logger));
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in Bolt');
   });

@@ -19,7 +19,8 @@ const nextTs = () => `1704888000.${String((counter += 1)).padStart(6, '0')}`;
 
 export function slashCommand(text: string, responseUrl: string, over: Record<string, string> = {}): SlackRequest {
   const form = new URLSearchParams(fixture('slash_command_docs_example.form.txt').trim());
-  const fields = { command: '/news', text, response_url: responseUrl, team_id: TEAM_ID, channel_id: CHANNEL, user_id: USER, ...over };
+  // Slack gives every command a trigger id of its own, so no two commands are the same request.
+  const fields = { command: '/news', text, response_url: responseUrl, team_id: TEAM_ID, channel_id: CHANNEL, user_id: USER, trigger_id: `${(counter += 1)}.1111.trigger`, ...over };
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
 }
