@@ -6,7 +6,8 @@
  *
  * Adding a feed checks the URL as the fetch will (http(s), and public addresses unless private
  * ones are allowed: literal IPs without any network, names with one DNS lookup), stores it, and
- * asks the poller for a first fetch without waiting for it. Nothing is posted to a channel.
+ * asks the poller for a first fetch, waiting a few seconds for it to say how it went (its title
+ * and items, or its error). Nothing is posted to a channel.
  */
 import type { Feed, FeedStore } from '../ingest/ports.js';
 import { LIMITS } from '../slack/limits.js';
@@ -28,7 +29,12 @@ export interface FeedsCommandDeps {
   readonly settings: { readonly allowPrivate: boolean; readonly limit?: number };
   /** DNS for the address check, the system's by default (tests). */
   readonly resolve?: LookupFn;
+  /** How long `add` waits for the first fetch before answering without it, ms. */
+  readonly firstFetchWaitMs?: number;
 }
+
+/** Long enough for most feeds, short enough for a person waiting on a reply. */
+const FIRST_FETCH_WAIT_MS = 8_000;
 
 const MAX_REPLY = LIMITS.sectionText;
 const TITLE = 80;
@@ -63,13 +69,23 @@ async function add(url: string, deps: FeedsCommandDeps): Promise<string> {
     if (result.reason === 'exists') return `That feed is read already, as feed ${code(result.feed.id)} (${feedLabel(result.feed)}).`;
     return `Tidings reads ${result.limit} feeds already, the most it may. Remove one first: \`/news feeds list\` shows them.`;
   }
-  // Not awaited: the first fetch may take the whole timeout. pollNow never rejects.
-  void deps.poller?.pollNow();
-  return [
-    `:white_check_mark: Added feed ${code(result.feed.id)}: ${mrkdwnLink(url, url, 200)}.`,
-    'I’m fetching it now: its items become searchable in a minute or so. Nothing is posted to a channel for it; digests pick up its news from now on.',
-    '`/news feeds list` shows how the fetch went.',
-  ].join('\n');
+  const added = `:white_check_mark: Added feed ${code(result.feed.id)}: ${mrkdwnLink(url, url, 200)}.`;
+  const quiet = 'Nothing is posted to a channel for it; digests pick up its news from now on.';
+  // The first fetch, waited for a few seconds (the command was acknowledged already, and the
+  // reply can come later), so that a URL that is no feed is said at once. pollNow never rejects.
+  const fetched = deps.poller === undefined ? false : await Promise.race([deps.poller.pollNow().then(() => true), delay(deps.firstFetchWaitMs ?? FIRST_FETCH_WAIT_MS)]);
+  const feed = fetched ? await deps.store.getFeed(result.feed.id) : undefined;
+  if (feed?.lastFetchAt === undefined) {
+    return [added, `I’m fetching it now: its items become searchable in a minute or so. ${quiet}`, '`/news feeds list` shows how the fetch went.'].join('\n');
+  }
+  if (feed.lastError !== undefined) {
+    return [added, `:warning: Its first fetch failed: ${fitMrkdwn(feed.lastError, ERROR)}. I’ll try again, waiting longer each time; \`/news feeds list\` shows how it goes, and \`/news feeds remove ${escapeMrkdwn(feed.id)}\` stops it.`].join('\n');
+  }
+  return [added, `Fetched: ${feedLabel(feed)}, ${feed.items} item${feed.items === 1 ? '' : 's'}, searchable now. ${quiet}`].join('\n');
+}
+
+function delay(ms: number): Promise<false> {
+  return new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
 }
 
 async function remove(id: string, deps: FeedsCommandDeps): Promise<string> {

@@ -64,6 +64,8 @@ describe('feeds', () => {
     // Slack wraps a typed address as a link; the command unwraps it.
     const added = await command(`feeds add <${base}/gazette.xml>`);
     expect(added).toMatch(/gazette\.xml/);
+    // The first fetch is waited for, so the reply says what it found.
+    expect(added).toMatch(/Fetched: Fjord Gazette, 2 items/);
     await expect.poll(() => hits['/gazette.xml']?.total ?? 0, { timeout: 5000 }).toBeGreaterThan(0);
     await expect.poll(() => t.news.engine.ask('Trollstigen avalanche', { now }).totalSummaries, { timeout: 5000 }).toBe(1);
 
@@ -84,8 +86,8 @@ describe('feeds', () => {
   });
 
   it('keeps going past a feed that fails and one that is not XML, and lists what happened to each', async () => {
-    await command(`feeds add ${base}/down.xml`);
-    await command(`feeds add ${base}/garbled.xml`);
+    expect(await command(`feeds add ${base}/down.xml`)).toMatch(/first fetch failed: HTTP 500/);
+    expect(await command(`feeds add ${base}/garbled.xml`)).toMatch(/first fetch failed: not an RSS or Atom feed/);
     await t.news.feeds.pollNow();
     const list = await command('feeds list');
     expect(list).toMatch(/Fjord Gazette/);

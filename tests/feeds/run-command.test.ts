@@ -35,6 +35,31 @@ beforeEach(() => {
 });
 
 describe('feeds add', () => {
+  const fetching = (update: { title?: string; newItems: number; lastError: string | null }) => ({
+    pollNow: async () => {
+      const [feed] = await store.listFeeds();
+      await store.recordFetch(feed!.id, { ...update, lastFetchAt: NOW, failures: update.lastError === null ? 0 : 1, nextFetchAt: NOW + 900_000 });
+    },
+  });
+
+  it('says what its first fetch found: the title and how many items', async () => {
+    const reply = await runFeedsCommand('add https://news.example.com/rss', deps({ poller: fetching({ title: 'Example <News>', newItems: 12, lastError: null }) }));
+    expect(reply).toMatch(/Fetched: Example &lt;News&gt;, 12 items, searchable now/);
+    fits(reply);
+  });
+
+  it('says at once when its first fetch failed, and how to stop it', async () => {
+    const reply = await runFeedsCommand('add https://news.example.com/page.html', deps({ poller: fetching({ newItems: 0, lastError: 'not an RSS or Atom feed' }) }));
+    expect(reply).toMatch(/first fetch failed: not an RSS or Atom feed/);
+    expect(reply).toMatch(/`\/news feeds remove 1`/);
+    fits(reply);
+  });
+
+  it('answers without the first fetch when it takes too long', async () => {
+    const reply = await runFeedsCommand('add https://news.example.com/slow', deps({ poller: { pollNow: () => new Promise(() => undefined) }, firstFetchWaitMs: 5 }));
+    expect(reply).toMatch(/I’m fetching it now/);
+  });
+
   it('stores a public feed as the asker’s and asks the poller for a first fetch', async () => {
     const reply = await runFeedsCommand('add <https://news.example.com/rss|news.example.com/rss>', deps());
     expect(reply).toContain('Added feed `1`: <https://news.example.com/rss|https://news.example.com/rss>');
