@@ -49,7 +49,11 @@ const BRIEFS_KEPT = 2_000;
 export function createEngine(summaries: Iterable<Summary>, options: EngineOptions): Engine {
   const index = new SummaryIndex();
   const grouper = new StoryGrouper(index, { windowMs: options.storyWindowMs });
-  grouper.addAll(summaries);
+  // The index in one go first (bulkAdd: the same index as one insert at a time, many times
+  // faster); the grouper then finds every summary indexed and places them.
+  const batch = [...summaries];
+  index.addAll(batch);
+  grouper.addAll(batch);
   const briefs = new BriefCache(BRIEFS_KEPT);
   const newest = new NewestDate(() => index.all());
 
