@@ -22,6 +22,7 @@ import type { Lexicon } from '../search/lexicon.js';
 import { search } from '../search/search.js';
 import { SummaryIndex } from '../search/summary-index.js';
 import { StoryGrouper } from '../stories/grouper.js';
+import { runNow, runSliced, type Steps } from '../work/slices.js';
 import { rankStories } from '../stories/rank.js';
 import type { Story } from '../stories/story.js';
 import { BriefCache } from './brief-cache.js';
@@ -47,13 +48,33 @@ export const HITS_GROUPED = 2_000;
 const BRIEFS_KEPT = 2_000;
 
 export function createEngine(summaries: Iterable<Summary>, options: EngineOptions): Engine {
+  return runNow(engineSteps(summaries, options));
+}
+
+/**
+ * The same engine, built in slices with the event loop let through between them, so that a
+ * process that serves while it starts (acknowledgements, /health, "Tidings is starting") keeps
+ * answering during a build of a minute.
+ */
+export function buildEngine(summaries: Iterable<Summary>, options: EngineOptions): Promise<Engine> {
+  return runSliced(engineSteps(summaries, options), BUILD_SLICE_MS);
+}
+
+/** Long enough that the slicing costs nothing, short enough for Slack's three seconds. */
+const BUILD_SLICE_MS = 20;
+
+function* engineSteps(summaries: Iterable<Summary>, options: EngineOptions): Steps<Engine> {
   const index = new SummaryIndex();
   const grouper = new StoryGrouper(index, { windowMs: options.storyWindowMs });
   // The index in one go first (bulkAdd: the same index as one insert at a time, many times
   // faster); the grouper then finds every summary indexed and places them.
   const batch = [...summaries];
-  index.addAll(batch);
-  grouper.addAll(batch);
+  yield* index.addAllSteps(batch);
+  yield* grouper.addAllSteps(batch);
+  return assemble(index, grouper, options);
+}
+
+function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOptions): Engine {
   const briefs = new BriefCache(BRIEFS_KEPT);
   const newest = new NewestDate(() => index.all());
 

@@ -19,7 +19,7 @@ import type { Logger } from '../log.js';
 import { formatDuration } from '../time/duration.js';
 import type { PutOutcome, SummarySink, SummaryStore } from './ports.js';
 import { SerialWork } from './serial-work.js';
-import { sliced } from './slices.js';
+import { sliced } from '../work/slices.js';
 import { loadStored, retentionDate, type LoadedStored } from './stored.js';
 
 export type IngestOutcome =

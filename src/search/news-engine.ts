@@ -20,6 +20,7 @@
  * the removed documents.
  */
 import MiniSearch, { type Options } from 'minisearch';
+import { runNow, type Steps } from '../work/slices.js';
 import { Scores } from './scores.js';
 
 /** A document as index terms, field by field, in the order of the engine's `fields` option. */
@@ -74,6 +75,11 @@ export class NewsEngine<T> extends MiniSearch<T> {
    * how many documents each term is in (in any field).
    */
   bulkAdd(documents: readonly TermDocument[]): Map<string, number> {
+    return runNow(this.bulkAddSteps(documents));
+  }
+
+  /** bulkAdd as steps, yielding after each document and every few hundred terms (a start in slices). */
+  *bulkAddSteps(documents: readonly TermDocument[]): Steps<Map<string, number>> {
     // Postings left behind would be overwritten below; an exact remove() leaves none.
     if (this._documentCount > 0 || this._index.size > 0) throw new Error('bulkAdd needs an empty engine');
     const fieldCount = this.boosts.length;
@@ -109,6 +115,7 @@ export class NewsEngine<T> extends MiniSearch<T> {
         totals[fieldId]! += distinct;
       }
       this._fieldLength.set(shortId, lengths);
+      yield;
     }
     for (let fieldId = 0; fieldId < fieldCount; fieldId++) this._avgFieldLength[fieldId] = totals[fieldId]! / Math.max(1, this._documentCount);
     const documentFrequencies = new Map<string, number>();
@@ -121,6 +128,7 @@ export class NewsEngine<T> extends MiniSearch<T> {
       });
       this._index.set(term, data);
       documentFrequencies.set(term, count);
+      if (documentFrequencies.size % 256 === 0) yield;
     }
     return documentFrequencies;
   }

@@ -7,6 +7,7 @@
 import type { Options, Query, SearchOptions, SearchResult } from 'minisearch';
 import type { Summary } from '../corpus/summary.js';
 import { indexTerms } from '../text/tokenize.js';
+import { runNow, type Steps } from '../work/slices.js';
 import { NewsEngine, type TermDocument } from './news-engine.js';
 import { Scores } from './scores.js';
 
@@ -128,14 +129,25 @@ export class SummaryIndex {
    * (see NewsEngine.bulkAdd), which gives the same index as adding them one by one, many times faster.
    */
   addAll(summaries: Iterable<Summary>): number {
+    return runNow(this.addAllSteps(summaries));
+  }
+
+  /** addAll as steps, yielding after each summary (a start in slices). */
+  *addAllSteps(summaries: Iterable<Summary>): Steps<number> {
     if (this.summaries.size > 0) {
       let added = 0;
-      for (const summary of summaries) if (this.add(summary)) added++;
+      for (const summary of summaries) {
+        if (this.add(summary)) added++;
+        yield;
+      }
       return added;
     }
     const documents: TermDocument[] = [];
-    for (const summary of summaries) if (!this.summaries.has(summary.id)) documents.push(this.remember(summary));
-    for (const [term, count] of this.engine.bulkAdd(documents)) this.frequencies.set(term, count);
+    for (const summary of summaries) {
+      if (!this.summaries.has(summary.id)) documents.push(this.remember(summary));
+      yield;
+    }
+    for (const [term, count] of yield* this.engine.bulkAddSteps(documents)) this.frequencies.set(term, count);
     return documents.length;
   }
 

@@ -14,6 +14,7 @@
  * result depends on the set of stories and not on the order they are looked at; the older story
  * (the smaller key) takes the other's members.
  */
+import { runNow, type Steps } from '../work/slices.js';
 import type { Cluster } from './cluster.js';
 import type { Clusters } from './clusters.js';
 import { contradicts, hasMeetingCues } from './event-cues.js';
@@ -30,6 +31,11 @@ const ROUNDS = 4;
  * joined with theirs, until nothing more joins. Returns the keys of the stories changed or gone.
  */
 export function joinEvents(clusters: Clusters, probes: readonly SummaryProfile[], windowMs: number, tuning: GroupingTuning, quotes: QuoteTally): number[] {
+  return runNow(joinEventSteps(clusters, probes, windowMs, tuning, quotes));
+}
+
+/** joinEvents as steps, yielding after each probe and each join (a start in slices). */
+export function* joinEventSteps(clusters: Clusters, probes: readonly SummaryProfile[], windowMs: number, tuning: GroupingTuning, quotes: QuoteTally): Steps<number[]> {
   const changed = new Set<number>();
   let looking = probes;
   for (let round = 0; round < ROUNDS && looking.length > 0; round++) {
@@ -43,6 +49,7 @@ export function joinEvents(clusters: Clusters, probes: readonly SummaryProfile[]
         const score = eventScore(clusters.get(a)!, clusters.get(b)!, windowMs, tuning, quotes);
         if (score >= 0) pairs.set(id, { a: Math.min(a, b), b: Math.max(a, b), score });
       }
+      yield;
     }
     const used = new Set<number>();
     const next: SummaryProfile[] = [];
@@ -56,6 +63,7 @@ export function joinEvents(clusters: Clusters, probes: readonly SummaryProfile[]
       }
       changed.add(a).add(b);
       next.push(...into.profiles);
+      yield;
     }
     looking = next;
   }

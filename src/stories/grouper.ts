@@ -23,7 +23,8 @@ import type { SummaryIndex } from '../search/summary-index.js';
 import type { Cluster } from './cluster.js';
 import { Clusters } from './clusters.js';
 import { describeStory, storyId } from './describe.js';
-import { joinEvents, QuoteTally } from './events.js';
+import { joinEventSteps, QuoteTally } from './events.js';
+import { runNow, type Steps } from '../work/slices.js';
 import { matchScore, MODEL, type MatchModel } from './model.js';
 import { summaryProfile, type SummaryProfile } from './profile.js';
 import type { Story } from './story.js';
@@ -74,29 +75,43 @@ export class StoryGrouper {
    * against all the rest, and then against where the others moved.
    */
   addAll(summaries: Iterable<Summary>): void {
+    runNow(this.addAllSteps(summaries));
+  }
+
+  /** addAll as steps, yielding after each summary at each stage (a start in slices). */
+  *addAllSteps(summaries: Iterable<Summary>): Steps {
     const fresh = new Map<string, Summary>();
     for (const summary of summaries) {
       if (this.clusters.keyOf(summary.id) !== undefined || fresh.has(summary.id)) continue;
       this.index.add(summary);
       fresh.set(summary.id, this.index.get(summary.id)!);
+      yield;
     }
     const batch = [...fresh.values()].sort(canonicalOrder);
     this.timeline.addAll(batch.flatMap((summary) => (summary.published === undefined ? [] : [summary.published])));
-    const profiles = batch.map((summary) => summaryProfile(summary, this.index, this.numbers, { titleWeight: this.tuning.titleWeight, timeline: this.timeline }));
+    const profiles: SummaryProfile[] = [];
+    for (const summary of batch) {
+      profiles.push(summaryProfile(summary, this.index, this.numbers, { titleWeight: this.tuning.titleWeight, timeline: this.timeline }));
+      yield;
+    }
     for (const profile of profiles) {
       this.clusters.register(profile);
       this.quotes.add(profile);
     }
-    for (const profile of profiles) this.place(profile);
+    for (const profile of profiles) {
+      this.place(profile);
+      yield;
+    }
     for (let placing = 1; placing < this.tuning.placings && profiles.length > 1; placing++) {
       for (const profile of profiles) {
         this.changed(this.clusters.keyOf(profile.id)!);
         this.clusters.unplace(profile);
         this.place(profile);
+        yield;
       }
     }
     // Then angles join into events (events.ts).
-    for (const key of joinEvents(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes)) this.changed(key);
+    for (const key of yield* joinEventSteps(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes)) this.changed(key);
   }
 
   /** Adds one summary (indexing it if needed) and returns its story. */
