@@ -7,7 +7,7 @@
  */
 import { ConfigError, loadSettings, type Settings } from './config.js';
 import { logLoaded } from './engine/live-engine.js';
-import { startLiveNews } from './ingest/live-news.js';
+import { openLiveNews } from './ingest/live-news.js';
 import { createLogger, type Logger } from './log.js';
 import { startPreview } from './preview/run.js';
 import { PreviewError } from './preview/start.js';
@@ -23,12 +23,13 @@ function exit(logger: Logger | undefined, code: number): void {
 }
 
 async function start(settings: Settings, logger: Logger): Promise<void> {
-  const news = await startLiveNews(settings, logger);
-  logLoaded(logger, news.loaded, settings, 'summaries loaded');
-
+  const news = await openLiveNews(settings, logger);
   const preview = slackConnection(settings.slack).mode === 'none';
   let slack;
   try {
+    // The preview sets its clock from the newest summary, so it starts on the built engine. Slack
+    // is answered at once, while the engine is built ("Tidings is starting"; /health says so).
+    if (preview) logLoaded(logger, await news.start(), settings, 'summaries loaded');
     slack = preview ? await startPreview(settings, news, logger) : await startSlack(settings, news, logger);
   } catch (error) {
     await news.stop().catch(() => undefined);
@@ -71,6 +72,19 @@ async function start(settings: Settings, logger: Logger): Promise<void> {
       })
       .finally(() => (reloading = false));
   });
+
+  if ('startDigests' in slack) {
+    let loaded;
+    try {
+      loaded = await news.start();
+    } catch (error) {
+      // Stopped while starting: the store closed under the build, which is no failure.
+      if (stopping) return;
+      throw error;
+    }
+    logLoaded(logger, loaded, settings, 'summaries loaded');
+    if (!stopping) await slack.startDigests();
+  }
 }
 
 async function main(): Promise<void> {

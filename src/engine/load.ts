@@ -8,7 +8,7 @@ import { loadCorpus, type LoadedCorpus } from '../corpus/load.js';
 import type { Summary } from '../corpus/summary.js';
 import type { LexiconProblem } from '../search/lexicon.js';
 import { loadLexicon } from '../search/load-lexicon.js';
-import { createEngine } from './engine.js';
+import { buildEngine, createEngine } from './engine.js';
 import type { Engine } from './types.js';
 
 export type EngineSettings = Pick<Settings, 'dataDir' | 'aliasesFile' | 'outletsFile' | 'halfLifeMs' | 'storyWindowMs'>;
@@ -23,11 +23,15 @@ export interface LoadedEngine {
 /**
  * Throws DataFolderError when the data folder cannot be read; anything else is a reported problem.
  * `stored` are the summaries that came in live (from the store): they join the folder's, and one
- * stored under an id the folder also has wins, being the later word.
+ * stored under an id the folder also has wins, being the later word. `sliced` builds the engine
+ * with the event loop let through (see buildEngine).
  */
-export async function loadEngine(settings: EngineSettings, stored: readonly Summary[] = []): Promise<LoadedEngine> {
+export async function loadEngine(settings: EngineSettings, stored: readonly Summary[] = [], { sliced = false }: { readonly sliced?: boolean } = {}): Promise<LoadedEngine> {
   const [corpus, { lexicon, problems }] = await Promise.all([loadCorpus(settings.dataDir), loadLexicon(settings)]);
   // The engine keeps the first summary of an id it meets.
-  const engine = createEngine([...stored, ...corpus.summaries], { lexicon, halfLifeMs: settings.halfLifeMs, storyWindowMs: settings.storyWindowMs });
+  const summaries = [...stored, ...corpus.summaries];
+  const options = { lexicon, halfLifeMs: settings.halfLifeMs, storyWindowMs: settings.storyWindowMs };
+  // Sliced: a process that serves meanwhile (Slack's acknowledgements, /health) keeps answering.
+  const engine = sliced ? await buildEngine(summaries, options) : createEngine(summaries, options);
   return { engine, corpus, lexiconProblems: problems };
 }

@@ -53,6 +53,8 @@ export interface EngineStats {
   readonly stories: number;
   /** The newest summary's date, ms since the epoch; absent when none is dated. */
   readonly newest?: number;
+  /** True while the engine is still being built (see starting-engine.ts). */
+  readonly starting?: boolean;
 }
 
 /** Summaries in (add) and out (remove) while it serves, as the ingest path feeds it. */

@@ -7,13 +7,14 @@
  *   400  the body is empty or not JSON        401  no token, or not this one
  *   404  ingest is off (no TIDINGS_INGEST_TOKEN)  405  not a POST
  *   413  body or item count over the limit    415  not JSON or JSON Lines
- *   422  every item was rejected              503  the store could not be written: nothing was
- *                                                  stored, send again
+ *   422  every item was rejected              503  the store could not be written, or Tidings is
+ *                                                  still starting: nothing was stored, send again
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseSummaryRecord } from '../corpus/parse.js';
 import type { Summary } from '../corpus/summary.js';
+import { EngineStarting } from '../engine/starting-engine.js';
 import { BodyTooLarge, readBody } from '../http/read-body.js';
 import type { Route } from '../http/route.js';
 import type { Logger } from '../log.js';
@@ -119,6 +120,9 @@ export function ingestHandler(options: IngestRouteOptions) {
     try {
       outcomes = await intake.ingest(summaries);
     } catch (error) {
+      if (error instanceof EngineStarting) {
+        return refuse(res, 503, 'starting', 'Tidings is starting; nothing was stored. Send again in a few seconds.', { 'retry-after': '5' });
+      }
       logger.error({ err: error, summaries: summaries.length }, 'ingest: the summaries could not be stored');
       return refuse(res, 503, 'store_unavailable', 'The summaries could not be stored; nothing was kept. Send them again.', { 'retry-after': '5' });
     }

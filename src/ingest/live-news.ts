@@ -9,6 +9,7 @@
 import type { Settings } from '../config.js';
 import { watchDataFolder, type FolderWatch } from '../corpus/folder-watch.js';
 import { LiveEngine, reload, type ReloadOutcome } from '../engine/live-engine.js';
+import { EngineStarting, STARTING_ENGINE } from '../engine/starting-engine.js';
 import { loadEngine, type LoadedEngine } from '../engine/load.js';
 import { DEFAULT_FEED_CONCURRENCY, DEFAULT_FEED_LIMIT, FeedPoller, readFeedsConf, runFeedsCommand, syncConfigFeeds } from '../feeds/index.js';
 import type { Route } from '../http/route.js';
@@ -22,11 +23,15 @@ import { NewsIntake } from './intake.js';
 import { loadStored } from './stored.js';
 
 export interface LiveNews {
+  /** The engine served: one that says "starting" until start() has built the real one. */
   readonly engine: LiveEngine;
   readonly store: TidingsStore;
-  readonly intake: NewsIntake;
-  /** What the start read (for the log line of counts and problems). */
-  readonly loaded: LoadedEngine;
+  /**
+   * Builds the engine from the data folder and the store, in slices (everything above keeps
+   * answering meanwhile), then starts the intake, the folder watch and the feeds. Resolves to what
+   * it read (for the log line of counts and problems). Once only.
+   */
+  start(): Promise<LoadedEngine>;
   /** /health and POST /v1/summaries, for whichever server people reach. */
   readonly routes: readonly Route[];
   /** `/news feeds …`. */
@@ -41,17 +46,34 @@ export interface LiveNews {
 /** Data problems logged one by one from a watched file; past this, only how many more. */
 const PROBLEMS_LOGGED = 20;
 
+/** Live news opened and started: the engine built before it resolves (the CLI's and the tests' way). */
 export async function startLiveNews(settings: Settings, logger: Logger, clock: () => number = Date.now): Promise<LiveNews> {
+  const news = await openLiveNews(settings, logger, clock);
+  try {
+    await news.start();
+  } catch (error) {
+    await news.stop().catch(() => undefined);
+    throw error;
+  }
+  return news;
+}
+
+/** Live news opened: the store, the routes and commands, and an engine that says it is starting. */
+export async function openLiveNews(settings: Settings, logger: Logger, clock: () => number = Date.now): Promise<LiveNews> {
   const store = await openStore(settings, { onIdleError: (error) => logger.error({ err: error }, 'an idle database connection failed') });
   logger.info(settings.databaseUrl !== undefined ? { store: 'PostgreSQL' } : { store: 'SQLite', file: settings.dbFile }, 'store open');
   try {
     const retainMs = settings.news.retainMs;
     const cutoff = () => (retainMs === undefined ? undefined : clock() - retainMs);
-    const stored = await loadStored(store, cutoff());
-    const loaded = await loadEngine(settings, stored.summaries.map((row) => row.summary));
-    const engine = new LiveEngine(loaded.engine);
-    const intake = new NewsIntake({ store, sink: engine, clock, logger, ...(retainMs !== undefined && { retainMs }), loaded: stored });
-    await intake.start();
+    const engine = new LiveEngine(STARTING_ENGINE);
+    let intake: NewsIntake | undefined;
+    // The ingest route is up before the intake: until then it is told to come back.
+    const intakeWhenReady: Pick<NewsIntake, 'ingest'> = {
+      ingest: (summaries) => {
+        if (intake === undefined) throw new EngineStarting();
+        return intake.ingest(summaries);
+      },
+    };
 
     let watch: FolderWatch | undefined;
     const watchFrom = (from: LoadedEngine['corpus']['positions']) => {
@@ -61,19 +83,18 @@ export async function startLiveNews(settings: Settings, logger: Logger, clock: (
         onLines: async ({ summaries, problems }) => {
           for (const problem of problems.slice(0, PROBLEMS_LOGGED)) logger.warn({ ...problem }, 'data problem');
           if (problems.length > PROBLEMS_LOGGED) logger.warn({ more: problems.length - PROBLEMS_LOGGED }, 'more data problems');
-          if (summaries.length === 0) return;
+          if (summaries.length === 0 || intake === undefined) return;
           await intake.addUnstored(summaries);
           logger.info({ summaries: summaries.length, files: [...new Set(summaries.map((s) => s.origin.file))] }, 'new lines read from the data folder');
         },
         onError: (error) => logger.warn({ err: error }, 'watching the data folder'),
       });
     };
-    let positions = loaded.corpus.positions;
-    watchFrom(positions);
+    let positions: LoadedEngine['corpus']['positions'] = [];
 
     // A feed item past retention is not new: the poller counts only what was accepted.
     const ingestFeed = async (summaries: Parameters<NewsIntake['ingest']>[0]) =>
-      (await intake.ingest(summaries)).map((result) => (result.outcome === 'rejected' ? 'duplicate' : result.outcome));
+      (await intakeWhenReady.ingest(summaries)).map((result) => (result.outcome === 'rejected' ? 'duplicate' : result.outcome));
     const poller = new FeedPoller({
       store,
       ingest: ingestFeed,
@@ -95,8 +116,6 @@ export async function startLiveNews(settings: Settings, logger: Logger, clock: (
         logger.info({ file: conf.file, added: synced.added.map((f) => f.url), removed: synced.removed.map((f) => f.url) }, 'feeds.conf read');
       }
     };
-    await syncFeedsConf();
-    poller.start();
     const feedsCommands: FeedsCommands = {
       handle: ({ args, userId, now }) =>
         runFeedsCommand(args, { store, now, userId, poller, settings: { allowPrivate: settings.news.feedsAllowPrivate, limit: DEFAULT_FEED_LIMIT } }),
@@ -110,22 +129,36 @@ export async function startLiveNews(settings: Settings, logger: Logger, clock: (
     );
     const routes: Route[] = [
       healthRoute(engine),
-      ingestRoute({ ...(settings.news.ingestToken !== undefined && { token: settings.news.ingestToken }), maxBytes: settings.news.ingestMaxBytes, intake, logger }),
+      ingestRoute({ ...(settings.news.ingestToken !== undefined && { token: settings.news.ingestToken }), maxBytes: settings.news.ingestMaxBytes, intake: intakeWhenReady, logger }),
     ];
 
+    let started = false;
     return {
       engine,
       store,
-      intake,
-      loaded,
+      async start() {
+        if (started) throw new Error('live news is started already');
+        started = true;
+        const stored = await loadStored(store, cutoff());
+        const loaded = await loadEngine(settings, stored.summaries.map((row) => row.summary), { sliced: true });
+        engine.replace(loaded.engine);
+        intake = new NewsIntake({ store, sink: engine, clock, logger, ...(retainMs !== undefined && { retainMs }), loaded: stored });
+        await intake.start();
+        positions = loaded.corpus.positions;
+        watchFrom(positions);
+        await syncFeedsConf();
+        poller.start();
+        return loaded;
+      },
       routes,
       feedsCommands,
       feeds: poller,
       async reload() {
+        if (intake === undefined) return { ok: false, reason: 'Tidings is still starting' };
         // The watch stops first: its scan waits for the intake, which a rebuild holds.
         await watch?.close();
         const outcome = await intake.rebuild(async (now) => {
-          const reloaded = await reload(engine, settings, (s) => loadEngine(s, now.summaries.map((row) => row.summary)));
+          const reloaded = await reload(engine, settings, (s) => loadEngine(s, now.summaries.map((row) => row.summary), { sliced: true }));
           return Object.assign(reloaded, { swapped: reloaded.ok });
         });
         // It goes on from what the reload read; after a failed one, from the last load (lines read
@@ -138,7 +171,7 @@ export async function startLiveNews(settings: Settings, logger: Logger, clock: (
       async stop() {
         await poller.stop();
         await watch?.close();
-        await intake.stop();
+        await intake?.stop();
         await store.close();
       },
     };

@@ -10,11 +10,11 @@ export function healthRoute(engine: Pick<Engine, 'stats'>): Route {
     path: HEALTH_PATH,
     method: ['GET'],
     handler: (_req, res: ServerResponse) => {
-      const { summaries, stories } = engine.stats;
+      const { summaries, stories, starting = false } = engine.stats;
       const loaded = summaries > 0;
-      // 503 while there is nothing to answer from, so a load balancer sends people elsewhere.
+      // 503 while there is nothing to answer from (yet), so a load balancer sends people elsewhere.
       res.writeHead(loaded ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: loaded ? 'ok' : 'empty', index: { loaded, summaries, stories } }));
+      res.end(JSON.stringify({ status: starting ? 'starting' : loaded ? 'ok' : 'empty', index: { loaded, summaries, stories } }));
     },
   };
 }

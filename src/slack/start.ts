@@ -1,9 +1,10 @@
 /**
  * Tidings on Slack, started and stopped in order, on top of live news (../ingest/live-news.ts,
  * which owns the engine and the store): the Slack app (with the `/news digest` and `/news feeds`
- * commands, and the live-news routes), then the digest scheduler once the app is up. Stopping goes
- * the other way: the scheduler first (it hands back claims it has not posted and waits for posts
- * in flight), then the app.
+ * commands, and the live-news routes), at once, so that Slack is answered while the engine is
+ * built; then, once it is (startDigests), the digest scheduler. Stopping goes the other way: the
+ * scheduler first (it hands back claims it has not posted and waits for posts in flight), then
+ * the app.
  */
 import type { Settings } from '../config.js';
 import type { LiveNews } from '../ingest/live-news.js';
@@ -15,6 +16,8 @@ export interface RunningSlack {
   readonly mode: 'socket' | 'http';
   /** HTTP mode: the port it listens on. */
   readonly port?: number;
+  /** Starts the digest scheduler: once the engine is built (a digest needs its stories). */
+  startDigests(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -23,17 +26,16 @@ export async function startSlack(settings: Settings, news: LiveNews, logger: Log
   const digests = createSlackDigests({ store, engine, logger, settings });
   const slack = createSlackApp({ engine, settings, logger, digestCommands: digests.commands, feedsCommands: news.feedsCommands, routes: news.routes });
   const { port } = await slack.start();
-  try {
-    await digests.scheduler.start();
-  } catch (error) {
-    await slack.stop().catch(() => undefined);
-    throw error;
-  }
+  let digestsStarted = false;
   return {
     mode: slack.mode,
     ...(port !== undefined && { port }),
+    async startDigests() {
+      await digests.scheduler.start();
+      digestsStarted = true;
+    },
     async stop() {
-      await digests.scheduler.stop();
+      if (digestsStarted) await digests.scheduler.stop();
       await slack.stop();
     },
   };

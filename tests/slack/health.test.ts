@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { healthRoute } from '../../src/slack/health.js';
 
-function call(stats: { summaries: number; stories: number }) {
+function call(stats: { summaries: number; stories: number; starting?: boolean }) {
   const sent: { status?: number; body?: string } = {};
   const res = {
     writeHead(status: number) {
@@ -24,5 +24,11 @@ describe('/health', () => {
 
   it('is 503 while there is nothing to answer from', () => {
     expect(call({ summaries: 0, stories: 0 })).toEqual({ status: 503, body: { status: 'empty', index: { loaded: false, summaries: 0, stories: 0 } } });
+  });
+});
+
+describe('/health while starting', () => {
+  it('is 503 and says it is starting', () => {
+    expect(call({ summaries: 0, stories: 0, starting: true })).toMatchObject({ status: 503, body: { status: 'starting' } });
   });
 });

@@ -7,18 +7,23 @@ function safeReference(reference: string): string {
   return reference.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40) || 'unknown';
 }
 
+/** What went wrong, for the person: an error (with the reference logged), or a start still under way. */
+export type Failure = { readonly reference: string } | { readonly starting: true };
+
 const APOLOGY = 'Sorry, something went wrong on my side and I could not answer.';
 
-export function apologyView(reference: string): SlackMessage {
-  const ref = safeReference(reference);
+/** The apology for an error (with its reference), or the note that Tidings is still starting. */
+export function apologyView(failure: Failure | string): SlackMessage {
+  if (typeof failure !== 'string' && 'starting' in failure) return noteView(NOTES.starting, 'starting');
+  const ref = safeReference(typeof failure === 'string' ? failure : failure.reference);
   return {
     text: `${APOLOGY} (reference ${ref})`,
     blocks: [section('apology', `${APOLOGY} Please try again in a moment.`), context('apology-ref', `If it keeps happening, give this reference to whoever runs Tidings: \`${ref}\``)],
   };
 }
 
-export function homeApologyView(reference: string): types.HomeView {
-  return { type: 'home', blocks: [header('home-title', 'Tidings'), ...apologyView(reference).blocks] };
+export function homeApologyView(failure: Failure | string): types.HomeView {
+  return { type: 'home', blocks: [header('home-title', 'Tidings'), ...apologyView(failure).blocks] };
 }
 
 /** A one-line note. `mrkdwn` is Tidings' own text: whatever comes from data must be escaped first. */
@@ -27,6 +32,7 @@ export function noteView(mrkdwn: string, blockId = 'note'): SlackMessage {
 }
 
 export const NOTES = {
+  starting: 'Tidings is starting; ask again in a few seconds.',
   storyGone: 'That story is no longer in my collection. Ask again to see the latest.',
   badButton: 'That button is from an older version of Tidings. Ask again to get a fresh answer.',
   digestsOff: 'Daily digests are not set up on this Tidings. Ask whoever runs it to turn them on.',

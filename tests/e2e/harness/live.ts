@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings } from '../../../src/config.js';
-import { startLiveNews, type LiveNews } from '../../../src/ingest/live-news.js';
+import { openLiveNews, startLiveNews, type LiveNews } from '../../../src/ingest/live-news.js';
 import { createLogger } from '../../../src/log.js';
 import { slashCommand } from './payloads.js';
 import type { SlackStandIn } from './slack-stand-in.js';
@@ -34,6 +34,8 @@ export interface LiveOptions {
   readonly dir?: string;
   readonly clock?: () => number;
   readonly slack?: SlackStandIn;
+  /** Serve before the engine is built (as `npm start` does with Slack): the test calls news.start(). */
+  readonly unstarted?: boolean;
 }
 
 export async function startLive(options: LiveOptions = {}): Promise<LiveRunning & { readonly dir: string }> {
@@ -52,7 +54,7 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const news = await startLiveNews(settings, createLogger(settings.logLevel), clock);
+  const news = await (options.unstarted ? openLiveNews : startLiveNews)(settings, createLogger(settings.logLevel), clock);
   let running: Running;
   try {
     running = await startTidings({ news, clock, ...(options.slack !== undefined && { slack: options.slack }) });
