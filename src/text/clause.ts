@@ -59,7 +59,8 @@ export function trimTail(text: string): string {
     if (space <= 0) break;
     const last = out.slice(space + 1);
     // A trailing emoji or symbol ("… would 🚀") ends nothing: it goes, and what it hid is looked at.
-    if (!isWeak(last) && /[\p{L}\p{N}]/u.test(last)) break;
+    // Judged by its letters: a symbol stuck to a weak word ("𛲜to") leaves it weak.
+    if (!isWeak(last.replace(/[^\p{L}\p{N}']/gu, '')) && /[\p{L}\p{N}]/u.test(last)) break;
     out = withoutTrailingPunctuation(out.slice(0, space));
   }
   return out === '' ? text : out;

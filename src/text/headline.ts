@@ -105,8 +105,10 @@ export function headlineCandidates(sentence: string, max: number): HeadlineCandi
   for (const { text, from } of variants) {
     const verbAt = firstVerbAt(text);
     for (const { cut, completeness } of cutsOf(text, max)) {
-      // A cut may leave a weak word at the end; a whole sentence ends as its writer ended it.
-      const headline = cut === text ? asHeadline(cut) : trimTail(asHeadline(cut));
+      // A cut may leave a weak word at the end; a whole sentence ends as its writer ended it (but
+      // not one whose ending was an aside taken out: "… China that (aside)").
+      const whole = cut === text && (from !== 'sentence' || endsAsWritten(head, cut));
+      const headline = whole ? asHeadline(cut) : trimTail(asHeadline(cut));
       if (headline === '' || headline.length > max || seen.has(headline) || headline.split(' ').length < MIN_WORDS) continue;
       // A quote opened and not closed is half a quote: no headline.
       if (unclosedQuote(headline) !== undefined) continue;
@@ -129,6 +131,12 @@ export function headlineCandidates(sentence: string, max: number): HeadlineCandi
   return out;
 }
 
+/** Whether `text` ends where the sentence did, give or take its closing punctuation. */
+function endsAsWritten(sentence: string, text: string): boolean {
+  const bare = (t: string) => t.replace(/[\s.!?;:,…]+$/u, '');
+  return bare(sentence).endsWith(bare(text));
+}
+
 /** More than any score difference between two candidates of one kind: another sentence's clause wins. */
 const FRAGMENT_PENALTY = 4;
 
@@ -148,7 +156,8 @@ function shortOfVerb(text: string, cut: string, verbAt: number): boolean {
  */
 function clippedHeadline(body: string, max: number): string {
   const clipped = trimTail(asHeadline(beforeUnclosedQuote(clipAtWord(body, max))));
-  if (clipped !== '' && clipped.length <= max) return clipped;
+  // trimTail keeps a text that is weak words only (", it and"): that is no headline either.
+  if (clipped !== '' && clipped.length <= max && !endsWeak(clipped)) return clipped;
   const close = unclosedQuote(body.slice(0, 1));
   if (close === undefined || max < 3) return '';
   const inner = trimTail(clipAtWord(body.slice(1), max - 3));
