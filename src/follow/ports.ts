@@ -87,7 +87,7 @@ export interface FollowStore {
   claimFollowPosts(claim: FollowPostClaim): Promise<ClaimedFollowPosts>;
   /** Records the post of claimed rows (one message: a story's, or a roundup's) with what it says. */
   markFollowPosted(postIds: readonly string[], ts: string, said: readonly Said[], at: number): Promise<void>;
-  /** Drops claimed rows that were not posted (Slack refused): the stories may be posted later. */
+  /** Drops claimed rows that surely were not posted (a 429, a channel that refused): the stories may be posted later. */
   releaseFollowPosts(postIds: readonly string[]): Promise<void>;
   /** The posted story messages whose key is among these member ids, of follows not paused. */
   storyPostsFor(memberIds: readonly string[]): Promise<FollowPost[]>;

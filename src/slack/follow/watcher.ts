@@ -58,26 +58,31 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
   let running: Promise<void> | undefined;
   let stopped = false;
 
-  /** What Slack's failure means for the channel; true when the channel is done with for this pass. */
-  async function failed(error: unknown, channelId: string, fields: object): Promise<{ posted: 'maybe' | 'no'; stopChannel: boolean }> {
+  /**
+   * What Slack's failure means: whether the claim is given back (nothing went out, and trying
+   * again may work), and whether the channel is done with for this pass.
+   */
+  async function failed(error: unknown, channelId: string, fields: object): Promise<{ release: boolean; stopChannel: boolean }> {
     const failure = classifyPostFailure(error);
     switch (failure.kind) {
       case 'channel unusable': {
         const follows = (await store.listFollows(channelId)).filter((f) => f.paused === undefined);
         for (const follow of follows) await store.pauseFollow(follow.id, failure.code, o.clock());
         logger.warn({ ...fields, channelId, code: failure.code, follows: follows.map((f) => f.id) }, 'cannot post to the channel; its follows paused');
-        return { posted: 'no', stopChannel: true };
+        return { release: true, stopChannel: true };
       }
       case 'rate limited':
         logger.info({ ...fields, channelId, retryAfterMs: failure.retryAfterMs }, 'rate limited; the follow posts wait for a later pass');
-        return { posted: 'no', stopChannel: true };
+        return { release: true, stopChannel: true };
       case 'refused':
-        logger.error({ ...fields, channelId, code: failure.code }, 'Slack refused a follow post');
-        return { posted: 'no', stopChannel: false };
+        // Our message is at fault (msg_too_long …) and would fail the same way each pass: the
+        // claim stays, and the story is not tried again in this channel.
+        logger.error({ ...fields, channelId, code: failure.code }, 'Slack refused a follow post; not trying it again');
+        return { release: false, stopChannel: false };
       case 'ambiguous':
         // It may have gone out: the claim stays, so that the story is never posted twice.
         logger.warn({ ...fields, channelId, reason: failure.reason }, 'follow post failed; it may or may not have gone out');
-        return { posted: 'maybe', stopChannel: false };
+        return { release: false, stopChannel: false };
     }
   }
 
@@ -125,8 +130,8 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
         await store.markFollowPosted(rows.map((r) => r.id), ts, shown.map((c) => saidNow(c.result)), o.clock());
         logger.info({ ...fields, channelId, ts }, Array.isArray(next) ? 'follow roundup posted' : 'follow story posted');
       } catch (error) {
-        const { posted, stopChannel } = await failed(error, channelId, fields);
-        if (posted === 'no') await store.releaseFollowPosts(rows.map((r) => r.id));
+        const { release, stopChannel } = await failed(error, channelId, fields);
+        if (release) await store.releaseFollowPosts(rows.map((r) => r.id));
         if (stopChannel) {
           await store.releaseFollowPosts(unposted.flatMap((u) => (Array.isArray(u) ? u : [u])).map((r) => r.id));
           return;
