@@ -146,6 +146,13 @@ describe('following a question', () => {
     expect(posts().slice(3).map((c) => c.params.text)).toEqual([expect.stringMatching(/^New story: Volcano erupts near (Hilo|Kagoshima)/), expect.stringMatching(/^New story: Volcano erupts near (Hilo|Kagoshima)/)]);
   });
 
+  it('refuses, privately and before storing anything, a follow where it cannot post', async () => {
+    await start();
+    running!.slack.refusing.set(CHANNEL, 'not_in_channel');
+    expect(await running!.ask('follow Zermatt glacier dam', CHANNEL)).toMatch(/not in this channel yet: invite me with `\/invite @Tidings`, then set up the follow again/);
+    expect(await running!.news.store.listFollows(CHANNEL)).toEqual([]);
+  });
+
   it('pauses the follow, with the reason, when the channel fails for good', async () => {
     await start();
     expect(await running!.ask('follow Zermatt glacier dam', CHANNEL)).toMatch(/Following/);

@@ -9,6 +9,7 @@ import type { FollowStore } from '../../follow/ports.js';
 import { matchingStories } from '../../follow/stories.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../log.js';
+import { checkDigestChannel, type ChannelCheckWords } from '../digest/channel-check.js';
 import type { FollowCommandReply, FollowCommandRequest, FollowCommands } from '../follow-commands.js';
 import { followConfirmedView, followErrorView, followHelpView, followListView, followOffView } from '../views/follow-replies.js';
 
@@ -18,8 +19,17 @@ export interface FollowCommandsOptions {
   readonly logger: Logger;
 }
 
+const FOLLOW_WORDS: ChannelCheckWords = {
+  one: 'follow',
+  many: 'follows',
+  why: 'I need to be in it to post each new story, and to update it as it grows.',
+};
+
 export function createFollowCommands({ store, engine, logger }: FollowCommandsOptions): FollowCommands {
   async function follow(question: string, request: FollowCommandRequest): Promise<FollowCommandReply> {
+    // Asked before anything is stored: a follow that cannot post would only pause at its first story.
+    const check = await checkDigestChannel(request.client, request.channelId, request.channelName, FOLLOW_WORDS);
+    if (!check.ok) return followErrorView(check.reason);
     const matching = matchingStories(engine, question, request.now);
     const quietMembers = [...new Set(matching.flatMap((result) => result.story.memberIds))];
     const created = await store.createFollow({ channelId: request.channelId, createdBy: request.userId, question, quietMembers, createdAt: request.now }, MAX_FOLLOWS_PER_CHANNEL);
