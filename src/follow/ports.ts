@@ -89,6 +89,11 @@ export interface FollowStore {
   markFollowPosted(postIds: readonly string[], ts: string, said: readonly Said[], at: number): Promise<void>;
   /** Drops claimed rows that surely were not posted (a 429, a channel that refused): the stories may be posted later. */
   releaseFollowPosts(postIds: readonly string[]): Promise<void>;
+  /**
+   * Claims older than `claimedBefore` still not recorded as posted, oldest first: left by a
+   * process that stopped between posting and recording, or by an answer that never came.
+   */
+  staleFollowClaims(claimedBefore: number): Promise<FollowPost[]>;
   /** The posted story messages whose key is among these member ids, of follows not paused. */
   storyPostsFor(memberIds: readonly string[]): Promise<FollowPost[]>;
   /**

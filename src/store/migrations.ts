@@ -146,6 +146,7 @@ export const MIGRATIONS: readonly Migration[] = [
         )`,
         'CREATE INDEX follow_posts_by_key ON follow_posts (story_key)',
         'CREATE INDEX follow_posts_by_channel_time ON follow_posts (channel_id, claimed_at)',
+        "CREATE INDEX follow_posts_claimed ON follow_posts (claimed_at) WHERE state = 'claimed'",
       ];
     },
   },

@@ -102,6 +102,10 @@ export function createSqlFollowStore(db: SqlDatabase): FollowStore {
       }
     },
 
+    async staleFollowClaims(claimedBefore) {
+      return (await db.query(`SELECT ${POST_COLUMNS} FROM follow_posts WHERE state = 'claimed' AND claimed_at < $1 ORDER BY id`, [claimedBefore])).map(postOf);
+    },
+
     async storyPostsFor(memberIds) {
       const posts: FollowPost[] = [];
       for (const part of chunked([...new Set(memberIds)], KEYS_A_QUERY)) {

@@ -84,6 +84,15 @@ describeOnBackends('follow store', (backend) => {
     expect(await store.storyPostsFor(['k1'])).toEqual([]);
   });
 
+  it('lists claims left unrecorded past a time, oldest first, and no posted one', async () => {
+    const f = await follow();
+    const { post } = await claim('C1', f.id, ['k1', 'k2'], T0);
+    await claim('C1', f.id, ['k3'], T0 + 10 * MINUTE);
+    await store.markFollowPosted([post[1]!.id], '1.2', [{ outlets: [], signals: [] }], T0);
+    expect((await store.staleFollowClaims(T0 + 5 * MINUTE)).map((p) => p.storyKey)).toEqual(['k1']);
+    expect((await store.staleFollowClaims(T0 + 11 * MINUTE)).map((p) => p.storyKey)).toEqual(['k1', 'k3']);
+  });
+
   it('releases claims Slack refused, so the story may be posted later, and never a posted one', async () => {
     const f = await follow();
     const { post } = await claim('C1', f.id, ['k1', 'k2']);

@@ -11,7 +11,7 @@
  * reason, as digests do.
  */
 import type { Signal } from '../../briefs/brief.js';
-import { classifyPostFailure } from '../../digest/ports.js';
+import { classifyPostFailure, type FoundPost } from '../../digest/ports.js';
 import type { StoryResult } from '../../engine/types.js';
 import type { Engine } from '../../engine/types.js';
 import type { Follow } from '../../follow/follow.js';
@@ -52,11 +52,19 @@ interface Candidate {
 
 const saidNow = (result: StoryResult): Said => saidOf(result.brief.outlets, result.brief.signals);
 
+/**
+ * A claim this old and still not recorded is no one's any more (the client gives up on a call
+ * after 30 s): whether it went out is looked up in the channel's history.
+ */
+export const STALE_CLAIM_MS = 5 * 60_000;
+
 export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
   const { store, engine, poster, logger } = o;
   const pending = new Set<string>();
   let running: Promise<void> | undefined;
   let stopped = false;
+  /** Stale claims whose fate history could not tell: left alone (never posted twice), not asked again. */
+  const unresolved = new Set<string>();
 
   /**
    * What Slack's failure means: whether the claim is given back (nothing went out, and trying
@@ -169,8 +177,49 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
     }
   }
 
+  /**
+   * Claims left by a process that stopped between posting and recording (or by an answer that
+   * never came): found in history, they are recorded, so the story grows in place; surely not
+   * posted, they are given back, so it is posted; else they are left alone.
+   */
+  async function recoverStale(now: number): Promise<void> {
+    const groups = new Map<string, FollowPost[]>();
+    for (const row of await store.staleFollowClaims(now - STALE_CLAIM_MS)) {
+      if (unresolved.has(row.id)) continue;
+      // A roundup's rows were claimed together and went out as one message, found by its first story.
+      const key = row.kind === 'story' ? `story:${row.id}` : `roundup:${row.channelId}:${row.owner}:${row.claimedAt}`;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    for (const rows of groups.values()) {
+      const first = rows[0]!;
+      const ids = rows.map((r) => r.id);
+      const fields = { channelId: first.channelId, storyKey: first.storyKey, stories: rows.length };
+      let found: FoundPost = 'unknown';
+      try {
+        found = await poster.findPosted(first.channelId, first.storyKey, first.claimedAt);
+      } catch (error) {
+        logger.warn({ ...fields, err: error }, 'could not look for a follow post in the channel');
+      }
+      if (typeof found === 'object') {
+        const said = rows.map((r) => {
+          const result = engine.story(r.storyKey);
+          return result === undefined ? { outlets: [], signals: [] } : saidNow(result);
+        });
+        await store.markFollowPosted(ids, found.ts, said, o.clock());
+        logger.info({ ...fields, ts: found.ts }, 'follow post was made before a stop; recorded it');
+      } else if (found === 'not posted') {
+        await store.releaseFollowPosts(ids);
+        logger.info(fields, 'follow post was never made; its story may be posted again');
+      } else {
+        for (const id of ids) unresolved.add(id);
+        logger.warn(fields, 'could not tell whether a follow post was made; not posting it again');
+      }
+    }
+  }
+
   async function pass(summaryIds: readonly string[]): Promise<void> {
     const now = o.clock();
+    await recoverStale(now);
     for (const [channelId, candidates] of await newsByChannel(now)) {
       if (candidates.length > 0 && !stopped) await postChannel(channelId, candidates, now);
     }

@@ -3,16 +3,17 @@
  * chosen by the test: what a lost answer, a 429 and a refusal each leave behind.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DigestPostError } from '../../../src/digest/ports.js';
+import { DigestPostError, type FoundPost } from '../../../src/digest/ports.js';
 import type { Engine, StoryResult } from '../../../src/engine/types.js';
 import { createLogger } from '../../../src/log.js';
-import { createFollowWatcher, type FollowWatcher } from '../../../src/slack/follow/watcher.js';
+import { createFollowWatcher, STALE_CLAIM_MS, type FollowWatcher } from '../../../src/slack/follow/watcher.js';
 import type { FollowPoster } from '../../../src/slack/follow/poster.js';
 import type { TidingsStore } from '../../../src/store/store.js';
 import { sqliteBackend, type TestDatabase } from '../../store/harness.js';
 import { JAN_10, storyAnswer, storyResult } from '../story-fixtures.js';
 
 const NOW = JAN_10 + 60_000;
+let now = NOW;
 
 /** Holds stories; every question matches all of them. */
 function fakeEngine(stories: StoryResult[]): Engine {
@@ -28,11 +29,17 @@ function fakeEngine(stories: StoryResult[]): Engine {
 
 type Answer = 'ok' | 'lost' | 'ratelimited' | 'msg_too_long';
 
-function fakePoster(answers: Answer[]): FollowPoster & { posts: string[] } {
+function fakePoster(answers: Answer[], history: FoundPost[] = []): FollowPoster & { posts: string[]; looks: string[] } {
   const posts: string[] = [];
+  const looks: string[] = [];
   let n = 0;
   return {
     posts,
+    looks,
+    async findPosted(channel, storyKey) {
+      looks.push(`${channel}: ${storyKey}`);
+      return history.shift() ?? 'unknown';
+    },
     async post(channel, message) {
       posts.push(`${channel}: ${message.text}`);
       const answer = answers.shift() ?? 'ok';
@@ -55,6 +62,7 @@ describe('the follow watcher', () => {
     store = await database.store();
   });
   afterEach(async () => {
+    now = NOW;
     await watcher?.stop();
     await store.close();
     await database.drop();
@@ -63,7 +71,7 @@ describe('the follow watcher', () => {
   const story = storyResult({ id: 'dam', headline: 'Glacier dam bursts', members: [{ outlet: 'AP', published: JAN_10 }, { outlet: 'Reuters', published: JAN_10 }] });
   const run = async (poster: FollowPoster, stories = [story]) => {
     await watcher?.stop();
-    watcher = createFollowWatcher({ store, engine: fakeEngine(stories), poster, clock: () => NOW, logger: createLogger('silent'), owner: 'me', postsPerHour: 6, requireTwoOutlets: false });
+    watcher = createFollowWatcher({ store, engine: fakeEngine(stories), poster, clock: () => now, logger: createLogger('silent'), owner: 'me', postsPerHour: 6, requireTwoOutlets: false });
     return watcher;
   };
   const pass = async (w: FollowWatcher) => {
@@ -94,6 +102,38 @@ describe('the follow watcher', () => {
     await pass(w);
     expect(poster.posts).toHaveLength(1);
     expect(await store.postedKeys('C1', ['dam-m0'])).toEqual(new Set(['dam-m0']));
+  });
+
+  it('settles a stale claim by the channel history: found, it is recorded (and grows); surely not posted, it is posted again', async () => {
+    await followIn('C1');
+    const found = fakePoster(['lost'], [{ ts: '1704888000.000042' }]);
+    const w = await run(found);
+    await pass(w);
+    now += STALE_CLAIM_MS + 1;
+    await pass(w);
+    expect(found.looks).toEqual(['C1: dam-m0']);
+    expect((await store.storyPostsFor(['dam-m0'])).map((p) => [p.ts, p.said.outlets])).toEqual([['1704888000.000042', ['AP', 'Reuters']]]);
+
+    await followIn('C2');
+    now += 1;
+    const lost = fakePoster(['lost', 'ok'], ['not posted']);
+    const v = await run(lost);
+    await pass(v);
+    now += STALE_CLAIM_MS + 1;
+    await pass(v);
+    expect(lost.posts).toEqual(['C2: New story: Glacier dam bursts', 'C2: New story: Glacier dam bursts']);
+    expect((await store.storyPostsFor(['dam-m0'])).map((p) => p.channelId)).toEqual(['C1', 'C2']);
+  });
+
+  it('leaves a stale claim alone, and asks once, when history cannot tell', async () => {
+    await followIn('C1');
+    const poster = fakePoster(['lost'], ['unknown']);
+    const w = await run(poster);
+    await pass(w);
+    now += STALE_CLAIM_MS + 1;
+    await pass(w);
+    await pass(w);
+    expect([poster.posts.length, poster.looks.length]).toEqual([1, 1]);
   });
 
   it('posts on a later pass what a 429 stopped, and keeps the follow going', async () => {
