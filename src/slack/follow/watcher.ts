@@ -63,14 +63,14 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
   const pending = new Set<string>();
   let running: Promise<void> | undefined;
   let stopped = false;
-  /** Stale claims whose fate history could not tell: left alone (never posted twice), not asked again. */
+  /** Claims left alone (never posted twice) and not looked at again: history could not tell, or Slack refused the message. */
   const unresolved = new Set<string>();
 
   /**
    * What Slack's failure means: whether the claim is given back (nothing went out, and trying
    * again may work), and whether the channel is done with for this pass.
    */
-  async function failed(error: unknown, channelId: string, fields: object): Promise<{ release: boolean; stopChannel: boolean }> {
+  async function failed(error: unknown, channelId: string, fields: object): Promise<{ release: boolean; stopChannel: boolean; giveUp?: boolean }> {
     const failure = classifyPostFailure(error);
     switch (failure.kind) {
       case 'channel unusable': {
@@ -84,9 +84,9 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
         return { release: true, stopChannel: true };
       case 'refused':
         // Our message is at fault (msg_too_long …) and would fail the same way each pass: the
-        // claim stays, and the story is not tried again in this channel.
+        // claim stays, and this process does not try it again (nor look for it in history).
         logger.error({ ...fields, channelId, code: failure.code }, 'Slack refused a follow post; not trying it again');
-        return { release: false, stopChannel: false };
+        return { release: false, stopChannel: false, giveUp: true };
       case 'ambiguous':
         // It may have gone out: the claim stays, so that the story is never posted twice.
         logger.warn({ ...fields, channelId, reason: failure.reason }, 'follow post failed; it may or may not have gone out');
@@ -138,8 +138,9 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
         await store.markFollowPosted(rows.map((r) => r.id), ts, shown.map((c) => saidNow(c.result)), o.clock());
         logger.info({ ...fields, channelId, ts }, Array.isArray(next) ? 'follow roundup posted' : 'follow story posted');
       } catch (error) {
-        const { release, stopChannel } = await failed(error, channelId, fields);
+        const { release, stopChannel, giveUp } = await failed(error, channelId, fields);
         if (release) await store.releaseFollowPosts(rows.map((r) => r.id));
+        if (giveUp === true) for (const row of rows) unresolved.add(row.id);
         if (stopChannel) {
           await store.releaseFollowPosts(unposted.flatMap((u) => (Array.isArray(u) ? u : [u])).map((r) => r.id));
           return;

@@ -151,11 +151,13 @@ describe('the follow watcher', () => {
 
   it('does not try again a message Slack refused (it would be refused again), and keeps the follow going', async () => {
     const follow = await followIn('C1');
-    const poster = fakePoster(['msg_too_long']);
+    const poster = fakePoster(['msg_too_long'], ['not posted']);
     const w = await run(poster);
     await pass(w);
     await pass(w);
-    expect(poster.posts).toHaveLength(1);
+    now += STALE_CLAIM_MS + 1;
+    await pass(w);
+    expect([poster.posts.length, poster.looks.length]).toEqual([1, 0]);
     expect((await store.getFollow(follow.id))!.paused).toBeUndefined();
   });
 
