@@ -6,6 +6,7 @@
  */
 import { parseDuration } from './time/duration.js';
 import { parseByteSize } from './units/byte-size.js';
+import { DEFAULT_FOLLOW_POSTS_PER_HOUR, DEFAULT_REQUIRE_TWO_OUTLETS } from './follow/follow.js';
 
 export interface SlackSettings {
   readonly botToken?: string;
@@ -38,6 +39,8 @@ export interface Settings {
   readonly digestGraceMs: number;
   /** Live news: HTTP ingest, retention, feeds and the watched data folder. */
   readonly news: NewsSettings;
+  /** `/news follow`: posts a channel may get in an hour, and whether a story needs two outlets. */
+  readonly follow: { readonly postsPerHour: number; readonly requireTwoOutlets: boolean };
 }
 
 export interface NewsSettings {
@@ -87,6 +90,16 @@ export function loadSettings(env: Env = process.env): Settings {
     const bytes = parseByteSize(value);
     if (bytes === undefined) problems.push(`${name}=${JSON.stringify(value)} is not a size such as 512kb, 10mb or 1gb`);
     return bytes ?? parseByteSize(fallback)!;
+  };
+  const count = (name: string, fallback: number, max: number): number => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) {
+      problems.push(`${name}=${JSON.stringify(value)} is not a whole number from 1 to ${max}`);
+      return fallback;
+    }
+    return n;
   };
   const flag = (name: string, fallback: boolean): boolean => {
     const value = read(name)?.toLowerCase();
@@ -158,6 +171,10 @@ export function loadSettings(env: Env = process.env): Settings {
       feedMaxBytes: size('TIDINGS_FEED_MAX_BYTES', '5mb'),
       feedsAllowPrivate: flag('TIDINGS_FEEDS_ALLOW_PRIVATE', false),
       watchDataDir: flag('TIDINGS_WATCH', true),
+    },
+    follow: {
+      postsPerHour: count('TIDINGS_FOLLOW_POSTS_PER_HOUR', DEFAULT_FOLLOW_POSTS_PER_HOUR, 60),
+      requireTwoOutlets: flag('TIDINGS_FOLLOW_REQUIRE_TWO_OUTLETS', DEFAULT_REQUIRE_TWO_OUTLETS),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -85,3 +85,11 @@ describe('live news settings', () => {
     expect(() => loadSettings({ TIDINGS_RETAIN: '30s' })).toThrow(/TIDINGS_RETAIN="30s"/);
   });
 });
+
+describe('follow settings', () => {
+  it('default to 6 posts an hour and one outlet enough, and read both', () => {
+    expect(loadSettings({}).follow).toEqual({ postsPerHour: 6, requireTwoOutlets: false });
+    expect(loadSettings({ TIDINGS_FOLLOW_POSTS_PER_HOUR: '2', TIDINGS_FOLLOW_REQUIRE_TWO_OUTLETS: 'on' }).follow).toEqual({ postsPerHour: 2, requireTwoOutlets: true });
+    expect(() => loadSettings({ TIDINGS_FOLLOW_POSTS_PER_HOUR: '0' })).toThrow(/TIDINGS_FOLLOW_POSTS_PER_HOUR="0" is not a whole number from 1 to 60/);
+  });
+});

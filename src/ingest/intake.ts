@@ -55,6 +55,7 @@ export class NewsIntake {
   private timers: NodeJS.Timeout[] = [];
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
+  private readonly appliedListeners = new Set<(summaryIds: readonly string[]) => void>();
 
   constructor(private readonly options: IntakeOptions) {
     this.applied = options.loaded.seq;
@@ -102,6 +103,16 @@ export class NewsIntake {
    */
   addUnstored(summaries: readonly Summary[]): Promise<void> {
     return this.work.run(() => sliced(summaries, (summary) => void this.options.sink.add([summary])));
+  }
+
+  /**
+   * Calls `listener` after each pass that changed the engine, with the ids of the summaries it
+   * added or changed (follows look at their stories then). Returns the unsubscribe. A listener
+   * that throws is logged; the intake goes on.
+   */
+  onApplied(listener: (summaryIds: readonly string[]) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
   }
 
   /** Applies whatever the store holds past what was applied; resolves after a pass that began after the call. */
@@ -174,6 +185,26 @@ export class NewsIntake {
    */
   private async applyStored(): Promise<void> {
     const cutoff = this.cutoff(this.options.clock());
+    const changed: string[] = [];
+    try {
+      await this.applyPages(cutoff, changed);
+    } finally {
+      // Whatever reached the engine is told, even when a later page could not be read.
+      if (changed.length > 0) this.tellApplied(changed);
+    }
+  }
+
+  private tellApplied(summaryIds: readonly string[]): void {
+    for (const listener of this.appliedListeners) {
+      try {
+        listener(summaryIds);
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'a listener to applied summaries failed');
+      }
+    }
+  }
+
+  private async applyPages(cutoff: number | undefined, changed: string[]): Promise<void> {
     for (;;) {
       const rows = await this.options.store.summariesAfter(this.applied, PAGE);
       if (rows.length === 0) return;
@@ -181,7 +212,7 @@ export class NewsIntake {
         const date = retentionDate(row);
         if (cutoff === undefined || date >= cutoff) {
           try {
-            this.options.sink.add([row.summary]);
+            if (this.options.sink.add([row.summary])[0] !== 'unchanged') changed.push(row.summary.id);
             this.dates.set(row.summary.id, date);
           } catch (error) {
             // One summary the engine cannot take must not stop every one after it, for ever.

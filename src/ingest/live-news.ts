@@ -32,6 +32,8 @@ export interface LiveNews {
    * it read (for the log line of counts and problems). Once only.
    */
   start(): Promise<LoadedEngine>;
+  /** Told the ids of the summaries each pass of the intake applied (follows); returns an unhook. */
+  onApplied(listener: (summaryIds: readonly string[]) => void): () => void;
   /** /health and POST /v1/summaries, for whichever server people reach. */
   readonly routes: readonly Route[];
   /** `/news feeds …`. */
@@ -67,6 +69,8 @@ export async function openLiveNews(settings: Settings, logger: Logger, clock: ()
     const cutoff = () => (retainMs === undefined ? undefined : clock() - retainMs);
     const engine = new LiveEngine(STARTING_ENGINE);
     let intake: NewsIntake | undefined;
+    // Listeners may come before the intake does (the Slack app starts while the engine is built).
+    const appliedListeners = new Set<(summaryIds: readonly string[]) => void>();
     // The ingest route is up before the intake: until then it is told to come back.
     const intakeWhenReady: Pick<NewsIntake, 'ingest'> = {
       ingest: (summaries) => {
@@ -143,12 +147,19 @@ export async function openLiveNews(settings: Settings, logger: Logger, clock: ()
         const loaded = await loadEngine(settings, stored.summaries.map((row) => row.summary), { sliced: true });
         engine.replace(loaded.engine);
         intake = new NewsIntake({ store, sink: engine, clock, logger, ...(retainMs !== undefined && { retainMs }), loaded: stored });
+        intake.onApplied((ids) => {
+          for (const listener of appliedListeners) listener(ids);
+        });
         await intake.start();
         positions = loaded.corpus.positions;
         watchFrom(positions);
         await syncFeedsConf();
         poller.start();
         return loaded;
+      },
+      onApplied(listener) {
+        appliedListeners.add(listener);
+        return () => void appliedListeners.delete(listener);
       },
       routes,
       feedsCommands,

@@ -14,6 +14,7 @@ import type { Logger } from '../log.js';
 import { boltLevel, boltLogger } from './bolt-logger.js';
 import type { DigestCommands } from './digest-commands.js';
 import type { FeedsCommands } from './feeds-commands.js';
+import type { FollowCommands } from './follow-commands.js';
 import { healthRoute } from './health.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
@@ -35,6 +36,8 @@ export interface SlackAppOptions {
   readonly digestCommands?: DigestCommands;
   /** `/news feeds …`; without it, Tidings says feeds are not set up. */
   readonly feedsCommands?: FeedsCommands;
+  /** `/news follow …`; without it, Tidings says follows are not set up. */
+  readonly followCommands?: FollowCommands;
   /** Web API client options on top of Tidings' own (the tests shorten retries with retryConfig). */
   readonly clientOptions?: webApi.WebClientOptions;
   /** Routes served beside Slack's and /health (POST /v1/summaries). */
@@ -93,6 +96,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     timeZoneOf: createTimeZoneLookup(clock, logger),
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
     ...(options.feedsCommands !== undefined && { feedsCommands: options.feedsCommands }),
+    ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
   };
   registerListeners(app, deps);
 

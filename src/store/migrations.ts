@@ -107,6 +107,49 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 3,
+    name: 'follows, and the story messages they posted',
+    statements: (dialect) => {
+      const t = types(dialect);
+      return [
+        // quiet_members: a JSON array of summary ids (the quiet start, src/follow/follow.ts).
+        `CREATE TABLE follows (
+          id ${t.id},
+          channel_id TEXT NOT NULL,
+          created_by TEXT NOT NULL,
+          question TEXT NOT NULL,
+          quiet_members TEXT NOT NULL,
+          created_at ${t.ms} NOT NULL,
+          paused_at ${t.ms},
+          paused_reason TEXT
+        )`,
+        'CREATE INDEX follows_by_channel ON follows (channel_id)',
+        // One row per story and channel, whoever posted it: the unique key is the exactly-once.
+        // said_*: JSON arrays of what the message shows (src/follow/growth.ts).
+        `CREATE TABLE follow_posts (
+          id ${t.id},
+          channel_id TEXT NOT NULL,
+          story_key TEXT NOT NULL,
+          follow_id ${t.ref} REFERENCES follows (id) ON DELETE SET NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('story', 'roundup')),
+          state TEXT NOT NULL CHECK (state IN ('claimed', 'posted')),
+          owner TEXT NOT NULL,
+          claimed_at ${t.ms} NOT NULL,
+          posted_at ${t.ms},
+          message_ts TEXT,
+          said_outlets TEXT NOT NULL DEFAULT '[]',
+          said_signals TEXT NOT NULL DEFAULT '[]',
+          last_reply_at ${t.ms},
+          version INTEGER NOT NULL DEFAULT 0,
+          UNIQUE (channel_id, story_key)
+        )`,
+        'CREATE INDEX follow_posts_by_key ON follow_posts (story_key)',
+        'CREATE INDEX follow_posts_by_channel_time ON follow_posts (channel_id, claimed_at)',
+        "CREATE INDEX follow_posts_claimed ON follow_posts (claimed_at) WHERE state = 'claimed'",
+      ];
+    },
+  },
 ];
 
 const MIGRATION_LOCK = 'tidings:migrations';

@@ -6,6 +6,7 @@ import type { Settings } from '../config.js';
 import { migrate } from './migrations.js';
 import { openPostgresDatabase } from './postgres-database.js';
 import { createSqlFeedStore } from './sql-feed-store.js';
+import { createSqlFollowStore } from './sql-follow-store.js';
 import { createSqlStore } from './sql-store.js';
 import { createSqlSummaryStore } from './sql-summary-store.js';
 import type { SqlDatabase } from './sql.js';
@@ -37,7 +38,7 @@ export async function openStore(settings: Pick<Settings, 'dbFile' | 'databaseUrl
   return createTidingsStore(db);
 }
 
-/** The three stores over one migrated database; close() (the digests' store's) closes it all. */
+/** The four stores over one migrated database; close() (the digests' store's) closes it all. */
 export function createTidingsStore(db: SqlDatabase): TidingsStore {
-  return { ...createSqlStore(db), ...createSqlSummaryStore(db), ...createSqlFeedStore(db) };
+  return { ...createSqlStore(db), ...createSqlSummaryStore(db), ...createSqlFeedStore(db), ...createSqlFollowStore(db) };
 }

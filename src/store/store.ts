@@ -9,6 +9,7 @@
  */
 import type { DigestWindow } from '../digest/select.js';
 import type { Cadence, LocalTime, Subscription } from '../digest/subscription.js';
+import type { FollowStore } from '../follow/ports.js';
 import type { FeedStore, SummaryStore } from '../ingest/ports.js';
 
 export interface NewSubscription {
@@ -110,7 +111,8 @@ export interface DigestStore {
 }
 
 /**
- * All that Tidings keeps, as openStore returns it: the digests' state and live news (summaries and
- * feeds, src/ingest/ports.ts), over one database; close() closes every connection.
+ * All that Tidings keeps, as openStore returns it: the digests' state, live news (summaries and
+ * feeds, src/ingest/ports.ts) and follows (src/follow/ports.ts), over one database; close() closes
+ * every connection.
  */
-export type TidingsStore = DigestStore & SummaryStore & FeedStore;
+export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore;

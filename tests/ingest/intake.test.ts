@@ -83,6 +83,28 @@ describe('the intake', () => {
     await expect.poll(() => sink.log, { timeout: 2000 }).toEqual(['+x', '+y', '+z']);
   });
 
+  it('tells its listeners, after each pass, the ids it added or changed, and goes on when one throws', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    const intake = makeIntake({ store, sink });
+    const told: string[][] = [];
+    intake.onApplied(() => {
+      throw new Error('a broken listener');
+    });
+    const unsubscribe = intake.onApplied((ids) => told.push([...ids]));
+    await intake.ingest([summary('a'), summary('b')]);
+    // Stored again with the same text: not a change, and not told.
+    await store.putSummaries([summary('b', { title: 'A title' })], NOW);
+    sink.held.set('b', summary('b', { title: 'A title' }));
+    await intake.catchUp();
+    await intake.ingest([summary('c')]);
+    expect(told).toEqual([['a', 'b'], ['c']]);
+    unsubscribe();
+    await intake.ingest([summary('d')]);
+    expect(told).toHaveLength(2);
+    expect(sink.log.at(-1)).toBe('+d');
+  });
+
   it('starts after what the engine was built with', async () => {
     const store = new MemorySummaryStore();
     await store.putSummaries([summary('built-in')], NOW);

@@ -19,6 +19,13 @@ describe('reading /news', () => {
     expect(parseNewsCommand('digests list')).toEqual({ kind: 'digest', args: 'list' });
   });
 
+  it('hands everything after "follow" to the follow commands, in plain words', () => {
+    expect(parseNewsCommand('follow glacier dam from:Reuters')).toEqual({ kind: 'follow', args: 'glacier dam from:Reuters' });
+    expect(parseNewsCommand('Follow')).toEqual({ kind: 'follow', args: '' });
+    expect(parseNewsCommand('follow AT&amp;T <@U123>')).toEqual({ kind: 'follow', args: 'AT&T' });
+    expect(parseNewsCommand('followers of Taiwan')).toEqual({ kind: 'question', question: 'followers of Taiwan' });
+  });
+
   it('reads anything else as a question, in plain words', () => {
     expect(parseNewsCommand('help me understand Taiwan')).toEqual({ kind: 'question', question: 'help me understand Taiwan' });
     expect(parseNewsCommand('AT&amp;T &lt;merger&gt; <@U123>')).toEqual({ kind: 'question', question: 'AT&T <merger>' });

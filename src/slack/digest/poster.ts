@@ -19,7 +19,7 @@ export const DIGEST_EVENT_TYPE = 'tidings_digest';
  * The history is read from a little before the due time: a post is never made before its due time
  * by our clock, but Slack's clock (which stamps `ts`) may be behind ours.
  */
-const CLOCK_SKEW_MS = 5 * 60_000;
+export const CLOCK_SKEW_MS = 5 * 60_000;
 /** Messages a history page holds (Slack's most). */
 const PAGE = 200;
 
@@ -55,29 +55,29 @@ export function createSlackDigestPoster({ client, engine, storiesPerDigest = STO
       return { ts: response.ts };
     },
 
-    async findPosted(subscription: Subscription, delivery: Delivery): Promise<FoundPost> {
-      const oldest = slackTs(delivery.dueAt - CLOCK_SKEW_MS);
-      let cursor: string | undefined;
-      for (let page = 0; page < maxHistoryPages; page++) {
-        // Errors (not_in_channel, missing_scope, a 429 …) are thrown: the scheduler logs them and
-        // takes them as "cannot tell".
-        const response = await client.conversations.history({
-          channel: subscription.channelId,
-          oldest,
-          include_all_metadata: true,
-          limit: PAGE,
-          ...(cursor !== undefined && { cursor }),
-        });
-        for (const message of response.messages ?? []) {
-          const ts = postedTs(message, delivery);
-          if (ts !== undefined) return { ts };
-        }
-        cursor = response.response_metadata?.next_cursor;
-        if (response.has_more !== true || cursor === undefined || cursor === '') return 'not posted';
-      }
-      return 'unknown';
-    },
+    findPosted: (subscription, delivery) =>
+      findInHistory(client, subscription.channelId, delivery.dueAt - CLOCK_SKEW_MS, (message) => postedTs(message, delivery), maxHistoryPages),
   };
+}
+
+/**
+ * The ts of the first message in the channel's history since `oldestMs` (newest first) that
+ * `match` recognises; 'not posted' when the history ends without one, 'unknown' past `maxPages`.
+ * Errors (not_in_channel, missing_scope, a 429 …) are thrown: callers take them as "cannot tell".
+ */
+export async function findInHistory(client: webApi.WebClient, channel: string, oldestMs: number, match: (message: unknown) => string | undefined, maxPages: number): Promise<FoundPost> {
+  const oldest = slackTs(oldestMs);
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const response = await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: PAGE, ...(cursor !== undefined && { cursor }) });
+    for (const message of response.messages ?? []) {
+      const ts = match(message);
+      if (ts !== undefined) return { ts };
+    }
+    cursor = response.response_metadata?.next_cursor;
+    if (response.has_more !== true || cursor === undefined || cursor === '') return 'not posted';
+  }
+  return 'unknown';
 }
 
 /** What a digest post carries: enough to tell it from every other delivery, of any subscription. */

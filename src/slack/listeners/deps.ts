@@ -1,9 +1,10 @@
-/** What every listener is given: the core, the clock, the log and the optional digest and feeds commands. */
+/** What every listener is given: the core, the clock, the log and the optional digest, feeds and follow commands. */
 import type { webApi } from '@slack/bolt';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../log.js';
 import type { DigestCommands } from '../digest-commands.js';
 import type { FeedsCommands } from '../feeds-commands.js';
+import type { FollowCommands } from '../follow-commands.js';
 
 export interface ListenerDeps {
   readonly engine: Engine;
@@ -12,6 +13,7 @@ export interface ListenerDeps {
   readonly logger: Logger;
   readonly digestCommands?: DigestCommands;
   readonly feedsCommands?: FeedsCommands;
+  readonly followCommands?: FollowCommands;
   /** A person's IANA time zone, or undefined when it cannot be known. */
   readonly timeZoneOf: (client: webApi.WebClient, userId: string) => Promise<string | undefined>;
 }

@@ -1,4 +1,4 @@
-/** How to use Tidings: asking, filters, digests, feeds. Static text, the same wherever it is shown. */
+/** How to use Tidings: asking, filters, digests, follows, feeds. Static text, the same wherever it is shown. */
 import { context, section, type Block, type SlackMessage } from './blocks.js';
 
 export const HELP_ASKING = [
@@ -27,6 +27,13 @@ export const HELP_DIGESTS = [
   '• `/news digest now`: a preview of what would be posted now, only for you',
 ].join('\n');
 
+export const HELP_FOLLOWS = [
+  '*Follows* post each new story about a question in a channel, as it breaks, and update it as outlets join',
+  '• `/news follow glacier dam from:Reuters`: follow a question here (stories that match already are not posted)',
+  '• `/news follow list`: this channel’s follows',
+  '• `/news follow off [id]`: stop one',
+].join('\n');
+
 export const HELP_FEEDS = [
   '*News feeds* bring RSS and Atom news in as it is published',
   '• `/news feeds add https://example.com/rss.xml`: follow a feed (its items become summaries)',
@@ -43,6 +50,7 @@ export function helpBlocks(prefix = 'help'): Block[] {
     section(`${prefix}-filters`, HELP_FILTERS),
     section(`${prefix}-buttons`, HELP_BUTTONS),
     section(`${prefix}-digests`, HELP_DIGESTS),
+    section(`${prefix}-follows`, HELP_FOLLOWS),
     section(`${prefix}-feeds`, HELP_FEEDS),
   ];
 }

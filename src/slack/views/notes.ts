@@ -37,6 +37,7 @@ export const NOTES = {
   badButton: 'That button is from an older version of Tidings. Ask again to get a fresh answer.',
   digestsOff: 'Daily digests are not set up on this Tidings. Ask whoever runs it to turn them on.',
   feedsOff: 'Feeds are not set up on this Tidings. Ask whoever runs it to turn them on.',
+  followsOff: 'Follows are not set up on this Tidings. Ask whoever runs it to turn them on.',
   notInChannel: 'I cannot post in this channel yet: invite me with `/invite @Tidings`, then press *Share in channel* again.',
   archived: 'This channel is archived, so I cannot post in it.',
   restricted: 'Posting in this channel is restricted, so I could not share the brief here.',

@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { loadSettings } from '../../../src/config.js';
 import { openLiveNews, startLiveNews, type LiveNews } from '../../../src/ingest/live-news.js';
 import { createLogger } from '../../../src/log.js';
+import { createSlackFollows, type SlackFollows, type SlackFollowsOptions } from '../../../src/slack/follow/index.js';
+import type { FollowCommands } from '../../../src/slack/follow-commands.js';
 import { slashCommand } from './payloads.js';
-import type { SlackStandIn } from './slack-stand-in.js';
+import { SlackStandIn } from './slack-stand-in.js';
 import { BOT_TOKEN, NOW, SIGNING_SECRET, startTidings, type Running } from './tidings.js';
 import { allText } from '../texts.js';
 
@@ -23,8 +25,10 @@ export interface LiveRunning extends Running {
   readonly dataDir: string;
   /** POSTs to /v1/summaries with the token (or as told). */
   ingest(body: unknown, options?: { type?: string; token?: string }): Promise<Response>;
-  /** /news <text>, signed; resolves to the text of the reply. */
-  ask(text: string): Promise<string>;
+  /** /news <text>, signed (in a channel of the test's choice); resolves to the text of the reply. */
+  ask(text: string, channel?: string): Promise<string>;
+  /** Follows, watching the intake and posting through the stand-in. */
+  readonly follows: SlackFollows;
 }
 
 export interface LiveOptions {
@@ -36,6 +40,8 @@ export interface LiveOptions {
   readonly slack?: SlackStandIn;
   /** Serve before the engine is built (as `npm start` does with Slack): the test calls news.start(). */
   readonly unstarted?: boolean;
+  /** Follows' settings (the hourly cap …) and this process's name in claims. */
+  readonly follows?: Pick<SlackFollowsOptions, 'postsPerHour' | 'requireTwoOutlets' | 'owner'>;
 }
 
 export async function startLive(options: LiveOptions = {}): Promise<LiveRunning & { readonly dir: string }> {
@@ -55,31 +61,46 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     ...options.env,
   });
   const news = await (options.unstarted ? openLiveNews : startLiveNews)(settings, createLogger(settings.logLevel), clock);
+  const slack = options.slack ?? (await new SlackStandIn().start());
+  let follows: SlackFollows | undefined;
+  // The app is made before follows (they log through its logger): it asks them through this.
+  const followCommands: FollowCommands = { handle: (request) => follows!.commands.handle(request) };
   let running: Running;
   try {
-    running = await startTidings({ news, clock, ...(options.slack !== undefined && { slack: options.slack }) });
+    running = await startTidings({ news, clock, slack, followCommands });
   } catch (error) {
     await news.stop();
     throw error;
   }
+  follows = createSlackFollows({
+    store: news.store,
+    engine: news.engine,
+    intake: news,
+    logger: running.logger,
+    settings: loadSettings({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }),
+    clock,
+    ...options.follows,
+  });
   return {
     ...running,
     news,
     dir,
     dataDir,
+    follows,
     ingest: (body, { type = 'application/json', token = INGEST_TOKEN } = {}) =>
       fetch(`${running.url}/v1/summaries`, {
         method: 'POST',
         headers: { 'content-type': type, authorization: `Bearer ${token}` },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
-    async ask(text) {
+    async ask(text, channel) {
       const name = `ask-${Math.random().toString(36).slice(2)}`;
-      await running.send(slashCommand(text, running.slack.responseUrl(name)));
+      await running.send(slashCommand(text, running.slack.responseUrl(name), channel === undefined ? {} : { channel_id: channel }));
       const reply = await running.slack.waitFor(() => running.slack.replies.find((r) => r.name === name), `the reply to /news ${text}`);
       return allText(reply.body.blocks);
     },
     async stop() {
+      await follows.stop();
       await running.stop();
       await news.stop();
       if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import type { Engine } from '../../../src/engine/types.js';
 import { createLogger, type Logger } from '../../../src/log.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/slack/app.js';
 import type { DigestCommands } from '../../../src/slack/digest-commands.js';
+import type { FollowCommands } from '../../../src/slack/follow-commands.js';
 import { signedHeaders } from '../../../src/slack/signing.js';
 import type { SlackRequest } from './payloads.js';
 import { SlackStandIn } from './slack-stand-in.js';
@@ -51,6 +52,7 @@ export interface StartOptions {
   /** The core over data/, changed by this (to make it fail, say). */
   readonly engine?: (engine: Engine) => Engine;
   readonly digestCommands?: DigestCommands;
+  readonly followCommands?: FollowCommands;
   /** A stand-in already started (and set up) by the caller; a new one by default. */
   readonly slack?: SlackStandIn;
   /** The app's clock; NOW by default. */
@@ -92,6 +94,7 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     clock: options.clock ?? (() => NOW),
     clientOptions: { retryConfig: FAST_RETRIES },
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
+    ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
   });
   const { port } = await tidings.start();
   const url = `http://127.0.0.1:${port ?? 0}`;

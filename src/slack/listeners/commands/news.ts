@@ -1,5 +1,5 @@
 /**
- * `/news <question>`, `/news help`, `/news digest …` and `/news feeds …`. Acknowledged at once (Slack wants it
+ * `/news <question>`, `/news help`, `/news digest …`, `/news follow …` and `/news feeds …`. Acknowledged at once (Slack wants it
  * within 3 seconds, whatever the question); the answer follows through the response_url, only for
  * the asker.
  */
@@ -13,11 +13,13 @@ import { MAX_QUESTION } from '../deps.js';
 import type { ListenerDeps } from '../deps.js';
 import { handleRequest } from '../request.js';
 import { ephemeralReply } from '../../send.js';
+import type { DigestCommandReply } from '../../digest-commands.js';
 
 export type NewsRequest =
   | { readonly kind: 'help' }
   | { readonly kind: 'digest'; readonly args: string }
   | { readonly kind: 'feeds'; readonly args: string }
+  | { readonly kind: 'follow'; readonly args: string }
   | { readonly kind: 'question'; readonly question: string };
 
 export function parseNewsCommand(text: string | undefined): NewsRequest {
@@ -25,6 +27,8 @@ export function parseNewsCommand(text: string | undefined): NewsRequest {
   if (isHelp(question)) return { kind: 'help' };
   const digest = /^digests?(?:\s+(.*))?$/is.exec(question);
   if (digest) return { kind: 'digest', args: (digest[1] ?? '').trim() };
+  const follow = /^follow(?:\s+(.*))?$/is.exec(question);
+  if (follow) return { kind: 'follow', args: (follow[1] ?? '').trim() };
   // The raw text: a feed's address must reach the feeds command whole, not as a link's label.
   const feeds = /^\s*feeds(?:\s+(.*))?$/is.exec(text ?? '');
   if (feeds) return { kind: 'feeds', args: truncate((feeds[1] ?? '').trim(), MAX_QUESTION) };
@@ -36,6 +40,12 @@ export function newsCommand(deps: ListenerDeps) {
     await ack();
     const request = parseNewsCommand(command.text);
     const info = { kind: `command:${request.kind}`, team: command.team_id, channel: command.channel_id };
+    /** A command's reply, privately; its result count for the log. */
+    const respondWith = async (reply: DigestCommandReply): Promise<number> => {
+      const message: SlackMessage = typeof reply === 'string' ? noteView(nonBlank(truncate(reply, 3000), 'Done.')) : reply;
+      await respond(ephemeralReply(message));
+      return typeof reply === 'string' ? 0 : (reply.results ?? 0);
+    };
     await handleRequest(
       deps,
       info,
@@ -60,9 +70,23 @@ export function newsCommand(deps: ListenerDeps) {
               now: deps.clock(),
               client,
             });
-            const message: SlackMessage = typeof reply === 'string' ? noteView(nonBlank(truncate(reply, 3000), 'Done.')) : reply;
-            await respond(ephemeralReply(message));
-            return typeof reply === 'string' ? 0 : (reply.results ?? 0);
+            return respondWith(reply);
+          }
+          case 'follow': {
+            if (deps.followCommands === undefined) {
+              await respond(ephemeralReply(noteView(NOTES.followsOff)));
+              return 0;
+            }
+            const reply = await deps.followCommands.handle({
+              args: request.args,
+              teamId: command.team_id,
+              channelId: command.channel_id,
+              ...(command.channel_name !== undefined && { channelName: command.channel_name }),
+              userId: command.user_id,
+              now: deps.clock(),
+              client,
+            });
+            return respondWith(reply);
           }
           case 'feeds': {
             if (deps.feedsCommands === undefined) {

@@ -1,0 +1,68 @@
+/**
+ * Follows on Slack, wired: the watcher (posting through a Web API client of its own that hands
+ * every failure back, as the digests' does) told by the intake after each pass, and the
+ * `/news follow …` commands. The caller owns the store and the intake; stop() unhooks the watcher
+ * from the intake and waits for the pass in hand.
+ *
+ * Settings to wire (config.ts): TIDINGS_FOLLOW_POSTS_PER_HOUR → postsPerHour,
+ * TIDINGS_FOLLOW_REQUIRE_TWO_OUTLETS → requireTwoOutlets; the defaults are src/follow/follow.ts's.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Settings } from '../../config.js';
+import type { Engine } from '../../engine/types.js';
+import { DEFAULT_FOLLOW_POSTS_PER_HOUR, DEFAULT_REQUIRE_TWO_OUTLETS } from '../../follow/follow.js';
+import type { FollowStore } from '../../follow/ports.js';
+import type { NewsIntake } from '../../ingest/intake.js';
+import type { Logger } from '../../log.js';
+import { createDigestClient } from '../digest/client.js';
+import type { FollowCommands } from '../follow-commands.js';
+import { SlackSetupError } from '../mode.js';
+import { createFollowCommands } from './commands.js';
+import { createFollowPoster } from './poster.js';
+import { createFollowWatcher, type FollowWatcher } from './watcher.js';
+
+export interface SlackFollowsOptions {
+  readonly store: FollowStore;
+  readonly engine: Engine;
+  readonly intake: Pick<NewsIntake, 'onApplied'>;
+  readonly logger: Logger;
+  readonly settings: Pick<Settings, 'slack'>;
+  /** ms since the epoch; Date.now by default. */
+  readonly clock?: () => number;
+  readonly postsPerHour?: number;
+  readonly requireTwoOutlets?: boolean;
+  readonly owner?: string;
+}
+
+export interface SlackFollows {
+  /** For createSlackApp({ followCommands }). */
+  readonly commands: FollowCommands;
+  readonly watcher: FollowWatcher;
+  stop(): Promise<void>;
+}
+
+export function createSlackFollows(options: SlackFollowsOptions): SlackFollows {
+  const token = options.settings.slack.botToken;
+  if (token === undefined) throw new SlackSetupError('Follows need SLACK_BOT_TOKEN.');
+  const logger = options.logger.child({ component: 'follows' });
+  const client = createDigestClient({ token, apiUrl: options.settings.slack.apiUrl, logger });
+  const watcher = createFollowWatcher({
+    store: options.store,
+    engine: options.engine,
+    poster: createFollowPoster(client),
+    clock: options.clock ?? Date.now,
+    logger,
+    owner: options.owner ?? randomUUID(),
+    postsPerHour: options.postsPerHour ?? DEFAULT_FOLLOW_POSTS_PER_HOUR,
+    requireTwoOutlets: options.requireTwoOutlets ?? DEFAULT_REQUIRE_TWO_OUTLETS,
+  });
+  const unhook = options.intake.onApplied((ids) => watcher.applied(ids));
+  return {
+    commands: createFollowCommands({ store: options.store, engine: options.engine, logger }),
+    watcher,
+    async stop() {
+      unhook();
+      await watcher.stop();
+    },
+  };
+}

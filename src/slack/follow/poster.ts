@@ -1,0 +1,59 @@
+/**
+ * The follow watcher's calls to Slack: a story's message (with the story's key and follow in its
+ * metadata), a roundup, the message edited in place when the story grows, and the reply in its
+ * thread. Every failure comes back as the digest scheduler reads them (toDigestPostError), so
+ * that the same rules decide what pauses a follow.
+ */
+import type { webApi } from '@slack/bolt';
+import type { FoundPost } from '../../digest/ports.js';
+import type { SlackMessage } from '../views/blocks.js';
+import { postMessage, updateMessage } from '../send.js';
+import { toDigestPostError } from '../digest/client.js';
+import { CLOCK_SKEW_MS, findInHistory } from '../digest/poster.js';
+
+/** The metadata event type of a follow's story post. */
+export const FOLLOW_EVENT_TYPE = 'tidings_follow';
+
+export interface FollowPoster {
+  /** Posts to the channel; the message's ts. */
+  post(channel: string, message: SlackMessage, meta: { readonly storyKey: string; readonly followId?: string }): Promise<string>;
+  update(channel: string, ts: string, message: SlackMessage): Promise<void>;
+  reply(channel: string, threadTs: string, message: SlackMessage): Promise<void>;
+  /**
+   * Whether a post for this story key, made after `claimedAt`, is in the channel's history (by its
+   * metadata), as the digests' findPosted. Errors are thrown: the caller takes them as 'unknown'.
+   */
+  findPosted(channel: string, storyKey: string, claimedAt: number): Promise<FoundPost>;
+}
+
+/** Messages of history read before giving up as 'unknown' (a very busy channel). */
+const HISTORY_PAGES = 5;
+
+export function createFollowPoster(client: webApi.WebClient): FollowPoster {
+  const slack = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      throw toDigestPostError(error);
+    }
+  };
+  return {
+    async post(channel, message, meta) {
+      const response = await slack(() =>
+        postMessage(client, { channel }, message, { event_type: FOLLOW_EVENT_TYPE, event_payload: { story_key: meta.storyKey, follow_id: meta.followId ?? '' } }),
+      );
+      if (typeof response.ts !== 'string' || response.ts === '') throw new Error('Slack accepted the post but gave no ts');
+      return response.ts;
+    },
+    update: (channel, ts, message) => slack(() => updateMessage(client, channel, ts, message)),
+    reply: async (channel, threadTs, message) => void (await slack(() => postMessage(client, { channel, threadTs }, message))),
+    findPosted: (channel, storyKey, claimedAt) => findInHistory(client, channel, claimedAt - CLOCK_SKEW_MS, (message) => postedTs(message, storyKey), HISTORY_PAGES),
+  };
+}
+
+/** The message's ts if it is a follow's post of this story (history is outside data: read it warily). */
+function postedTs(message: unknown, storyKey: string): string | undefined {
+  const m = message as { ts?: unknown; metadata?: { event_type?: unknown; event_payload?: Record<string, unknown> } } | undefined;
+  if (typeof m?.ts !== 'string' || m.metadata?.event_type !== FOLLOW_EVENT_TYPE) return undefined;
+  return String(m.metadata.event_payload?.story_key) === storyKey ? m.ts : undefined;
+}

@@ -1,0 +1,191 @@
+/**
+ * The FollowStore in SQL (src/follow/ports.ts). A follow's id is its row number as text, short
+ * enough to type (`/news follow off 3`), like a digest's.
+ */
+import { planPosts } from '../follow/cap.js';
+import { CAP_WINDOW_MS, MAX_FOLLOWS_PER_CHANNEL, type Follow } from '../follow/follow.js';
+import type { Said } from '../follow/growth.js';
+import type { FollowPost, FollowPostKind, FollowStore } from '../follow/ports.js';
+import { chunked, isId, toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase, type SqlExecutor, type SqlValue } from './sql.js';
+
+const FOLLOW_COLUMNS = 'id, channel_id, created_by, question, quiet_members, created_at, paused_at, paused_reason';
+const POST_COLUMNS = 'id, channel_id, story_key, follow_id, kind, state, owner, claimed_at, message_ts, said_outlets, said_signals, last_reply_at, version';
+/** Keys a statement looks up at once: far inside both databases' limits on parameters. */
+const KEYS_A_QUERY = 500;
+
+export function createSqlFollowStore(db: SqlDatabase): FollowStore {
+  const follows = async (where: string, params: SqlValue[]) =>
+    (await db.query(`SELECT ${FOLLOW_COLUMNS} FROM follows WHERE ${where} ORDER BY created_at, id`, params)).map(followOf);
+  const numbers = (ids: readonly string[]) => ids.filter(isId).map(Number);
+
+  return {
+    async createFollow(input, limit = MAX_FOLLOWS_PER_CHANNEL) {
+      // The count and the insert hold the channel's lock together (as createSubscription).
+      return db.transaction(async (tx) => {
+        const [count] = await tx.query('SELECT COUNT(*) AS n FROM follows WHERE channel_id = $1', [input.channelId]);
+        if (toNumber(count?.n) >= limit) return { ok: false, reason: 'channel limit', limit } as const;
+        const [row] = await tx.query(
+          `INSERT INTO follows (channel_id, created_by, question, quiet_members, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING ${FOLLOW_COLUMNS}`,
+          [input.channelId, input.createdBy, input.question, JSON.stringify(input.quietMembers), input.createdAt],
+        );
+        return { ok: true, follow: followOf(row!) } as const;
+      }, `tidings:follows:${input.channelId}`);
+    },
+    async getFollow(id) {
+      return isId(id) ? (await follows('id = $1', [Number(id)]))[0] : undefined;
+    },
+    listFollows: (channelId) => follows('channel_id = $1', [channelId]),
+    listActiveFollows: () => follows('paused_at IS NULL', []),
+    async deleteFollow(channelId, id) {
+      return isId(id) && (await db.run('DELETE FROM follows WHERE id = $1 AND channel_id = $2', [Number(id), channelId])) > 0;
+    },
+    async pauseFollow(id, reason, at) {
+      return isId(id) && (await db.run('UPDATE follows SET paused_at = $2, paused_reason = $3 WHERE id = $1', [Number(id), at, reason])) > 0;
+    },
+    async resumeFollow(id) {
+      return isId(id) && (await db.run('UPDATE follows SET paused_at = NULL, paused_reason = NULL WHERE id = $1', [Number(id)])) > 0;
+    },
+
+    postedKeys: (channelId, keys) => keysIn(db, channelId, keys),
+
+    async claimFollowPosts(claim) {
+      // One transaction holding the channel: two replicas cannot both see room under the cap.
+      return db.transaction(async (tx) => {
+        const since = claim.now - CAP_WINDOW_MS;
+        const [counts] = await tx.query(
+          `SELECT SUM(CASE WHEN kind = 'story' THEN 1 ELSE 0 END) AS stories, SUM(CASE WHEN kind = 'roundup' THEN 1 ELSE 0 END) AS roundups
+           FROM follow_posts WHERE channel_id = $1 AND claimed_at > $2`,
+          [claim.channelId, since],
+        );
+        const taken = await keysIn(tx, claim.channelId, claim.candidates.map((c) => c.storyKey));
+        const fresh = claim.candidates.filter((c) => !taken.has(c.storyKey));
+        const plan = planPosts(fresh, {
+          postedLastHour: toNumber(counts?.stories ?? 0) || 0,
+          roundupLastHour: (toNumber(counts?.roundups ?? 0) || 0) > 0,
+          postsPerHour: claim.postsPerHour,
+        });
+        const insert = async (kind: FollowPostKind, candidate: (typeof fresh)[number]) => {
+          const [row] = await tx.query(
+            `INSERT INTO follow_posts (channel_id, story_key, follow_id, kind, state, owner, claimed_at)
+             VALUES ($1, $2, $3, $4, 'claimed', $5, $6) RETURNING ${POST_COLUMNS}`,
+            [claim.channelId, candidate.storyKey, isId(candidate.followId) ? Number(candidate.followId) : null, kind, claim.owner, claim.now],
+          );
+          return postOf(row!);
+        };
+        const post: FollowPost[] = [];
+        for (const candidate of plan.post) post.push(await insert('story', candidate));
+        const roundup: FollowPost[] = [];
+        for (const candidate of plan.roundup) roundup.push(await insert('roundup', candidate));
+        return { post, roundup };
+      }, `tidings:follows:${claim.channelId}`);
+    },
+
+    async markFollowPosted(postIds, ts, said, at) {
+      await db.transaction(async (tx) => {
+        for (const [i, id] of postIds.entries()) {
+          if (!isId(id)) continue;
+          const s = said[i] ?? { outlets: [], signals: [] };
+          await tx.run("UPDATE follow_posts SET state = 'posted', message_ts = $2, posted_at = $3, said_outlets = $4, said_signals = $5 WHERE id = $1", [
+            Number(id),
+            ts,
+            at,
+            JSON.stringify(s.outlets),
+            JSON.stringify(s.signals),
+          ]);
+        }
+      });
+    },
+
+    async releaseFollowPosts(postIds) {
+      for (const part of chunked(numbers(postIds), KEYS_A_QUERY)) {
+        if (part.length > 0) await db.run(`DELETE FROM follow_posts WHERE state = 'claimed' AND id IN (${inList(1, part.length)})`, part);
+      }
+    },
+
+    async staleFollowClaims(claimedBefore) {
+      return (await db.query(`SELECT ${POST_COLUMNS} FROM follow_posts WHERE state = 'claimed' AND claimed_at < $1 ORDER BY id`, [claimedBefore])).map(postOf);
+    },
+
+    async storyPostsFor(memberIds) {
+      const posts: FollowPost[] = [];
+      for (const part of chunked([...new Set(memberIds)], KEYS_A_QUERY)) {
+        const rows = await db.query(
+          `SELECT ${POST_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')} FROM follow_posts p JOIN follows f ON f.id = p.follow_id
+           WHERE p.kind = 'story' AND p.state = 'posted' AND f.paused_at IS NULL AND p.story_key IN (${inList(1, part.length)})
+           ORDER BY p.id`,
+          part,
+        );
+        posts.push(...rows.map(postOf));
+      }
+      return posts;
+    },
+
+    async recordGrowth(postId, version, said, replyAt) {
+      if (!isId(postId)) return false;
+      const changed = await db.run(
+        'UPDATE follow_posts SET said_outlets = $3, said_signals = $4, last_reply_at = COALESCE($5, last_reply_at), version = version + 1 WHERE id = $1 AND version = $2',
+        [Number(postId), version, JSON.stringify(said.outlets), JSON.stringify(said.signals), replyAt ?? null],
+      );
+      return changed > 0;
+    },
+  };
+}
+
+/** The story keys of these the channel has a row for. */
+async function keysIn(tx: SqlExecutor, channelId: string, keys: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunked([...new Set(keys)], KEYS_A_QUERY)) {
+    const rows = await tx.query(`SELECT story_key FROM follow_posts WHERE channel_id = $1 AND story_key IN (${inList(2, part.length)})`, [channelId, ...part]);
+    for (const row of rows) found.add(String(row.story_key));
+  }
+  return found;
+}
+
+/** `$from, $from+1 …`: the parameters of an IN list. */
+function inList(from: number, count: number): string {
+  return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
+}
+
+/** A JSON array of strings as stored; a damaged value reads as empty rather than failing every pass. */
+function strings(value: unknown): string[] {
+  try {
+    const parsed: unknown = JSON.parse(String(value ?? '[]'));
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+function followOf(row: Row): Follow {
+  const pausedAt = toOptionalNumber(row.paused_at);
+  return {
+    id: String(row.id),
+    channelId: String(row.channel_id),
+    createdBy: String(row.created_by),
+    question: String(row.question ?? ''),
+    createdAt: toNumber(row.created_at),
+    quietMembers: strings(row.quiet_members),
+    ...(pausedAt !== undefined && { paused: { reason: String(row.paused_reason ?? ''), at: pausedAt } }),
+  };
+}
+
+function postOf(row: Row): FollowPost {
+  const followId = toOptionalString(row.follow_id);
+  const ts = toOptionalString(row.message_ts);
+  const lastReplyAt = toOptionalNumber(row.last_reply_at);
+  const said: Said = { outlets: strings(row.said_outlets), signals: strings(row.said_signals) };
+  return {
+    id: String(row.id),
+    channelId: String(row.channel_id),
+    storyKey: String(row.story_key),
+    ...(followId !== undefined && { followId }),
+    kind: String(row.kind) as FollowPostKind,
+    state: String(row.state) as FollowPost['state'],
+    owner: String(row.owner),
+    claimedAt: toNumber(row.claimed_at),
+    ...(ts !== undefined && { ts }),
+    said,
+    ...(lastReplyAt !== undefined && { lastReplyAt }),
+    version: toNumber(row.version),
+  };
+}
