@@ -4,7 +4,7 @@
  * scheduler; stopping goes the other way.
  *
  * The app's clock is ./clock.ts's: just after the newest summary when the data is old.
- * The preview's digests live in an in-memory store: its channels are made up, so nothing about
+ * The preview's digests and follows live in an in-memory store: its channels are made up, so nothing about
  * them belongs in the database that Tidings uses once it is connected to Slack. The news is real:
  * summaries pushed and feeds added in the preview are live news's, in that database.
  */
@@ -12,6 +12,7 @@ import type { Settings } from '../config.js';
 import type { LiveNews } from '../ingest/live-news.js';
 import type { Logger } from '../log.js';
 import { createSlackDigests } from '../slack/digest/index.js';
+import { createSlackFollows } from '../slack/follow/index.js';
 import { openStore } from '../store/open-store.js';
 import { previewClock } from './clock.js';
 import { createPreview } from './start.js';
@@ -36,6 +37,7 @@ export async function startPreview(settings: Settings, news: LiveNews, logger: L
       routes: news.routes,
       feedsCommands: news.feedsCommands,
       digests: (slack) => createSlackDigests({ store, engine, logger, clock: clock.now, settings: { slack, digestGraceMs: settings.digestGraceMs } }),
+      follows: (slack) => createSlackFollows({ store, engine, intake: news, logger, clock: clock.now, settings: { slack }, ...settings.follow }),
     });
     const { port } = await preview.start();
     return {

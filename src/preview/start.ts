@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import type { Settings, SlackSettings } from '../config.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions } from '../slack/app.js';
 import type { SlackDigests } from '../slack/digest/index.js';
+import type { SlackFollows } from '../slack/follow/index.js';
 import { healthRoute } from '../slack/health.js';
 import { HOW_TO_CONNECT } from '../slack/mode.js';
 import { Bridge } from './bridge.js';
@@ -36,6 +37,8 @@ export interface PreviewOptions extends Omit<SlackAppOptions, 'settings'> {
    * its stand-in for Slack) are known; their scheduler runs while the preview does.
    */
   readonly digests?: (slack: SlackSettings) => SlackDigests;
+  /** Follows for the preview, made likewise; stopped with it. */
+  readonly follows?: (slack: SlackSettings) => SlackFollows;
 }
 
 export interface Preview extends Omit<SlackApp, 'mode' | 'start'> {
@@ -85,12 +88,14 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
   const slackBase = `http://127.0.0.1:${slackPort}`;
 
   // Tidings' own routes are served on the page's port, where people reach them, not on Bolt's.
-  const { print: _print, settings: _page, digests: makeDigests, clockNote: _note, routes: _routes, ...appOptions } = options;
+  const { print: _print, settings: _page, digests: makeDigests, follows: makeFollows, clockNote: _note, routes: _routes, ...appOptions } = options;
   const slackSettings: SlackSettings = { botToken, signingSecret, apiUrl: `${slackBase}/api/` };
   const digests = makeDigests?.(slackSettings);
+  const follows = makeFollows?.(slackSettings);
   const slack = createSlackApp({
     ...appOptions,
     ...(digests !== undefined && { digestCommands: digests.commands }),
+    ...(follows !== undefined && { followCommands: follows.commands }),
     settings: { slack: slackSettings, port: 0, host: '127.0.0.1' },
   });
 
@@ -136,6 +141,7 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
       return { port, url };
     },
     async stop() {
+      await follows?.stop();
       await digests?.scheduler.stop();
       if (page !== undefined) await close(page);
       await slack.stop();

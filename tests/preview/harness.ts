@@ -9,6 +9,7 @@ import { createLogger } from '../../src/log.js';
 import { createPreview, type Preview } from '../../src/preview/start.js';
 import type { StoredMessage } from '../../src/preview/workspace.js';
 import { createSlackDigests } from '../../src/slack/digest/index.js';
+import { createSlackFollows } from '../../src/slack/follow/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import { dataEngine, requestLines, type LogLine } from '../e2e/harness/tidings.js';
 
@@ -60,6 +61,8 @@ export async function startPreview(options: PreviewStartOptions = {}): Promise<R
     ...(options.clock !== undefined && { clock: options.clock }),
     digests: (slack) =>
       createSlackDigests({ store, engine, logger, settings: { slack, digestGraceMs: 6 * 3_600_000 }, ...(options.clock !== undefined && { clock: options.clock }) }),
+    // No news arrives in these tests: the follows are told of none.
+    follows: (slack) => createSlackFollows({ store, engine, intake: { onApplied: () => () => undefined }, logger, settings: { slack }, ...(options.clock !== undefined && { clock: options.clock }) }),
   });
   const { url } = await preview.start();
   preview.workspace.subscribe(poke);

@@ -98,6 +98,15 @@ describe('preview mode', () => {
     await t.waitFor(() => (t.requestKinds().includes('command:digest') ? true : undefined), 'the log line of the digest');
   });
 
+  it('follows a question in a channel through /news follow, and lists it', async () => {
+    await t.say(NEWS.id, '/news follow glacier dam');
+    const made = await t.waitFor(() => fromTidings(t.messages(NEWS.id)).find((m) => /glacier dam/i.test(shown(m))), 'the follow reply');
+    expect(shown(made)).not.toMatch(/not set up/);
+    await t.say(NEWS.id, '/news follow list');
+    await t.waitFor(() => fromTidings(t.messages(NEWS.id)).filter((m) => /glacier dam/i.test(shown(m))).length >= 2 || undefined, 'the list with the follow');
+    await t.waitFor(() => t.requestKinds().filter((kind) => kind === 'command:follow').length === 2 || undefined, 'the log lines of both commands');
+  });
+
   it('has Slackbot explain what Tidings does not hear, without bothering Tidings', async () => {
     const before = t.requestKinds().length;
     await t.say(NEWS.id, '/weather tomorrow');
