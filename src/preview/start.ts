@@ -37,6 +37,8 @@ export interface PreviewOptions extends Omit<SlackAppOptions, 'settings'> {
    * its stand-in for Slack) are known; their scheduler runs while the preview does.
    */
   readonly digests?: (slack: SlackSettings) => SlackDigests;
+  /** Whether POST /v1/summaries takes news (said under the address, with how). */
+  readonly ingest?: 'on' | 'off';
   /** Follows for the preview, made likewise; stopped with it. */
   readonly follows?: (slack: SlackSettings) => SlackFollows;
 }
@@ -54,11 +56,18 @@ export function pageUrl(host: string, port: number): string {
   return `http://${name}:${port}`;
 }
 
-export function banner(url: string, host: string, note?: string): string {
+export function banner(url: string, host: string, note?: string, ingest?: 'on' | 'off'): string {
   const exposed = isLoopback(host) ? '' : `\nHOST=${host}: other machines on your network can open the preview too.\n`;
+  const news =
+    ingest === 'on'
+      ? [`It takes news as it comes: POST summaries to ${url}/v1/summaries (README, “Live news”).`]
+      : ingest === 'off'
+        ? [`To push news into it, set TIDINGS_INGEST_TOKEN and POST summaries to ${url}/v1/summaries (README, “Live news”).`]
+        : [];
   return [
     `Tidings is running in preview mode: open ${url} in your browser.`,
     'There, type /news taiwan or @Tidings what’s new on Iraq? and see the answers as Slack would show them.',
+    ...news,
     ...(note !== undefined ? [note] : []),
     exposed,
     HOW_TO_CONNECT,
@@ -88,7 +97,7 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
   const slackBase = `http://127.0.0.1:${slackPort}`;
 
   // Tidings' own routes are served on the page's port, where people reach them, not on Bolt's.
-  const { print: _print, settings: _page, digests: makeDigests, follows: makeFollows, clockNote: _note, routes: _routes, ...appOptions } = options;
+  const { print: _print, settings: _page, digests: makeDigests, follows: makeFollows, clockNote: _note, routes: _routes, ingest: _ingest, ...appOptions } = options;
   const slackSettings: SlackSettings = { botToken, signingSecret, apiUrl: `${slackBase}/api/` };
   const digests = makeDigests?.(slackSettings);
   const follows = makeFollows?.(slackSettings);
@@ -137,7 +146,7 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
       page = server;
       await digests?.scheduler.start();
       const url = pageUrl(settings.host, port);
-      print(banner(url, settings.host, options.clockNote));
+      print(banner(url, settings.host, options.clockNote, options.ingest));
       return { port, url };
     },
     async stop() {

@@ -19,6 +19,8 @@ describe('starting the preview', () => {
   it('warns when the page is open to other machines', () => {
     expect(banner('http://127.0.0.1:3000', '127.0.0.1')).not.toContain('other machines');
     expect(banner('http://127.0.0.1:3000', '0.0.0.0')).toContain('HOST=0.0.0.0: other machines on your network can open the preview too.');
+    expect(banner('http://127.0.0.1:3000', '127.0.0.1', undefined, 'off')).toContain('set TIDINGS_INGEST_TOKEN and POST summaries to http://127.0.0.1:3000/v1/summaries');
+    expect(banner('http://127.0.0.1:3000', '127.0.0.1', undefined, 'on')).toContain('POST summaries to http://127.0.0.1:3000/v1/summaries');
     expect(isLoopback('127.0.0.2')).toBe(true);
     expect(isLoopback('192.168.1.4')).toBe(false);
     expect(loopbackHost('localhost:3000')).toBe(true);
