@@ -12,9 +12,22 @@ export class Scores {
   private readonly present: Uint8Array;
   private list: number[] = [];
 
-  constructor(readonly capacity: number) {
-    this.values = new Float64Array(capacity);
-    this.present = new Uint8Array(capacity);
+  /** Slots 0 … capacity−1; `room` (at least capacity) is what the arrays hold, for a later, larger capacity. */
+  constructor(
+    private slotCount: number,
+    room: number = slotCount,
+  ) {
+    this.values = new Float64Array(Math.max(room, slotCount));
+    this.present = new Uint8Array(this.values.length);
+  }
+
+  get capacity(): number {
+    return this.slotCount;
+  }
+
+  /** How many slots it could hold: the largest capacity it can be given again (ScoresPool). */
+  get room(): number {
+    return this.values.length;
   }
 
   add(slot: number, score: number): void {
@@ -49,7 +62,7 @@ export class Scores {
    */
   clear(): void {
     // A few slots are cheaper to unset one by one than the whole arrays.
-    if (this.list.length * 8 < this.capacity) {
+    if (this.list.length * 8 < this.room) {
       for (const slot of this.list) {
         this.values[slot] = 0;
         this.present[slot] = 0;
@@ -60,14 +73,25 @@ export class Scores {
     }
     this.list = [];
   }
+
+  /** Empty, with slots 0 … capacity−1 (within its room), for the pool to give out again. */
+  reuse(capacity: number): this {
+    this.clear();
+    this.slotCount = capacity;
+    return this;
+  }
 }
 
 /**
  * Scores to use again. Within `lend(fn)`, every Scores taken is given back when fn returns (or
  * throws), cleared, for the next fn: so fn must not let one out (a list from slots() may go).
  * Outside lend, take() makes a Scores that is simply left to the garbage collector. A kept Scores
- * smaller than the capacity asked for (the index has grown since) is dropped.
+ * smaller than the capacity asked for (the index has grown since) is dropped; a new one gets
+ * room to spare, so that an index growing while it is asked (live ingest) still reuses them.
  */
+/** Room a new Scores of the pool gets beyond the capacity asked for, as a share of it. */
+const GROWTH = 1 / 16;
+
 export class ScoresPool {
   private readonly spare: Scores[] = [];
   /** The Scores taken in the innermost lend running now; undefined outside any. */
@@ -77,8 +101,8 @@ export class ScoresPool {
 
   take(capacity: number): Scores {
     let scores: Scores | undefined;
-    while ((scores = this.spare.pop()) !== undefined && scores.capacity !== capacity);
-    scores ??= new Scores(capacity);
+    while ((scores = this.spare.pop()) !== undefined && scores.room < capacity);
+    scores = scores?.reuse(capacity) ?? new Scores(capacity, capacity + Math.ceil(capacity * GROWTH));
     this.lent?.push(scores);
     return scores;
   }

@@ -43,9 +43,23 @@ describe('ScoresPool', () => {
         throw new Error('no');
       }),
     ).toThrow('no');
-    const grown = pool.take(6);
+    const grown = pool.take(small!.room + 1);
     expect(grown).not.toBe(small);
-    expect(grown.capacity).toBe(6);
+    expect(grown.capacity).toBe(small!.room + 1);
+  });
+
+  it('gives a Scores with room to spare, used again (empty) while the index grows within it', () => {
+    const pool = new ScoresPool(4);
+    const first = pool.lend(() => {
+      const scores = pool.take(160);
+      scores.add(159, 1);
+      return scores;
+    });
+    expect([first.capacity, first.room > 160]).toEqual([160, true]);
+    const again = pool.lend(() => pool.take(first.room));
+    expect(again).toBe(first);
+    expect([again.capacity, again.size, again.has(159), again.get(159)]).toEqual([first.room, 0, false, 0]);
+    expect(pool.lend(() => pool.take(first.room + 1))).not.toBe(first);
   });
 
   it('keeps no more than it is told to', () => {
