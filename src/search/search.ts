@@ -39,11 +39,6 @@ export interface SearchOptions {
 export const DEFAULT_LIMIT = 10;
 
 export function search(index: SummaryIndex, lexicon: Lexicon, question: string, options: SearchOptions): SearchAnswer {
-  // The answer holds no Scores (hits, and arrays copied from them): so the next question may use them again.
-  return index.withScores(() => answer(index, lexicon, question, options));
-}
-
-function answer(index: SummaryIndex, lexicon: Lexicon, question: string, options: SearchOptions): SearchAnswer {
   const timeZone = options.timeZone !== undefined && isTimeZone(options.timeZone) ? options.timeZone : 'UTC';
   const parsed = parseQuestion(question, {
     now: options.now,

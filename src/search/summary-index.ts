@@ -8,7 +8,7 @@ import type { Options, Query, SearchOptions, SearchResult } from 'minisearch';
 import type { Summary } from '../corpus/summary.js';
 import { indexTerms } from '../text/tokenize.js';
 import { NewsEngine, type TermDocument } from './news-engine.js';
-import { Scores, ScoresPool } from './scores.js';
+import { Scores } from './scores.js';
 
 /** Field weights: a word in a title says more than a word in a paragraph. */
 export const FIELD_BOOSTS = { title: 2, text: 1, source: 1.5, tags: 1.5 } as const;
@@ -48,8 +48,6 @@ const ENGINE_OPTIONS: Options<IndexedDocument> & { fields: IndexedField[] } = {
 
 export class SummaryIndex {
   private readonly engine = new NewsEngine<IndexedDocument>(ENGINE_OPTIONS, FIELD_BOOSTS);
-  /** A question takes a few Scores (concepts, words, filters); more are rarely alive at once. */
-  private readonly scores = new ScoresPool(16);
   private readonly summaries = new Map<string, Summary>();
   /**
    * Summaries by slot: the engine numbers documents 0, 1, 2 … in the order they are added, and
@@ -163,16 +161,7 @@ export class SummaryIndex {
 
   /** An empty Scores with a slot for every summary indexed so far (removed ones too: slots are not reused). */
   newScores(): Scores {
-    return this.scores.take(this.engine.capacity);
-  }
-
-  /**
-   * Runs fn, a query that takes its Scores from newScores() and lets none of them out: they are
-   * used again by the next one (ScoresPool), instead of ~900 kB of fresh arrays each at 100,000
-   * summaries.
-   */
-  withScores<T>(fn: () => T): T {
-    return this.scores.lend(fn);
+    return new Scores(this.engine.capacity);
   }
 
   /**
