@@ -2,12 +2,18 @@
  * A story's brief (DESIGN.md "Briefs"), extractive: headline, outlets and latest date, The News
  * (select.ts) and Signals (signals.ts). Pure: the story, its member summaries and, optionally,
  * the index's term statistics in; a Brief out. No clock, no I/O; any text in, no throw.
+ *
+ * Signals are worked out when first read, then kept: an answer card shows the headline and The
+ * News only, and Signals (angles, their headlines) cost about as much again as the rest of the
+ * brief. They are the same Signals either way: they depend only on what The News left, which is
+ * fixed once The News is picked (The News copies its sentences' sources before Signals absorb
+ * repeats into the rest).
  */
 import type { Summary } from '../corpus/summary.js';
 import type { Story } from '../stories/story.js';
 import type { TermStats } from '../text/vector.js';
 import { attributionOf } from './attribution.js';
-import type { Brief, BriefSentence } from './brief.js';
+import type { Brief, BriefSentence, Signal } from './brief.js';
 import { sentencePool, showable } from './pool.js';
 import { selectNews } from './select.js';
 import { selectSignals } from './signals.js';
@@ -27,6 +33,7 @@ export function buildBrief(story: Story, members: readonly Summary[], options: B
   const candidates = showable(sentencePool(ordered, options.stats));
   const { picked, rest } = selectNews(candidates);
   const news: BriefSentence[] = picked.map((s) => ({ text: s.text, summaryIds: [...s.summaryIds] }));
+  let signals: readonly Signal[] | undefined;
   return {
     storyId: story.id,
     headline: story.headline,
@@ -35,7 +42,9 @@ export function buildBrief(story: Story, members: readonly Summary[], options: B
     ...(story.last !== undefined && { latest: story.last }),
     news,
     // A story of one summary has The News only, with its source (DESIGN.md "Briefs").
-    signals: ordered.length > 1 ? selectSignals(rest, ordered, picked, story.headline) : [],
+    get signals() {
+      return (signals ??= ordered.length > 1 ? selectSignals(rest, ordered, picked, story.headline) : []);
+    },
     sources: ordered.map(attributionOf),
   };
 }

@@ -52,15 +52,11 @@ const CONTINUES = /^(?:but|and|also|or|so|yet)\b/iu;
 const MIN_WORDS = 4;
 
 export function sentencePool(members: readonly Summary[], stats?: TermStats): PoolSentence[] {
-  const raw = members.flatMap((summary, member) =>
-    splitSentences(summary.text).map((text, position) => ({ text, summaryId: summary.id, member, position, terms: indexTerms(text) })),
-  );
+  const raw = members.flatMap((summary, member) => parsedSentences(summary).map((parsed) => ({ ...parsed, summaryId: summary.id, member })));
   const weights = stats ?? localStats(raw.map((s) => s.terms));
   const vectors = raw.map((s) => {
-    const counts = new Map<string, number>();
-    for (const term of s.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
     const vector = new Map<string, number>();
-    for (const [term, n] of counts) vector.set(term, (1 + Math.log(n)) * idf(weights, term));
+    for (const [term, n] of s.counts) vector.set(term, (1 + Math.log(n)) * idf(weights, term));
     return vector;
   });
   const wholes = members.map(() => new Map<string, number>());
@@ -76,23 +72,70 @@ export function sentencePool(members: readonly Summary[], stats?: TermStats): Po
   });
   return raw.map((s, i) => {
     const vector = normalize(vectors[i]!);
-    const quotes = quotedPhrases(s.text);
     const against = (dot(vector, centroid) - less * dot(vector, wholes[s.member]!)) / others[s.member]!;
     return {
       text: s.text,
       summaryId: s.summaryId,
       member: s.member,
       position: s.position,
-      words: s.text.split(/\s+/).length,
+      words: s.words,
       vector,
       centrality: against + (s.position === 0 ? BRIEF.leadBonus : 0),
       summaryIds: [s.summaryId],
-      quotes: quotes.length > 0,
-      quotePairs: wordPairs(quotes),
-      reports: REPORTS.test(s.text),
-      dangling: isTruncated(s.text) || CONTINUES.test(s.text) || opensWithPronoun(s.text) || unclosedQuote(s.text) !== undefined,
+      quotes: s.quotes,
+      quotePairs: s.quotePairs,
+      reports: s.reports,
+      dangling: s.dangling,
     };
   });
+}
+
+/** What a sentence is, whatever story it is in: its text, terms and kind (see PoolSentence). */
+interface ParsedSentence {
+  readonly text: string;
+  readonly position: number;
+  readonly terms: readonly string[];
+  /** Each distinct term with how often it occurs, in order of first occurrence. */
+  readonly counts: ReadonlyArray<readonly [string, number]>;
+  readonly words: number;
+  readonly quotes: boolean;
+  readonly quotePairs: ReadonlySet<string>;
+  readonly reports: boolean;
+  readonly dangling: boolean;
+}
+
+/**
+ * A story's headline and its brief each make a pool of its sentences, with different term
+ * weights (the story's own, the index's), and a story that gains a member is briefed again: the
+ * sentences of a summary are therefore read once and kept, by summary (an updated summary is a
+ * new object), for the summaries briefed last. What is kept is never changed.
+ */
+const PARSED_KEPT = 8_192;
+const parsed = new Map<Summary, readonly ParsedSentence[]>();
+
+function parsedSentences(summary: Summary): readonly ParsedSentence[] {
+  const kept = parsed.get(summary);
+  if (kept !== undefined) return kept;
+  const sentences = splitSentences(summary.text).map((text, position): ParsedSentence => {
+    const terms = indexTerms(text);
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const quotes = quotedPhrases(text);
+    return {
+      text,
+      position,
+      terms,
+      counts: [...counts],
+      words: text.split(/\s+/).length,
+      quotes: quotes.length > 0,
+      quotePairs: wordPairs(quotes),
+      reports: REPORTS.test(text),
+      dangling: isTruncated(text) || CONTINUES.test(text) || opensWithPronoun(text) || unclosedQuote(text) !== undefined,
+    };
+  });
+  parsed.set(summary, sentences);
+  if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
+  return sentences;
 }
 
 /**

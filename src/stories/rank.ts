@@ -22,20 +22,41 @@ export interface RankedStory {
 
 /** `hits` best first; `storyOf` gives each summary's story (a hit without one is left out). */
 export function rankStories(hits: readonly SearchHit[], storyOf: (summaryId: string) => Story | undefined, coverageBoost: number = RANKING.coverageBoost): RankedStory[] {
-  const groups = new Map<string, { story: Story; hits: SearchHit[]; first: number }>();
-  hits.forEach((hit, position) => {
+  // One pass, one record a story: an answer groups up to 2,000 hits, and objects made for each
+  // hit or copied between passes cost more than the grouping itself.
+  const byId = new Map<string, Group>();
+  const groups: Group[] = [];
+  for (let position = 0; position < hits.length; position++) {
+    const hit = hits[position]!;
     const story = storyOf(hit.summary.id);
-    if (story === undefined) return;
-    const group = groups.get(story.id);
-    if (group) group.hits.push(hit);
-    else groups.set(story.id, { story, hits: [hit], first: position });
-  });
-  return [...groups.values()]
-    .map((group) => {
-      const sorted = [...group.hits].sort((a, b) => b.score - a.score);
-      const coverage = Math.max(1, group.story.outlets.length);
-      return { story: group.story, hits: sorted, score: sorted[0]!.score * (1 + coverageBoost * Math.log(coverage)), first: group.first };
-    })
-    .sort((a, b) => b.score - a.score || a.first - b.first)
-    .map(({ story, hits: matched, score }) => ({ story, hits: matched, score }));
+    if (story === undefined) continue;
+    const group = byId.get(story.id);
+    if (group !== undefined) group.hits.push(hit);
+    else {
+      const started: Group = { story, hits: [hit], score: 0, first: position };
+      byId.set(story.id, started);
+      groups.push(started);
+    }
+  }
+  for (const group of groups) {
+    // Hits from search come best first already; a stable sort would leave them as they are.
+    if (!bestFirst(group.hits)) group.hits.sort((a, b) => b.score - a.score);
+    const coverage = Math.max(1, group.story.outlets.length);
+    group.score = group.hits[0]!.score * (1 + coverageBoost * Math.log(coverage));
+  }
+  groups.sort((a, b) => b.score - a.score || a.first - b.first);
+  return groups.map(({ story, hits: matched, score }) => ({ story, hits: matched, score }));
+}
+
+interface Group {
+  readonly story: Story;
+  readonly hits: SearchHit[];
+  score: number;
+  /** Position of its first hit in the answer (its best, as search orders them): ties keep that order. */
+  readonly first: number;
+}
+
+function bestFirst(hits: readonly SearchHit[]): boolean {
+  for (let i = 1; i < hits.length; i++) if (hits[i]!.score > hits[i - 1]!.score) return false;
+  return true;
 }
