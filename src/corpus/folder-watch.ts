@@ -13,7 +13,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { FolderScanner, FolderWatchError } from './folder-scan.js';
 import type { LoadProblem } from './parse.js';
 import type { FilePosition } from './position.js';
-import { SerialTask } from './serial-task.js';
+import { SerialWork } from '../work/serial-work.js';
 import type { Summary } from './summary.js';
 
 export { FolderWatchError } from './folder-scan.js';
@@ -63,15 +63,20 @@ export function watchDataFolder(folder: string, options: WatchDataFolderOptions)
     onError: report,
     stopped: () => closed,
   });
-  const scans = new SerialTask(
-    () => scanner.scan(),
-    (error) => report(new FolderWatchError(folder, undefined, 'a scan failed', error)),
-  );
-  const timer = setInterval(() => scans.request(), pollMs);
+  // One scan at a time: a burst of events and the poll's ticks during a scan make one more scan,
+  // not one each, and a file is never read by two scans at once.
+  const scans = new SerialWork();
+  const requestScan = () => {
+    if (closed) return;
+    scans
+      .coalesce('scan', () => (closed ? Promise.resolve() : scanner.scan()))
+      .catch((error: unknown) => report(new FolderWatchError(folder, undefined, 'a scan failed', error)));
+  };
+  const timer = setInterval(requestScan, pollMs);
   timer.unref();
-  const watcher = watchEvents(folder, () => scans.request(), report);
+  const watcher = watchEvents(folder, requestScan, report);
   // At once, not after the first tick: lines appended since the initial load come now.
-  scans.request();
+  requestScan();
 
   let closing: Promise<void> | undefined;
   return {
@@ -80,7 +85,7 @@ export function watchDataFolder(folder: string, options: WatchDataFolderOptions)
         closed = true;
         clearInterval(timer);
         watcher?.close();
-        await scans.stop();
+        await scans.idle();
       })();
       return closing;
     },

@@ -18,7 +18,7 @@ import type { Summary } from '../corpus/summary.js';
 import type { Logger } from '../log.js';
 import { formatDuration } from '../time/duration.js';
 import type { PutOutcome, SummarySink, SummaryStore } from './ports.js';
-import { SerialWork } from './serial-work.js';
+import { SerialWork } from '../work/serial-work.js';
 import { sliced } from '../work/slices.js';
 import { loadStored, retentionDate, type LoadedStored } from './stored.js';
 

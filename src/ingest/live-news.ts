@@ -15,7 +15,6 @@ import { DEFAULT_FEED_CONCURRENCY, DEFAULT_FEED_LIMIT, FeedPoller, readFeedsConf
 import type { Route } from '../http/route.js';
 import type { FeedsCommands } from '../slack/feeds-commands.js';
 import type { Logger } from '../log.js';
-import { healthRoute } from '../slack/health.js';
 import { openStore } from '../store/open-store.js';
 import type { TidingsStore } from '../store/store.js';
 import { INGEST_PATH, ingestRoute } from './http-route.js';
@@ -34,7 +33,7 @@ export interface LiveNews {
   start(): Promise<LoadedEngine>;
   /** Told the ids of the summaries each pass of the intake applied (follows); returns an unhook. */
   onApplied(listener: (summaryIds: readonly string[]) => void): () => void;
-  /** /health and POST /v1/summaries, for whichever server people reach. */
+  /** POST /v1/summaries, for whichever server people reach (each serves /health beside it). */
   readonly routes: readonly Route[];
   /** `/news feeds …`. */
   readonly feedsCommands: FeedsCommands;
@@ -132,7 +131,6 @@ export async function openLiveNews(settings: Settings, logger: Logger, clock: ()
       'HTTP ingest',
     );
     const routes: Route[] = [
-      healthRoute(engine),
       ingestRoute({ ...(settings.news.ingestToken !== undefined && { token: settings.news.ingestToken }), maxBytes: settings.news.ingestMaxBytes, intake: intakeWhenReady, logger }),
     ];
 

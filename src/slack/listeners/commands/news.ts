@@ -93,9 +93,7 @@ export function newsCommand(deps: ListenerDeps) {
               await respond(ephemeralReply(noteView(NOTES.feedsOff)));
               return 0;
             }
-            const reply = await deps.feedsCommands.handle({ args: request.args, teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, now: deps.clock() });
-            await respond(ephemeralReply(noteView(nonBlank(truncate(reply, 3000), 'Done.'))));
-            return 0;
+            return respondWith(await deps.feedsCommands.handle({ args: request.args, teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, now: deps.clock() }));
           }
           case 'question': {
             const timeZone = await deps.timeZoneOf(client, command.user_id);

@@ -1,7 +1,8 @@
 /**
- * Work on the engine, one task at a time, in the order asked. Tasks that only need to happen once
- * more (catch up with the store, sweep) coalesce: asking again while one is waiting to start gets
- * that one, which will see everything that was there when it was asked for.
+ * Async work one task at a time, in the order asked (the intake's work on the engine, the folder
+ * watch's scans). Tasks that only need to happen once more (catch up with the store, sweep, scan
+ * the folder) coalesce: asking again while one is waiting to start gets that one, which will see
+ * everything that was there when it was asked for.
  */
 export class SerialWork {
   private tail: Promise<unknown> = Promise.resolve();
