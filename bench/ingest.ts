@@ -73,7 +73,6 @@ export const ingestScenario: Scenario = {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${INGEST_PATH}`;
 
-    const batches: { lines: string; word: string }[] = [];
     let made = 0;
     /** The incoming summaries as JSON Lines batches, each ending with a made-up word, ids prefixed. */
     const makeBatches = (prefix: string) => {
@@ -130,13 +129,13 @@ export const ingestScenario: Scenario = {
     };
 
     /** One run of the pipeline: at `perSecond` summaries a second, or as fast as taken. */
-    const ingestRun = (perSecond: number | undefined) =>
+    const ingestRun = (perSecond: number | undefined, batches: { lines: string; word: string }[]) =>
       asking(async () => {
         const toAnswerable: number[] = [];
         let stored = 0;
         let notFound = 0;
         const worker = new Worker(new URL('./lib/ingest-client.mjs', import.meta.url), {
-          workerData: { url, token: TOKEN, batches: batches.splice(0, batches.length), durationMs: seconds * 1000, inFlight: 2, perSecond, batchSize: BATCH },
+          workerData: { url, token: TOKEN, batches, durationMs: seconds * 1000, inFlight: 2, perSecond, batchSize: BATCH },
         });
         const done = await new Promise<{ sent: number; failures: number; ms: number }>((resolve, reject) => {
           worker.on('error', reject);
@@ -167,8 +166,7 @@ export const ingestScenario: Scenario = {
     rows.push(['no ingest (10 s)', '–', ...q(alone), '–', '–']);
     for (const perSecond of [PACED, undefined]) {
       // Fresh batches for each run, so that every summary is new.
-      batches.push(...makeBatches(perSecond === undefined ? 'fast' : 'paced'));
-      const run = await ingestRun(perSecond);
+      const run = await ingestRun(perSecond, makeBatches(perSecond === undefined ? 'fast' : 'paced'));
       const { stored, ms, failures, notFound, toAnswerable } = run.result;
       rows.push([
         perSecond === undefined ? `as fast as taken (${seconds} s)` : `at ${perSecond}/s (${seconds} s)`,

@@ -2,11 +2,8 @@
  * SummaryStore in memory, for the intake's tests: the contract of src/ingest/ports.ts (the SQL
  * store's own tests check the real one against it), plus a switch to make writes fail.
  */
-import type { Summary } from '../../src/corpus/summary.js';
+import { sameContent, type Summary } from '../../src/corpus/summary.js';
 import type { PutOutcome, StoredSummary, SummaryStore } from '../../src/ingest/ports.js';
-
-const sameContent = (a: Summary, b: Summary) =>
-  a.text === b.text && a.title === b.title && a.source === b.source && a.url === b.url && a.published === b.published && a.dateOnly === b.dateOnly && a.tags.join('\u0000') === b.tags.join('\u0000');
 
 export class MemorySummaryStore implements SummaryStore {
   readonly rows = new Map<string, StoredSummary>();
