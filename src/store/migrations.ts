@@ -150,6 +150,41 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  // Versions 4 and 5 are other branches' (issue 14's App Home, workspaces); migrate() runs each
+  // missing version in order whatever the gaps, and this one needs nothing of theirs.
+  {
+    version: 6,
+    name: 'the stories each digest and shared brief shows',
+    statements: (dialect) => {
+      const t = types(dialect);
+      return [
+        // One row per story a message shows (src/follow/story-messages.ts). members, outlets: JSON
+        // arrays as at the post (the next digest's marks); said_*: what the message says now;
+        // mark: the digest's mark, JSON. delivery_id for a digest's rows, shared_by for a share's.
+        `CREATE TABLE story_messages (
+          id ${t.id},
+          kind TEXT NOT NULL CHECK (kind IN ('digest', 'share')),
+          channel_id TEXT NOT NULL,
+          message_ts TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          story_key TEXT NOT NULL,
+          delivery_id ${t.ref} REFERENCES deliveries (id) ON DELETE CASCADE,
+          shared_by TEXT,
+          members TEXT NOT NULL,
+          outlets TEXT NOT NULL,
+          mark TEXT,
+          said_outlets TEXT NOT NULL,
+          said_signals TEXT NOT NULL,
+          posted_at ${t.ms} NOT NULL,
+          last_reply_at ${t.ms},
+          version INTEGER NOT NULL DEFAULT 0,
+          UNIQUE (channel_id, message_ts, story_key)
+        )`,
+        'CREATE INDEX story_messages_by_key ON story_messages (story_key)',
+        'CREATE INDEX story_messages_by_delivery ON story_messages (delivery_id)',
+      ];
+    },
+  },
 ];
 
 const MIGRATION_LOCK = 'tidings:migrations';

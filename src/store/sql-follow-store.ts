@@ -4,9 +4,9 @@
  */
 import { planPosts } from '../follow/cap.js';
 import { CAP_WINDOW_MS, MAX_FOLLOWS_PER_CHANNEL, type Follow } from '../follow/follow.js';
-import type { Said } from '../follow/growth.js';
 import type { FollowPost, FollowPostKind, FollowStore } from '../follow/ports.js';
-import { chunked, isId, toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase, type SqlExecutor, type SqlValue } from './sql.js';
+import { recordSaidGrowth, saidOfRow } from './said-growth.js';
+import { chunked, inList, isId, jsonStrings, toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase, type SqlExecutor, type SqlValue } from './sql.js';
 
 const FOLLOW_COLUMNS = 'id, channel_id, created_by, question, quiet_members, created_at, paused_at, paused_reason';
 const POST_COLUMNS = 'id, channel_id, story_key, follow_id, kind, state, owner, claimed_at, message_ts, said_outlets, said_signals, last_reply_at, version';
@@ -120,14 +120,7 @@ export function createSqlFollowStore(db: SqlDatabase): FollowStore {
       return posts;
     },
 
-    async recordGrowth(postId, version, said, replyAt) {
-      if (!isId(postId)) return false;
-      const changed = await db.run(
-        'UPDATE follow_posts SET said_outlets = $3, said_signals = $4, last_reply_at = COALESCE($5, last_reply_at), version = version + 1 WHERE id = $1 AND version = $2',
-        [Number(postId), version, JSON.stringify(said.outlets), JSON.stringify(said.signals), replyAt ?? null],
-      );
-      return changed > 0;
-    },
+    recordGrowth: (postId, version, said, replyAt) => recordSaidGrowth(db, 'follow_posts', postId, version, said, replyAt),
   };
 }
 
@@ -141,21 +134,6 @@ async function keysIn(tx: SqlExecutor, channelId: string, keys: readonly string[
   return found;
 }
 
-/** `$from, $from+1 …`: the parameters of an IN list. */
-function inList(from: number, count: number): string {
-  return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
-}
-
-/** A JSON array of strings as stored; a damaged value reads as empty rather than failing every pass. */
-function strings(value: unknown): string[] {
-  try {
-    const parsed: unknown = JSON.parse(String(value ?? '[]'));
-    return Array.isArray(parsed) ? parsed.map(String) : [];
-  } catch {
-    return [];
-  }
-}
-
 function followOf(row: Row): Follow {
   const pausedAt = toOptionalNumber(row.paused_at);
   return {
@@ -164,7 +142,7 @@ function followOf(row: Row): Follow {
     createdBy: String(row.created_by),
     question: String(row.question ?? ''),
     createdAt: toNumber(row.created_at),
-    quietMembers: strings(row.quiet_members),
+    quietMembers: jsonStrings(row.quiet_members),
     ...(pausedAt !== undefined && { paused: { reason: String(row.paused_reason ?? ''), at: pausedAt } }),
   };
 }
@@ -173,7 +151,7 @@ function postOf(row: Row): FollowPost {
   const followId = toOptionalString(row.follow_id);
   const ts = toOptionalString(row.message_ts);
   const lastReplyAt = toOptionalNumber(row.last_reply_at);
-  const said: Said = { outlets: strings(row.said_outlets), signals: strings(row.said_signals) };
+  const said = saidOfRow(row);
   return {
     id: String(row.id),
     channelId: String(row.channel_id),

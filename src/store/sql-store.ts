@@ -3,6 +3,7 @@
  * RETURNING, partial indexes), over a SqlDatabase adapter.
  */
 import { formatLocalTime, MAX_DIGESTS_PER_CHANNEL, parseLocalTime, type Cadence, type Subscription } from '../digest/subscription.js';
+import { insertDigestStories } from './sql-story-message-store.js';
 import { isId, toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase } from './sql.js';
 import type { CreateSubscriptionResult, Delivery, DeliveryClaim, DeliveryState, DigestStore, FinishedState, NewSubscription } from './store.js';
 
@@ -110,14 +111,17 @@ export function createSqlStore(db: SqlDatabase): DigestStore {
       return rows.map(deliveryOf)[0];
     },
 
-    async markSent(deliveryId, ts, at) {
-      return (
-        isId(deliveryId) &&
-        (await db.run(
+    async markSent(deliveryId, ts, at, stories) {
+      if (!isId(deliveryId)) return false;
+      // Marked sent once, whoever posted it: its stories are written with it, or not at all.
+      return db.transaction(async (tx) => {
+        const changed = await tx.run(
           "UPDATE deliveries SET state = 'sent', message_ts = $2, finished_at = $3, note = NULL WHERE id = $1 AND state IN ('claimed', 'unresolved')",
           [Number(deliveryId), ts, at],
-        )) > 0
-      );
+        );
+        if (changed > 0 && stories !== undefined) await insertDigestStories(tx, deliveryId, ts, stories, at);
+        return changed > 0;
+      });
     },
 
     async finishDelivery(deliveryId, owner, state: FinishedState, note, at) {

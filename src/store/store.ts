@@ -10,6 +10,7 @@
 import type { DigestWindow } from '../digest/select.js';
 import type { Cadence, LocalTime, Subscription } from '../digest/subscription.js';
 import type { FollowStore } from '../follow/ports.js';
+import type { ShownStoryRow, StoryMessageStore } from '../follow/story-messages.js';
 import type { FeedStore, SummaryStore } from '../ingest/ports.js';
 
 export interface NewSubscription {
@@ -97,8 +98,11 @@ export interface DigestStore {
   releaseClaim(deliveryId: string, owner: string, at: number, note: string): Promise<boolean>;
   /** Takes a claim whose lease has run out; undefined when it is still held, or finished. */
   takeOverClaim(deliveryId: string, owner: string, now: number, leaseUntil: number): Promise<Delivery | undefined>;
-  /** Records the post. Whoever posted it says so, owner or not: a sent message is a fact. */
-  markSent(deliveryId: string, ts: string, at: number): Promise<boolean>;
+  /**
+   * Records the post. Whoever posted it says so, owner or not: a sent message is a fact. `stories`
+   * (what it shows, in its order) are stored with it, in one transaction, when it is marked now.
+   */
+  markSent(deliveryId: string, ts: string, at: number, stories?: readonly ShownStoryRow[]): Promise<boolean>;
   /** Closes a claim without a post; only its owner can. */
   finishDelivery(deliveryId: string, owner: string, state: FinishedState, note: string, at: number): Promise<boolean>;
   /** Claims not yet sent nor closed: in flight, or left behind by a process that stopped. */
@@ -112,7 +116,8 @@ export interface DigestStore {
 
 /**
  * All that Tidings keeps, as openStore returns it: the digests' state, live news (summaries and
- * feeds, src/ingest/ports.ts) and follows (src/follow/ports.ts), over one database; close() closes
+ * feeds, src/ingest/ports.ts), follows (src/follow/ports.ts) and which messages show which story
+ * (src/follow/story-messages.ts), over one database; close() closes
  * every connection.
  */
-export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore;
+export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore & StoryMessageStore;
