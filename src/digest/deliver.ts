@@ -147,11 +147,11 @@ export function createDeliveryRunner(o: DeliveryRunnerOptions): DeliveryRunner {
       if (outcome === undefined) return release();
       lastPostAt.set(subscription.channelId, clock());
       if ('ts' in outcome) {
-        if (!(await store.markSent(delivery.id, outcome.ts, clock()))) logger.warn({ ...fields, ts: outcome.ts }, 'digest posted, but its delivery row was gone');
+        if (!(await store.markSent(delivery.id, outcome.ts, clock(), outcome.stories))) logger.warn({ ...fields, ts: outcome.ts }, 'digest posted, but its delivery row was gone');
         logger.info({ ...fields, ts: outcome.ts, attempt }, 'digest posted');
       } else {
         await finish('skipped', outcome.skipped);
-        logger.info(fields, 'nothing new for the digest; nothing posted');
+        logger.info({ ...fields, reason: outcome.skipped }, 'nothing new for the digest; nothing posted');
       }
       return;
     }

@@ -3,10 +3,15 @@
  * post already made, a timer, a logger. The Slack side implements DigestPoster; tests use fakes.
  * Nothing here imports Slack.
  */
+import type { ShownStoryRow } from '../follow/story-messages.js';
 import type { Delivery } from '../store/store.js';
 import type { Subscription } from './subscription.js';
 
-export type PostOutcome = { readonly ts: string } | { readonly skipped: 'nothing new' };
+/**
+ * A post made (with the stories it shows, to be stored as it is marked sent), or none: the window
+ * held no story, or none that changed since the last digest.
+ */
+export type PostOutcome = { readonly ts: string; readonly stories?: readonly ShownStoryRow[] } | { readonly skipped: string };
 
 /** What a look through the channel's recent history found for a delivery. */
 export type FoundPost = { readonly ts: string } | 'not posted' | 'unknown';
@@ -15,7 +20,7 @@ export interface DigestPoster {
   /**
    * Builds the digest of `delivery.window` for the subscription's question and posts it to its
    * channel, with `delivery.id` in the message's metadata (so that findPosted can recognise it);
-   * or posts nothing when the window holds no story. Throws DigestPostError when Slack answers
+   * or posts nothing when the window holds no story, or none that changed since the last digest. Throws DigestPostError when Slack answers
    * with an error; anything else thrown is taken to mean "it may or may not have been posted".
    */
   post(subscription: Subscription, delivery: Delivery): Promise<PostOutcome>;

@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Settings } from '../config.js';
 import type { Engine } from '../engine/types.js';
+import type { StoryMessageStore } from '../follow/story-messages.js';
 import { close, listen } from '../http/listen.js';
 import { createRouteServer, type Route } from '../http/route.js';
 import type { Logger } from '../log.js';
@@ -38,6 +39,8 @@ export interface SlackAppOptions {
   readonly feedsCommands?: FeedsCommands;
   /** `/news follow …`; without it, Tidings says follows are not set up. */
   readonly followCommands?: FollowCommands;
+  /** Where shared briefs are recorded, to grow in place as their stories do. */
+  readonly storyMessages?: Pick<StoryMessageStore, 'recordShare'>;
   /** Web API client options on top of Tidings' own (the tests shorten retries with retryConfig). */
   readonly clientOptions?: webApi.WebClientOptions;
   /** Routes served beside Slack's and /health (POST /v1/summaries). */
@@ -97,6 +100,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
     ...(options.feedsCommands !== undefined && { feedsCommands: options.feedsCommands }),
     ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
+    ...(options.storyMessages !== undefined && { storyMessages: options.storyMessages }),
   };
   registerListeners(app, deps);
 

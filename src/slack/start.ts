@@ -34,6 +34,7 @@ export async function startSlack(settings: Settings, news: LiveNews, logger: Log
     followCommands: follows.commands,
     feedsCommands: news.feedsCommands,
     routes: news.routes,
+    storyMessages: store,
   });
   const { port } = await slack.start();
   let digestsStarted = false;

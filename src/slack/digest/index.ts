@@ -9,6 +9,7 @@ import type { Timer } from '../../digest/ports.js';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../../digest/scheduler.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../log.js';
+import type { StoryMessageStore } from '../../follow/story-messages.js';
 import type { DigestStore } from '../../store/store.js';
 import type { DigestCommands } from '../digest-commands.js';
 import { SlackSetupError } from '../mode.js';
@@ -20,7 +21,7 @@ import { createSlackDigestPoster } from './poster.js';
 export type SchedulerTuning = Omit<DigestSchedulerOptions, 'store' | 'poster' | 'logger' | 'clock' | 'timer' | 'graceMs'>;
 
 export interface SlackDigestsOptions {
-  readonly store: DigestStore;
+  readonly store: DigestStore & Pick<StoryMessageStore, 'lastDigestStories'>;
   readonly engine: Engine;
   readonly logger: Logger;
   readonly settings: Pick<Settings, 'slack' | 'digestGraceMs'>;
@@ -46,7 +47,7 @@ export function createSlackDigests(options: SlackDigestsOptions): SlackDigests {
   const client = createDigestClient({ token, apiUrl: settings.slack.apiUrl, logger });
   const scheduler = createDigestScheduler({
     store,
-    poster: createSlackDigestPoster({ client, engine }),
+    poster: createSlackDigestPoster({ client, engine, lastShown: store }),
     logger,
     clock,
     ...(options.timer !== undefined && { timer: options.timer }),

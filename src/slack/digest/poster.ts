@@ -7,9 +7,10 @@ import type { webApi } from '@slack/bolt';
 import type { DigestPoster, FoundPost, PostOutcome } from '../../digest/ports.js';
 import type { Subscription } from '../../digest/subscription.js';
 import type { Engine } from '../../engine/types.js';
+import type { StoryMessageStore } from '../../follow/story-messages.js';
 import type { Delivery } from '../../store/store.js';
 import { postMessage } from '../send.js';
-import { buildDigest, digestLabel, STORIES_PER_DIGEST } from './build.js';
+import { buildDigest, digestSpecOf, shownStories, STORIES_PER_DIGEST } from './build.js';
 import { toDigestPostError } from './client.js';
 
 /** The metadata event type of a digest post. */
@@ -27,20 +28,24 @@ export interface SlackDigestPosterOptions {
   /** A client made by createDigestClient (no retries, 429s handed back). */
   readonly client: webApi.WebClient;
   readonly engine: Engine;
+  /** What the subscription's last digest showed, for the marks (new, grew) and to leave out what did not change. */
+  readonly lastShown?: Pick<StoryMessageStore, 'lastDigestStories'>;
   readonly storiesPerDigest?: number;
   /** History pages read before giving up as 'unknown' (a very busy channel). */
   readonly maxHistoryPages?: number;
 }
 
-export function createSlackDigestPoster({ client, engine, storiesPerDigest = STORIES_PER_DIGEST, maxHistoryPages = 10 }: SlackDigestPosterOptions): DigestPoster {
+/** A delivery's note when the window held stories, but none that changed since the last digest. */
+export const NOTHING_CHANGED = 'nothing new since the last digest';
+
+export function createSlackDigestPoster({ client, engine, lastShown, storiesPerDigest = STORIES_PER_DIGEST, maxHistoryPages = 10 }: SlackDigestPosterOptions): DigestPoster {
   return {
     async post(subscription: Subscription, delivery: Delivery): Promise<PostOutcome> {
-      const { stories, message } = buildDigest(
-        engine,
-        { question: subscription.question, timeZone: subscription.timeZone, window: delivery.window, label: digestLabel(subscription, delivery.window.until) },
-        storiesPerDigest,
-      );
-      if (stories.length === 0) return { skipped: 'nothing new' };
+      const previous = await lastShown?.lastDigestStories(subscription.id);
+      const content = buildDigest(engine, digestSpecOf(subscription, delivery.window), storiesPerDigest, previous);
+      const { stories, message } = content;
+      // As an empty window: no post, the delivery skipped (its window joins the next one's).
+      if (stories.length === 0) return { skipped: content.candidates === 0 ? 'nothing new' : NOTHING_CHANGED };
       let response: webApi.ChatPostMessageResponse;
       try {
         response = await postMessage(client, { channel: subscription.channelId }, message, {
@@ -52,7 +57,7 @@ export function createSlackDigestPoster({ client, engine, storiesPerDigest = STO
       }
       // ok without a ts should not happen; if it does, whether it posted is for findPosted to say.
       if (typeof response.ts !== 'string' || response.ts === '') throw new Error('Slack accepted the digest but gave no ts');
-      return { ts: response.ts };
+      return { ts: response.ts, stories: shownStories(content) };
     },
 
     findPosted: (subscription, delivery) =>

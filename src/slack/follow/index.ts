@@ -19,10 +19,12 @@ import type { FollowCommands } from '../follow-commands.js';
 import { SlackSetupError } from '../mode.js';
 import { createFollowCommands } from './commands.js';
 import { createFollowPoster } from './poster.js';
+import type { GrowthStore } from './grown-messages.js';
 import { createFollowWatcher, type FollowWatcher } from './watcher.js';
 
 export interface SlackFollowsOptions {
-  readonly store: FollowStore;
+  /** Follows, and the digests and shares whose stories grow in place (./grown-messages.ts). */
+  readonly store: FollowStore & GrowthStore;
   readonly engine: Engine;
   readonly intake: Pick<NewsIntake, 'onApplied'>;
   readonly logger: Logger;

@@ -2,29 +2,31 @@
  * Follows at work: after each pass of the intake (the ids it applied), every active follow's
  * question is asked again; the stories that are news for it (src/follow/match.ts) are claimed in
  * the store under the channel's hourly cap, then posted, each once per channel whichever replica
- * claims it. Then the posted stories that the applied summaries joined are looked at: one that
- * grew is edited in place, with one reply in its thread at most every 15 minutes; the store's
- * compare-and-set makes one replica alone tell it.
+ * claims it. Then the stories that the applied summaries joined are looked at wherever they are
+ * shown (follow posts, digests, shared briefs: ./grown-messages.ts): one that grew is edited in
+ * place, with one reply in its thread at most every 15 minutes; the store's compare-and-set
+ * makes one replica alone tell it.
  *
  * Passes run one at a time; ids that arrive meanwhile wait for the next. A channel that cannot be
  * posted to for good (archived, Tidings removed …) pauses its follows with Slack's code as the
  * reason, as digests do.
  */
-import type { Signal } from '../../briefs/brief.js';
 import { classifyPostFailure, type FoundPost } from '../../digest/ports.js';
 import type { StoryResult } from '../../engine/types.js';
 import type { Engine } from '../../engine/types.js';
 import type { Follow } from '../../follow/follow.js';
-import { growthOf, saidOf, type Said } from '../../follow/growth.js';
+import { saidOf, type Said } from '../../follow/growth.js';
 import { newStoriesForFollow, storyKeyOf } from '../../follow/match.js';
 import type { FollowPost, FollowStore } from '../../follow/ports.js';
 import { matchingStories } from '../../follow/stories.js';
 import type { Logger } from '../../log.js';
-import { followRoundupView, followStoryView, growthReplyView } from '../views/follow-posts.js';
+import { followRoundupView, followStoryView } from '../views/follow-posts.js';
+import { createGrowthTeller, type GrowthStore } from './grown-messages.js';
 import type { FollowPoster } from './poster.js';
 
 export interface FollowWatcherOptions {
-  readonly store: FollowStore;
+  /** Follows, and (for stories that grow) the digests and shares that show stories. */
+  readonly store: FollowStore & GrowthStore;
   readonly engine: Engine;
   readonly poster: FollowPoster;
   readonly clock: () => number;
@@ -94,6 +96,9 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
     }
   }
 
+  /** Follow posts, digests and shared briefs whose story grew: told in one place. */
+  const tellGrowth = createGrowthTeller({ store, engine, poster, logger, failed });
+
   async function newsByChannel(now: number): Promise<Map<string, Candidate[]>> {
     const byChannel = new Map<string, Candidate[]>();
     for (const follow of await store.listActiveFollows()) {
@@ -145,35 +150,6 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
           await store.releaseFollowPosts(unposted.flatMap((u) => (Array.isArray(u) ? u : [u])).map((r) => r.id));
           return;
         }
-      }
-    }
-  }
-
-  async function tellGrowth(summaryIds: readonly string[], now: number): Promise<void> {
-    const touched = new Map<string, StoryResult>();
-    for (const id of summaryIds) {
-      const result = engine.story(id);
-      if (result !== undefined) touched.set(result.story.id, result);
-    }
-    if (touched.size === 0) return;
-    const posts = await store.storyPostsFor([...touched.values()].flatMap((r) => r.story.memberIds));
-    const follows = new Map<string, Follow | undefined>();
-    for (const post of posts) {
-      const result = engine.story(post.storyKey);
-      if (result === undefined || post.ts === undefined || post.followId === undefined) continue;
-      const growth = growthOf<Signal>(post.said, { outlets: result.brief.outlets, signals: result.brief.signals }, now, post.lastReplyAt);
-      if (growth === undefined) continue;
-      // Claimed before it is told: if another replica moved it first, it tells it.
-      if (!(await store.recordGrowth(post.id, post.version, growth.said, growth.reply ? now : undefined))) continue;
-      if (!follows.has(post.followId)) follows.set(post.followId, await store.getFollow(post.followId));
-      const question = follows.get(post.followId)?.question ?? '';
-      const fields = { postId: post.id, followId: post.followId, storyKey: post.storyKey, newOutlets: growth.newOutlets };
-      try {
-        await poster.update(post.channelId, post.ts, followStoryView(result, question));
-        if (growth.reply) await poster.reply(post.channelId, post.ts, growthReplyView(growth, result));
-        logger.info({ ...fields, channelId: post.channelId, replied: growth.reply }, 'followed story grew; message updated');
-      } catch (error) {
-        await failed(error, post.channelId, fields);
       }
     }
   }

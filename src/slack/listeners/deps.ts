@@ -1,6 +1,7 @@
 /** What every listener is given: the core, the clock, the log and the optional digest, feeds and follow commands. */
 import type { webApi } from '@slack/bolt';
 import type { Engine } from '../../engine/types.js';
+import type { StoryMessageStore } from '../../follow/story-messages.js';
 import type { Logger } from '../../log.js';
 import type { DigestCommands } from '../digest-commands.js';
 import type { FeedsCommands } from '../feeds-commands.js';
@@ -14,6 +15,8 @@ export interface ListenerDeps {
   readonly digestCommands?: DigestCommands;
   readonly feedsCommands?: FeedsCommands;
   readonly followCommands?: FollowCommands;
+  /** Where a shared brief is recorded, so that it grows in place; without it, shares stay as posted. */
+  readonly storyMessages?: Pick<StoryMessageStore, 'recordShare'>;
   /** A person's IANA time zone, or undefined when it cannot be known. */
   readonly timeZoneOf: (client: webApi.WebClient, userId: string) => Promise<string | undefined>;
 }

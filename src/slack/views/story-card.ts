@@ -13,11 +13,12 @@ export function headlineMrkdwn(result: StoryResult): string {
   return bold(result.brief.headline, HEADLINE) || '*Untitled story*';
 }
 
-export function storyCard(result: StoryResult, index: number, buttons: readonly Button[], newsMax = SHORT_NEWS): Block[] {
+/** `lead`: mrkdwn put before "Insights from …" (a digest's "New" or "Grew: …"), already escaped. */
+export function storyCard(result: StoryResult, index: number, buttons: readonly Button[], newsMax = SHORT_NEWS, lead = ''): Block[] {
   const news = sentencesText(result.brief.news, newsMax);
   const blocks: Block[] = [
     section(`story-${index}`, news === '' ? headlineMrkdwn(result) : `${headlineMrkdwn(result)}\n${news}`),
-    context(`story-${index}-meta`, insightsLine(result)),
+    context(`story-${index}-meta`, lead, insightsLine(result)),
   ];
   if (buttons.length > 0) blocks.push(actions(`story-${index}-actions`, [...buttons]));
   return blocks;

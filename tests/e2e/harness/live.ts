@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { loadSettings } from '../../../src/config.js';
 import { openLiveNews, startLiveNews, type LiveNews } from '../../../src/ingest/live-news.js';
 import { createLogger } from '../../../src/log.js';
+import type { Timer } from '../../../src/digest/ports.js';
+import type { DigestCommands } from '../../../src/slack/digest-commands.js';
+import { createSlackDigests, type SlackDigests } from '../../../src/slack/digest/index.js';
 import { createSlackFollows, type SlackFollows, type SlackFollowsOptions } from '../../../src/slack/follow/index.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
 import { slashCommand } from './payloads.js';
@@ -29,6 +32,8 @@ export interface LiveRunning extends Running {
   ask(text: string, channel?: string): Promise<string>;
   /** Follows, watching the intake and posting through the stand-in. */
   readonly follows: SlackFollows;
+  /** Digests on the live store and engine, when asked for (LiveOptions.digests); not started. */
+  readonly digests?: SlackDigests;
 }
 
 export interface LiveOptions {
@@ -42,6 +47,8 @@ export interface LiveOptions {
   readonly unstarted?: boolean;
   /** Follows' settings (the hourly cap …) and this process's name in claims. */
   readonly follows?: Pick<SlackFollowsOptions, 'postsPerHour' | 'requireTwoOutlets' | 'owner'>;
+  /** Digests too, on these timers (tests/digest/fakes.ts): the test starts their scheduler. */
+  readonly digests?: { readonly timer: Timer };
 }
 
 export async function startLive(options: LiveOptions = {}): Promise<LiveRunning & { readonly dir: string }> {
@@ -63,11 +70,13 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
   const news = await (options.unstarted ? openLiveNews : startLiveNews)(settings, createLogger(settings.logLevel), clock);
   const slack = options.slack ?? (await new SlackStandIn().start());
   let follows: SlackFollows | undefined;
-  // The app is made before follows (they log through its logger): it asks them through this.
+  let digests: SlackDigests | undefined;
+  // The app is made before follows and digests (they log through its logger): it asks them through these.
   const followCommands: FollowCommands = { handle: (request) => follows!.commands.handle(request) };
+  const digestCommands: DigestCommands = { handle: (request) => digests!.commands.handle(request) };
   let running: Running;
   try {
-    running = await startTidings({ news, clock, slack, followCommands });
+    running = await startTidings({ news, clock, slack, followCommands, storyMessages: news.store, ...(options.digests !== undefined && { digestCommands }) });
   } catch (error) {
     await news.stop();
     throw error;
@@ -81,12 +90,17 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     clock,
     ...options.follows,
   });
+  if (options.digests !== undefined) {
+    const settings = loadSettings({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl });
+    digests = createSlackDigests({ store: news.store, engine: news.engine, logger: running.logger, settings, clock, timer: options.digests.timer });
+  }
   return {
     ...running,
     news,
     dir,
     dataDir,
     follows,
+    ...(digests !== undefined && { digests }),
     ingest: (body, { type = 'application/json', token = INGEST_TOKEN } = {}) =>
       fetch(`${running.url}/v1/summaries`, {
         method: 'POST',
@@ -100,6 +114,7 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
       return allText(reply.body.blocks);
     },
     async stop() {
+      await digests?.scheduler.stop();
       await follows.stop();
       await running.stop();
       await news.stop();

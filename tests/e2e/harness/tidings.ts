@@ -9,7 +9,7 @@ import { loadEngine } from '../../../src/engine/load.js';
 import type { LiveNews } from '../../../src/ingest/live-news.js';
 import type { Engine } from '../../../src/engine/types.js';
 import { createLogger, type Logger } from '../../../src/log.js';
-import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/slack/app.js';
+import { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions } from '../../../src/slack/app.js';
 import type { DigestCommands } from '../../../src/slack/digest-commands.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
 import { signedHeaders } from '../../../src/slack/signing.js';
@@ -53,6 +53,8 @@ export interface StartOptions {
   readonly engine?: (engine: Engine) => Engine;
   readonly digestCommands?: DigestCommands;
   readonly followCommands?: FollowCommands;
+  /** Where shared briefs are recorded (to grow in place); live news's store in tests/e2e/harness/live.ts. */
+  readonly storyMessages?: SlackAppOptions['storyMessages'];
   /** A stand-in already started (and set up) by the caller; a new one by default. */
   readonly slack?: SlackStandIn;
   /** The app's clock; NOW by default. */
@@ -95,6 +97,7 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     clientOptions: { retryConfig: FAST_RETRIES },
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
     ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
+    ...(options.storyMessages !== undefined && { storyMessages: options.storyMessages }),
   });
   const { port } = await tidings.start();
   const url = `http://127.0.0.1:${port ?? 0}`;

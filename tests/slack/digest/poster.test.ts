@@ -9,7 +9,7 @@ import type { Subscription } from '../../../src/digest/subscription.js';
 import type { Engine, StoryResult, TopStoriesOptions } from '../../../src/engine/types.js';
 import { createLogger } from '../../../src/log.js';
 import { createDigestClient, toDigestPostError } from '../../../src/slack/digest/client.js';
-import { createSlackDigestPoster, DIGEST_EVENT_TYPE } from '../../../src/slack/digest/poster.js';
+import { createSlackDigestPoster, DIGEST_EVENT_TYPE, NOTHING_CHANGED } from '../../../src/slack/digest/poster.js';
 import { LimitError } from '../../../src/slack/limits.js';
 import type { Delivery } from '../../../src/store/store.js';
 import { SlackStandIn } from '../../e2e/harness/slack-stand-in.js';
@@ -96,13 +96,44 @@ describe('the Slack digest poster', () => {
     const outcome = await poster([storyResult({ id: 's-a', headline: 'Alpha <@U999>' }), storyResult({ id: 's-b', headline: 'Beta' })]).post(subscription, delivery);
     const [call] = slack.callsTo('chat.postMessage');
     const [message] = slack.history.get('C0POST')!;
-    expect(outcome).toEqual({ ts: message!.ts });
+    expect(outcome).toEqual({
+      ts: message!.ts,
+      stories: [
+        { storyKey: 's-a-m0', members: ['s-a-m0'], outlets: ['Semafor'], said: { outlets: ['Semafor'], signals: [] } },
+        { storyKey: 's-b-m0', members: ['s-b-m0'], outlets: ['Semafor'], said: { outlets: ['Semafor'], signals: [] } },
+      ],
+    });
     expect(JSON.parse(call!.params.metadata!)).toEqual({ event_type: DIGEST_EVENT_TYPE, event_payload: { delivery_id: '42', subscription_id: '7', local_date: '2024-01-11' } });
     const text = allText(JSON.parse(call!.params.blocks!));
     expect(text).toContain('Top stories: taiwan <!channel>'); // the header is plain text
     expect(text).toContain('Digest 7 · daily at 08:00 (Europe/Berlin) · news since Wed 10 Jan, 08:00 CET');
     expect(text).toContain('Alpha &lt;@U999&gt;');
     expect(call!.params).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
+  });
+
+  it('marks what changed since the last digest, leaves out what did not, and skips a digest where nothing changed', async () => {
+    const grown = storyResult({ id: 's-new-id', headline: 'Dam <!here>', members: [{ outlet: 'AP' }, { outlet: 'Reuters <@U1>' }, { outlet: 'NHK' }] });
+    const same = storyResult({ id: 's-same', headline: 'Same', members: [{ outlet: 'FT' }] });
+    const fresh = storyResult({ id: 's-fresh', headline: 'Fresh' });
+    const last = [
+      { members: ['s-new-id-m0'], outlets: ['AP'] },
+      { members: ['s-same-m0'], outlets: ['FT'] },
+    ];
+    const lastShown = { lastDigestStories: async (id: string) => (id === subscription.id ? (last as never) : undefined) };
+    const engine = engineWith([grown, same, fresh]);
+    const outcome = await createSlackDigestPoster({ client: client(), engine, lastShown }).post(subscription, delivery);
+    // More candidates are looked at, so that those left out leave room for the next.
+    expect(engine.asked[0]!.limit).toBeGreaterThan(5);
+    expect(outcome).toMatchObject({ stories: [{ storyKey: 's-new-id-m0', mark: { kind: 'grew', joined: ['Reuters <@U1>', 'NHK'] } }, { storyKey: 's-fresh-m0', mark: { kind: 'new' } }] });
+    const text = allText(JSON.parse(slack.callsTo('chat.postMessage')[0]!.params.blocks!));
+    expect(text).toContain('*Grew*: Reuters &lt;@U1&gt; and NHK joined');
+    expect(text).toContain('*New*');
+    expect(text).not.toContain('Same');
+
+    slack.reset();
+    const nothing = await createSlackDigestPoster({ client: client(), engine: engineWith([same]), lastShown }).post(subscription, delivery);
+    expect(nothing).toEqual({ skipped: NOTHING_CHANGED });
+    expect(slack.calls).toEqual([]);
   });
 
   it('hands a 429 back at once with its Retry-After', async () => {

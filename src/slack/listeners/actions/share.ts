@@ -1,7 +1,11 @@
 /**
  * Share in channel: the story's full brief posted for everyone in the channel, with who shared
- * it. When Slack will not let Tidings post there, the person is told why and what to do.
+ * it, and recorded so that it grows in place (../../follow/grown-messages.ts). When Slack will not
+ * let Tidings post there, the person is told why and what to do.
  */
+import type { StoryResult } from '../../../engine/types.js';
+import { saidOf } from '../../../follow/growth.js';
+import { storyKeyOf } from '../../../follow/match.js';
 import { slackRefusal } from '../../slack-errors.js';
 import { sharedBriefView } from '../../views/brief.js';
 import { NOTES, noteView } from '../../views/notes.js';
@@ -29,7 +33,8 @@ export function shareAction(deps: ListenerDeps) {
       return 0;
     }
     try {
-      await postMessage(args.client, { channel }, sharedBriefView(result, args.body.user.id));
+      const response = await postMessage(args.client, { channel }, sharedBriefView(result, args.body.user.id));
+      await remember(deps, channel, response.ts, args.body.user.id, result);
       return 1;
     } catch (error) {
       const note = REFUSALS[slackRefusal(error) ?? ''];
@@ -38,4 +43,19 @@ export function shareAction(deps: ListenerDeps) {
       return 0;
     }
   });
+}
+
+/**
+ * Stores which story the shared message shows, so that it grows in place as outlets join. The
+ * brief is out already: a store that fails costs its growing, not the share, so it is logged.
+ */
+async function remember(deps: ListenerDeps, channelId: string, ts: string | undefined, sharedBy: string, result: StoryResult): Promise<void> {
+  if (deps.storyMessages === undefined || ts === undefined || ts === '') return;
+  try {
+    const { story, brief } = result;
+    const said = saidOf(brief.outlets, brief.signals);
+    await deps.storyMessages.recordShare({ channelId, ts, sharedBy, at: deps.clock(), story: { storyKey: storyKeyOf(story), members: [...story.memberIds], outlets: [...story.outlets], said } });
+  } catch (error) {
+    deps.logger.warn({ err: error, channelId, ts }, 'shared brief posted, but not recorded: it will not grow in place');
+  }
 }

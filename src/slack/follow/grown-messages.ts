@@ -1,0 +1,149 @@
+/**
+ * The one place a story that grew is told, whatever message shows it: a follow's post, a digest
+ * (rebuilt whole, with the grown story's card as it is now) or a shared brief. After each intake
+ * pass the messages showing a story the applied summaries joined are looked at; one whose story
+ * gained an outlet or an angle (src/follow/growth.ts) is edited in place (chat.update), with one
+ * reply in its thread naming what joined, at most every 15 minutes a story. Each growth is
+ * claimed in the store first (compare and set), so one replica alone tells it.
+ */
+import type { Signal } from '../../briefs/brief.js';
+import type { Engine, StoryResult } from '../../engine/types.js';
+import { growthOf, type Growth, type Said } from '../../follow/growth.js';
+import type { FollowPost, FollowStore } from '../../follow/ports.js';
+import type { StoryMessage, StoryMessageStore } from '../../follow/story-messages.js';
+import type { Logger } from '../../log.js';
+import type { DigestStore } from '../../store/store.js';
+import { digestMessage, digestSpecOf } from '../digest/build.js';
+import type { SlackMessage } from '../views/blocks.js';
+import { sharedBriefView } from '../views/brief.js';
+import { followStoryView, growthReplyView } from '../views/follow-posts.js';
+import type { FollowPoster } from './poster.js';
+
+export type GrowthStore = Pick<FollowStore, 'storyPostsFor' | 'recordGrowth' | 'getFollow'> &
+  Pick<StoryMessageStore, 'storyMessagesFor' | 'messageStories' | 'recordMessageGrowth'> &
+  Pick<DigestStore, 'getSubscription'>;
+
+export interface GrowthTellerOptions {
+  readonly store: GrowthStore;
+  readonly engine: Engine;
+  readonly poster: Pick<FollowPoster, 'update' | 'reply'>;
+  readonly logger: Logger;
+  /** Slack refused an edit or a reply (the follow watcher pauses a channel's follows on some). */
+  readonly failed: (error: unknown, channelId: string, fields: object) => Promise<unknown>;
+}
+
+/** A story shown in a message, whichever kind of message it is. */
+interface Shown {
+  readonly kind: 'follow' | StoryMessage['kind'];
+  readonly id: string;
+  readonly channelId: string;
+  readonly ts: string;
+  readonly storyKey: string;
+  readonly said: Said;
+  readonly lastReplyAt?: number;
+  readonly version: number;
+  /** Moves the row on (compare and set); false when another replica did first. */
+  record(said: Said, replyAt: number | undefined): Promise<boolean>;
+  /** The whole message as it reads now; undefined when it can no longer be built (its digest is gone). */
+  rebuild(): Promise<SlackMessage | undefined>;
+}
+
+interface Grown {
+  readonly shown: Shown;
+  readonly result: StoryResult;
+  readonly growth: Growth<Signal>;
+}
+
+export function createGrowthTeller(o: GrowthTellerOptions): (summaryIds: readonly string[], now: number) => Promise<void> {
+  const { store, engine, poster, logger } = o;
+
+  function followShown(post: FollowPost): Shown | undefined {
+    if (post.ts === undefined || post.followId === undefined) return undefined;
+    const followId = post.followId;
+    return {
+      ...post,
+      kind: 'follow',
+      ts: post.ts,
+      record: (said, replyAt) => store.recordGrowth(post.id, post.version, said, replyAt),
+      async rebuild() {
+        const result = engine.story(post.storyKey);
+        return result === undefined ? undefined : followStoryView(result, (await store.getFollow(followId))?.question ?? '');
+      },
+    };
+  }
+
+  function messageShown(row: StoryMessage): Shown {
+    return {
+      ...row,
+      record: (said, replyAt) => store.recordMessageGrowth(row.id, row.version, said, replyAt),
+      rebuild: () => (row.kind === 'share' ? rebuildShare(row) : rebuildDigest(row)),
+    };
+  }
+
+  async function rebuildShare(row: StoryMessage): Promise<SlackMessage | undefined> {
+    const result = engine.story(row.storyKey);
+    return result === undefined ? undefined : sharedBriefView(result, row.sharedBy ?? '');
+  }
+
+  /** The digest's stories in its order, each as it is now, with the marks it went out with. */
+  async function rebuildDigest(row: StoryMessage): Promise<SlackMessage | undefined> {
+    if (row.digest === undefined) return undefined;
+    const subscription = await store.getSubscription(row.digest.subscriptionId);
+    if (subscription === undefined) return undefined;
+    const rows = await store.messageStories(row.channelId, row.ts);
+    const seen = new Set<string>();
+    const stories: StoryResult[] = [];
+    const marks: (typeof row.mark)[] = [];
+    for (const r of rows) {
+      const result = engine.story(r.storyKey);
+      // Two of its stories that have since merged are shown once.
+      if (result === undefined || seen.has(result.story.id)) continue;
+      seen.add(result.story.id);
+      stories.push(result);
+      marks.push(r.mark);
+    }
+    return digestMessage(digestSpecOf(subscription, row.digest.window), stories, marks);
+  }
+
+  async function shownFor(memberIds: readonly string[]): Promise<Shown[]> {
+    const follows = (await store.storyPostsFor(memberIds)).flatMap((post) => followShown(post) ?? []);
+    const messages = (await store.storyMessagesFor(memberIds)).map(messageShown);
+    return [...follows, ...messages];
+  }
+
+  /** One edit per message, however many of its stories grew; one reply per story that may have one. */
+  async function tell(message: readonly Grown[], now: number): Promise<void> {
+    const first = message[0]!.shown;
+    const fields = { kind: first.kind, channelId: first.channelId, ts: first.ts, storyKeys: message.map((g) => g.shown.storyKey) };
+    try {
+      const rebuilt = await first.rebuild();
+      if (rebuilt === undefined) return;
+      await poster.update(first.channelId, first.ts, rebuilt);
+      for (const { growth, result } of message) if (growth.reply) await poster.reply(first.channelId, first.ts, growthReplyView(growth, result));
+      logger.info({ ...fields, newOutlets: message.flatMap((g) => g.growth.newOutlets), replied: message.some((g) => g.growth.reply), at: now }, 'a shown story grew; message updated');
+    } catch (error) {
+      await o.failed(error, first.channelId, fields);
+    }
+  }
+
+  return async function tellGrowth(summaryIds, now) {
+    const touched = new Map<string, StoryResult>();
+    for (const id of summaryIds) {
+      const result = engine.story(id);
+      if (result !== undefined) touched.set(result.story.id, result);
+    }
+    if (touched.size === 0) return;
+    const byMessage = new Map<string, Grown[]>();
+    for (const shown of await shownFor([...touched.values()].flatMap((r) => r.story.memberIds))) {
+      const result = engine.story(shown.storyKey);
+      if (result === undefined) continue;
+      const growth = growthOf<Signal>(shown.said, { outlets: result.brief.outlets, signals: result.brief.signals }, now, shown.lastReplyAt);
+      if (growth === undefined) continue;
+      // Claimed before it is told: if another replica moved it first, it tells it.
+      if (!(await shown.record(growth.said, growth.reply ? now : undefined))) continue;
+      const key = `${shown.channelId} ${shown.ts}`;
+      byMessage.set(key, [...(byMessage.get(key) ?? []), { shown, result, growth }]);
+    }
+    for (const message of byMessage.values()) await tell(message, now);
+  };
+}
