@@ -57,6 +57,17 @@ describe('a digest post', () => {
     expect(messageProblems(view)).toEqual([]);
   });
 
+  it('marks each story with what changed since the last digest, in the story’s meta line, escaped and short', () => {
+    const stories = ['s-a', 's-b', 's-c'].map((id) => storyResult({ id, headline: id }));
+    const outlets = ['Reuters <!channel>', 'A&P', 'NHK', 'Le Monde', 'x'.repeat(500)];
+    const view = digestPostView({ stories, marks: [{ kind: 'grew', joined: outlets }, undefined, { kind: 'new' }] });
+    const meta = (i: number) => allText(view.blocks.filter((b) => b.block_id === `story-${i}-meta`));
+    expect(meta(0)).toMatch(/^\*Grew\*: Reuters &lt;!channel&gt;, A&amp;P, NHK and 2 others joined\nInsights from Semafor/);
+    expect(meta(1)).toMatch(/^Insights from Semafor/);
+    expect(meta(2)).toMatch(/^\*New\*\nInsights from/);
+    expect(messageProblems(view)).toEqual([]);
+  });
+
   it('says when there is nothing new, and drops whole stories that do not fit', () => {
     expect(allText(digestPostView({ stories: [] }).blocks)).toContain('No new stories');
     const many = Array.from({ length: 40 }, (_, i) => storyResult({ id: `s${i}`, headline: `Story ${i}`, news: ['word '.repeat(200)] }));

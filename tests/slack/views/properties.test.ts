@@ -10,11 +10,18 @@ import { answerView } from '../../../src/slack/views/answer.js';
 import { fullBriefView, sharedBriefView } from '../../../src/slack/views/brief.js';
 import type { SlackMessage } from '../../../src/slack/views/blocks.js';
 import { digestPostView } from '../../../src/slack/views/digest.js';
+import type { ChangeMark } from '../../../src/digest/changes.js';
 import { homeView } from '../../../src/slack/views/home.js';
 import { storyAnswer, storyResult, text } from '../arbitraries.js';
 import { buttonsOf, strayMarkup, textsOf } from '../story-fixtures.js';
 
 const where = fc.constantFrom<Where>('ephemeral', 'thread', 'dm', 'digest');
+/** A digest's mark for a story, outlets' names from outside (any text, any number of them). */
+const mark = fc.oneof(
+  fc.constant(undefined),
+  fc.constant<ChangeMark>({ kind: 'new' }),
+  fc.array(text, { minLength: 1, maxLength: 40 }).map((joined): ChangeMark => ({ kind: 'grew', joined })),
+);
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) };
 
 function expectSafe(message: SlackMessage | { blocks: unknown }, fallback?: string, allowedUsers: string[] = []): void {
@@ -62,8 +69,8 @@ describe('views over random data', () => {
 
   it('digest posts fit and are escaped', () => {
     fc.assert(
-      fc.property(fc.array(storyResult, { maxLength: 12 }), text, text, (stories, title, subtitle) => {
-        const view = digestPostView({ stories, title, subtitle });
+      fc.property(fc.array(storyResult, { maxLength: 12 }), text, text, fc.array(mark, { maxLength: 12 }), (stories, title, subtitle, marks) => {
+        const view = digestPostView({ stories, title, subtitle, marks });
         expect(messageProblems(view)).toEqual([]);
         expectSafe(view, view.text);
       }),
