@@ -37,6 +37,7 @@ export async function startPreview(settings: Settings, news: LiveNews, logger: L
       routes: news.routes,
       ingest: settings.news.ingestToken !== undefined ? 'on' : 'off',
       feedsCommands: news.feedsCommands,
+      storyMessages: store,
       digests: (slack) => createSlackDigests({ store, engine, logger, clock: clock.now, settings: { slack, digestGraceMs: settings.digestGraceMs } }),
       follows: (slack) => createSlackFollows({ store, engine, intake: news, logger, clock: clock.now, settings: { slack }, ...settings.follow }),
     });

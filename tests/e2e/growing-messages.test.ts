@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { ACTION } from '../../src/slack/button-value.js';
-import { DIGEST_EVENT_TYPE } from '../../src/slack/digest/poster.js';
+import { DIGEST_EVENT_TYPE, NOTHING_CHANGED } from '../../src/slack/digest/poster.js';
 import { FakeTime, type TimerGroup } from '../digest/fakes.js';
 import { startLive, type LiveRunning } from './harness/live.js';
 import { buttonPress, slashCommand } from './harness/payloads.js';
@@ -156,4 +156,11 @@ it('edits a digest and a shared brief in place as their stories grow, replies on
   expect(says).toMatch(card(STORIES.rail[0], '*Grew*: Geneva Times joined'));
   expect(says).toMatch(card(STORIES.quake[0], '*New*'));
   expect(says).not.toContain(STORIES.lift[0]);
+
+  // A day that only repeats what was said: no post, the delivery skipped, saying why.
+  await ingest([summary('quake', 'quake-a2', 'Valais News', DUE + DAY + 5 * 60 * MINUTE)]);
+  await advanceTo(DUE + 2 * DAY + 30 * MINUTE);
+  expect(posts()).toHaveLength(1);
+  const [subscription] = await running!.news.store.listSubscriptions(CHANNEL);
+  expect(await running!.news.store.lastDelivery(subscription!.id)).toMatchObject({ localDate: '2024-01-13', state: 'skipped', note: NOTHING_CHANGED });
 });

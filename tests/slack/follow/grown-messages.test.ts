@@ -1,8 +1,8 @@
 /**
- * The growth step over a real store (SQLite, two connections as two replicas) and a hand-made
+ * The growth step over a real store (SQLite and PostgreSQL, two connections as two replicas) and a hand-made
  * engine: a digest and a shared brief whose stories grow, each told once, one edit a message.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Engine, StoryResult } from '../../../src/engine/types.js';
 import { createLogger } from '../../../src/log.js';
 import { shownStories } from '../../../src/slack/digest/build.js';
@@ -10,7 +10,7 @@ import { createGrowthTeller } from '../../../src/slack/follow/grown-messages.js'
 import type { SlackMessage } from '../../../src/slack/views/blocks.js';
 import type { TidingsStore } from '../../../src/store/store.js';
 import { allText } from '../../e2e/texts.js';
-import { sqliteBackend, type TestDatabase } from '../../store/harness.js';
+import { describeOnBackends, type TestDatabase } from '../../store/harness.js';
 import { JAN_10, storyResult } from '../story-fixtures.js';
 
 const MINUTE = 60_000;
@@ -40,12 +40,12 @@ function recorder() {
   };
 }
 
-describe('telling a grown story wherever it is shown', () => {
+describeOnBackends('telling a grown story wherever it is shown', (backend) => {
   let database: TestDatabase;
   let store: TidingsStore;
   let other: TidingsStore;
   beforeEach(async () => {
-    database = await sqliteBackend.fresh();
+    database = await backend.fresh();
     store = await database.store();
     other = await database.store();
   });
