@@ -1,10 +1,10 @@
 /**
  * What follows keep (src/store/ implements it on SQLite and PostgreSQL): the follows, and the
- * story messages they posted, with what each message says, so that a story that grows is edited
- * in place after a restart or on another replica, and each story is posted once per channel.
+ * claims of the story messages they post, so that each story is posted once per channel under
+ * the hourly cap. A story post, once recorded, is also a story message (src/follow/story-messages.ts),
+ * where its growth is kept and told, as for digests and shared briefs.
  *
- * Exactly once: a posted-story row is unique per (channel, story key). Whoever inserts it posts
- * it; a story that grew is told by whoever moves the row's version on first (compare and set).
+ * Exactly once: a posted-story row is unique per (channel, story key). Whoever inserts it posts it.
  */
 import type { Follow } from './follow.js';
 import type { Said } from './growth.js';
@@ -38,10 +38,8 @@ export interface FollowPost {
   readonly claimedAt: number;
   /** The message's ts once posted (a roundup's rows share one). */
   readonly ts?: string;
+  /** What the message said when posted (as it grows, story_messages keeps what it says: src/follow/story-messages.ts). */
   readonly said: Said;
-  readonly lastReplyAt?: number;
-  /** Moved on by every recordGrowth: the compare-and-set that makes a growth told once. */
-  readonly version: number;
 }
 
 export interface FollowPostClaim {
@@ -85,7 +83,10 @@ export interface FollowStore {
    * that has none. What comes back is the caller's to post; held stories get no row.
    */
   claimFollowPosts(claim: FollowPostClaim): Promise<ClaimedFollowPosts>;
-  /** Records the post of claimed rows (one message: a story's, or a roundup's) with what it says. */
+  /**
+   * Records the post of claimed rows (one message: a story's, or a roundup's) with what it says;
+   * a story's own post becomes a story message, in the same transaction.
+   */
   markFollowPosted(postIds: readonly string[], ts: string, said: readonly Said[], at: number): Promise<void>;
   /** Drops claimed rows that surely were not posted (a 429, a channel that refused): the stories may be posted later. */
   releaseFollowPosts(postIds: readonly string[]): Promise<void>;
@@ -94,11 +95,4 @@ export interface FollowStore {
    * process that stopped between posting and recording, or by an answer that never came.
    */
   staleFollowClaims(claimedBefore: number): Promise<FollowPost[]>;
-  /** The posted story messages whose key is among these member ids, of follows not paused. */
-  storyPostsFor(memberIds: readonly string[]): Promise<FollowPost[]>;
-  /**
-   * Moves a post from `version` on to what its message says now (and the reply's time, when one
-   * goes out); false when someone else moved it first (they tell the growth, not the caller).
-   */
-  recordGrowth(postId: string, version: number, said: Said, replyAt: number | undefined): Promise<boolean>;
 }

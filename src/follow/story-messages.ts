@@ -1,19 +1,19 @@
 /**
- * Which channel messages show which story, beyond a follow's own posts (src/follow/ports.ts): the
- * stories of each sent digest, and each brief shared in a channel. Kept in the database
+ * Which channel messages show which story: a follow's posts (claimed through src/follow/ports.ts),
+ * the stories of each sent digest, and each brief shared in a channel. Kept in the database
  * (src/store/ implements it on SQLite and PostgreSQL), so that after a restart, or on another
  * replica, a story that grows is edited in place wherever it is shown, and the next digest knows
  * what the last one showed.
  *
- * Exactly once: a digest's rows are written in the transaction that marks its delivery sent (once,
- * whoever posted it); a share's right after its post. A growth is told by whoever moves the row's
+ * Exactly once: a follow post's row is written as it is marked posted; a digest's rows in the
+ * transaction that marks its delivery sent (once, whoever posted it); a share's right after its post. A growth is told by whoever moves the row's
  * version on first (compare and set), as for follow posts.
  */
 import type { ChangeMark, ShownStory } from '../digest/changes.js';
 import type { DigestWindow } from '../digest/select.js';
 import type { Said } from './growth.js';
 
-export type StoryMessageKind = 'digest' | 'share';
+export type StoryMessageKind = 'follow' | 'digest' | 'share';
 
 /** A story as a message showed it when it was posted. */
 export interface ShownStoryRow extends ShownStory {
@@ -36,6 +36,8 @@ export interface StoryMessage extends ShownStoryRow {
   readonly digest?: { readonly deliveryId: string; readonly subscriptionId: string; readonly window: DigestWindow };
   /** A share's: who shared it. */
   readonly sharedBy?: string;
+  /** A follow post's: its follow (its question is in the message). */
+  readonly followId?: string;
   readonly lastReplyAt?: number;
   /** Moved on by every recordMessageGrowth. */
   readonly version: number;
@@ -57,7 +59,7 @@ export interface StoryMessageStore {
    * sent, or its stories were not recorded (a post found in history after a stop): no marks then.
    */
   lastDigestStories(subscriptionId: string): Promise<StoryMessage[] | undefined>;
-  /** The digest and share rows whose story key is among these member ids, of digests not paused. */
+  /** The rows whose story key is among these member ids: shares, and those of digests and follows not paused nor gone. */
   storyMessagesFor(memberIds: readonly string[]): Promise<StoryMessage[]>;
   /** Every story row of one message, in its order (a digest rebuilt with one story grown). */
   messageStories(channelId: string, ts: string): Promise<StoryMessage[]>;

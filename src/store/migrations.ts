@@ -154,20 +154,23 @@ export const MIGRATIONS: readonly Migration[] = [
   // missing version in order whatever the gaps, and this one needs nothing of theirs.
   {
     version: 6,
-    name: 'the stories each digest and shared brief shows',
+    name: 'which messages show which story: follow posts, digests and shared briefs',
     statements: (dialect) => {
       const t = types(dialect);
       return [
-        // One row per story a message shows (src/follow/story-messages.ts). members, outlets: JSON
+        // One row per story a message shows (src/follow/story-messages.ts), whatever the message:
+        // the one place a story's growth is claimed (version) and told. members, outlets: JSON
         // arrays as at the post (the next digest's marks); said_*: what the message says now;
-        // mark: the digest's mark, JSON. delivery_id for a digest's rows, shared_by for a share's.
+        // mark: the digest's mark, JSON. follow_id for a follow's post, delivery_id for a digest's
+        // stories, shared_by for a share. follow_posts keeps the follows' claims and cap.
         `CREATE TABLE story_messages (
           id ${t.id},
-          kind TEXT NOT NULL CHECK (kind IN ('digest', 'share')),
+          kind TEXT NOT NULL CHECK (kind IN ('follow', 'digest', 'share')),
           channel_id TEXT NOT NULL,
           message_ts TEXT NOT NULL,
           position INTEGER NOT NULL,
           story_key TEXT NOT NULL,
+          follow_id ${t.ref} REFERENCES follows (id) ON DELETE SET NULL,
           delivery_id ${t.ref} REFERENCES deliveries (id) ON DELETE CASCADE,
           shared_by TEXT,
           members TEXT NOT NULL,
@@ -182,6 +185,11 @@ export const MIGRATIONS: readonly Migration[] = [
         )`,
         'CREATE INDEX story_messages_by_key ON story_messages (story_key)',
         'CREATE INDEX story_messages_by_delivery ON story_messages (delivery_id)',
+        // Follow posts made before: their growth state moves here (follow_posts' said_*,
+        // last_reply_at and version are no longer read). Their members were not kept: none needed.
+        `INSERT INTO story_messages (kind, channel_id, message_ts, position, story_key, follow_id, members, outlets, said_outlets, said_signals, posted_at, last_reply_at, version)
+         SELECT 'follow', channel_id, message_ts, 0, story_key, follow_id, '[]', said_outlets, said_outlets, said_signals, COALESCE(posted_at, claimed_at), last_reply_at, version
+         FROM follow_posts WHERE kind = 'story' AND state = 'posted' AND message_ts IS NOT NULL`,
       ];
     },
   },

@@ -5,11 +5,12 @@
 import { planPosts } from '../follow/cap.js';
 import { CAP_WINDOW_MS, MAX_FOLLOWS_PER_CHANNEL, type Follow } from '../follow/follow.js';
 import type { FollowPost, FollowPostKind, FollowStore } from '../follow/ports.js';
-import { recordSaidGrowth, saidOfRow } from './said-growth.js';
+import { saidOfRow } from './said-columns.js';
+import { insertFollowStory } from './sql-story-message-store.js';
 import { chunked, inList, isId, jsonStrings, toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase, type SqlExecutor, type SqlValue } from './sql.js';
 
 const FOLLOW_COLUMNS = 'id, channel_id, created_by, question, quiet_members, created_at, paused_at, paused_reason';
-const POST_COLUMNS = 'id, channel_id, story_key, follow_id, kind, state, owner, claimed_at, message_ts, said_outlets, said_signals, last_reply_at, version';
+const POST_COLUMNS = 'id, channel_id, story_key, follow_id, kind, state, owner, claimed_at, message_ts, said_outlets, said_signals';
 /** Keys a statement looks up at once: far inside both databases' limits on parameters. */
 const KEYS_A_QUERY = 500;
 
@@ -85,13 +86,15 @@ export function createSqlFollowStore(db: SqlDatabase): FollowStore {
         for (const [i, id] of postIds.entries()) {
           if (!isId(id)) continue;
           const s = said[i] ?? { outlets: [], signals: [] };
-          await tx.run("UPDATE follow_posts SET state = 'posted', message_ts = $2, posted_at = $3, said_outlets = $4, said_signals = $5 WHERE id = $1", [
-            Number(id),
-            ts,
-            at,
-            JSON.stringify(s.outlets),
-            JSON.stringify(s.signals),
-          ]);
+          const [row] = await tx.query(
+            "UPDATE follow_posts SET state = 'posted', message_ts = $2, posted_at = $3, said_outlets = $4, said_signals = $5 WHERE id = $1 RETURNING channel_id, story_key, follow_id, kind",
+            [Number(id), ts, at, JSON.stringify(s.outlets), JSON.stringify(s.signals)],
+          );
+          // A story's own post grows in place (story_messages); a roundup's lines do not.
+          if (row === undefined || row.kind !== 'story') continue;
+          const followId = toOptionalString(row.follow_id);
+          const story = { storyKey: String(row.story_key), members: [], outlets: [...s.outlets], said: s };
+          await insertFollowStory(tx, { channelId: String(row.channel_id), ts, ...(followId !== undefined && { followId }), story, at });
         }
       });
     },
@@ -106,21 +109,6 @@ export function createSqlFollowStore(db: SqlDatabase): FollowStore {
       return (await db.query(`SELECT ${POST_COLUMNS} FROM follow_posts WHERE state = 'claimed' AND claimed_at < $1 ORDER BY id`, [claimedBefore])).map(postOf);
     },
 
-    async storyPostsFor(memberIds) {
-      const posts: FollowPost[] = [];
-      for (const part of chunked([...new Set(memberIds)], KEYS_A_QUERY)) {
-        const rows = await db.query(
-          `SELECT ${POST_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')} FROM follow_posts p JOIN follows f ON f.id = p.follow_id
-           WHERE p.kind = 'story' AND p.state = 'posted' AND f.paused_at IS NULL AND p.story_key IN (${inList(1, part.length)})
-           ORDER BY p.id`,
-          part,
-        );
-        posts.push(...rows.map(postOf));
-      }
-      return posts;
-    },
-
-    recordGrowth: (postId, version, said, replyAt) => recordSaidGrowth(db, 'follow_posts', postId, version, said, replyAt),
   };
 }
 
@@ -150,7 +138,6 @@ function followOf(row: Row): Follow {
 function postOf(row: Row): FollowPost {
   const followId = toOptionalString(row.follow_id);
   const ts = toOptionalString(row.message_ts);
-  const lastReplyAt = toOptionalNumber(row.last_reply_at);
   const said = saidOfRow(row);
   return {
     id: String(row.id),
@@ -163,7 +150,5 @@ function postOf(row: Row): FollowPost {
     claimedAt: toNumber(row.claimed_at),
     ...(ts !== undefined && { ts }),
     said,
-    ...(lastReplyAt !== undefined && { lastReplyAt }),
-    version: toNumber(row.version),
   };
 }

@@ -1,15 +1,15 @@
 /**
- * The StoryMessageStore in SQL (src/follow/story-messages.ts): the story_messages table. A
- * digest's rows are inserted by markSent, in its transaction (insertDigestStories); a share's by
- * recordShare.
+ * The StoryMessageStore in SQL (src/follow/story-messages.ts): the story_messages table. A follow
+ * post's row is inserted by markFollowPosted (insertFollowStory), a digest's rows by markSent
+ * (insertDigestStories), each in its transaction; a share's by recordShare.
  */
 import type { ChangeMark } from '../digest/changes.js';
 import type { ShownStoryRow, StoryMessage, StoryMessageKind, StoryMessageStore } from '../follow/story-messages.js';
-import { recordSaidGrowth, saidOfRow } from './said-growth.js';
+import { saidOfRow } from './said-columns.js';
 import { chunked, inList, isId, jsonStrings, toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase, type SqlExecutor } from './sql.js';
 
 /** Each column a row is read with, the digest's delivery (joined) included. */
-const COLUMNS = `m.id, m.kind, m.channel_id, m.message_ts, m.position, m.story_key, m.delivery_id, m.shared_by, m.members, m.outlets, m.mark,
+const COLUMNS = `m.id, m.kind, m.channel_id, m.message_ts, m.position, m.story_key, m.follow_id, m.delivery_id, m.shared_by, m.members, m.outlets, m.mark,
   m.said_outlets, m.said_signals, m.last_reply_at, m.version, d.subscription_id, d.window_since, d.window_until`;
 const FROM = 'story_messages m LEFT JOIN deliveries d ON d.id = m.delivery_id';
 const KEYS_A_QUERY = 500;
@@ -35,8 +35,9 @@ export function createSqlStoryMessageStore(db: SqlDatabase): StoryMessageStore {
       const found: StoryMessage[] = [];
       for (const part of chunked([...new Set(memberIds)], KEYS_A_QUERY)) {
         const rows = await db.query(
-          `SELECT ${COLUMNS} FROM ${FROM} LEFT JOIN subscriptions s ON s.id = d.subscription_id
-           WHERE m.story_key IN (${inList(1, part.length)}) AND (m.kind = 'share' OR s.paused_at IS NULL)
+          `SELECT ${COLUMNS} FROM ${FROM} LEFT JOIN subscriptions s ON s.id = d.subscription_id LEFT JOIN follows f ON f.id = m.follow_id
+           WHERE m.story_key IN (${inList(1, part.length)})
+             AND (m.kind = 'share' OR (m.kind = 'digest' AND s.paused_at IS NULL) OR (m.kind = 'follow' AND f.id IS NOT NULL AND f.paused_at IS NULL))
            ORDER BY m.id`,
           part,
         );
@@ -49,7 +50,15 @@ export function createSqlStoryMessageStore(db: SqlDatabase): StoryMessageStore {
       return (await db.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE m.channel_id = $1 AND m.message_ts = $2 ORDER BY m.position, m.id`, [channelId, ts])).map(messageOf);
     },
 
-    recordMessageGrowth: (id, version, said, replyAt) => recordSaidGrowth(db, 'story_messages', id, version, said, replyAt),
+    async recordMessageGrowth(id, version, said, replyAt) {
+      if (!isId(id)) return false;
+      // The compare-and-set that makes a growth told once, whichever replica gets there first.
+      const changed = await db.run(
+        'UPDATE story_messages SET said_outlets = $3, said_signals = $4, last_reply_at = COALESCE($5, last_reply_at), version = version + 1 WHERE id = $1 AND version = $2',
+        [Number(id), version, JSON.stringify(said.outlets), JSON.stringify(said.signals), replyAt ?? null],
+      );
+      return changed > 0;
+    },
   };
 }
 
@@ -60,10 +69,16 @@ export async function insertDigestStories(tx: SqlExecutor, deliveryId: string, t
   await insertRows(tx, { kind: 'digest', channelId: String(row.channel_id), ts, deliveryId, at }, stories);
 }
 
+/** A follow's story post, called by markFollowPosted inside its transaction. */
+export async function insertFollowStory(tx: SqlExecutor, post: { channelId: string; ts: string; followId?: string; story: ShownStoryRow; at: number }): Promise<void> {
+  await insertRows(tx, { kind: 'follow', channelId: post.channelId, ts: post.ts, ...(post.followId !== undefined && { followId: post.followId }), at: post.at }, [post.story]);
+}
+
 interface MessageOf {
   readonly kind: StoryMessageKind;
   readonly channelId: string;
   readonly ts: string;
+  readonly followId?: string;
   readonly deliveryId?: string;
   readonly sharedBy?: string;
   readonly at: number;
@@ -72,8 +87,8 @@ interface MessageOf {
 async function insertRows(tx: SqlExecutor, message: MessageOf, stories: readonly ShownStoryRow[]): Promise<void> {
   for (const [position, story] of stories.entries()) {
     await tx.run(
-      `INSERT INTO story_messages (kind, channel_id, message_ts, position, story_key, delivery_id, shared_by, members, outlets, mark, said_outlets, said_signals, posted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      `INSERT INTO story_messages (kind, channel_id, message_ts, position, story_key, delivery_id, shared_by, members, outlets, mark, said_outlets, said_signals, posted_at, follow_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (channel_id, message_ts, story_key) DO NOTHING`,
       [
         message.kind,
@@ -89,6 +104,7 @@ async function insertRows(tx: SqlExecutor, message: MessageOf, stories: readonly
         JSON.stringify(story.said.outlets),
         JSON.stringify(story.said.signals),
         message.at,
+        message.followId !== undefined && isId(message.followId) ? Number(message.followId) : null,
       ],
     );
   }
@@ -110,6 +126,7 @@ function markOf(value: unknown): ChangeMark | undefined {
 function messageOf(row: Row): StoryMessage {
   const deliveryId = toOptionalString(row.delivery_id);
   const sharedBy = toOptionalString(row.shared_by);
+  const followId = toOptionalString(row.follow_id);
   const lastReplyAt = toOptionalNumber(row.last_reply_at);
   const mark = markOf(row.mark);
   const said = saidOfRow(row);
@@ -128,6 +145,7 @@ function messageOf(row: Row): StoryMessage {
       digest: { deliveryId, subscriptionId: String(row.subscription_id), window: { since: toNumber(row.window_since), until: toNumber(row.window_until) } },
     }),
     ...(sharedBy !== undefined && { sharedBy }),
+    ...(followId !== undefined && { followId }),
     ...(lastReplyAt !== undefined && { lastReplyAt }),
     version: toNumber(row.version),
   };

@@ -62,26 +62,34 @@ describeOnBackends('follow store', (backend) => {
     expect((await claim('C1', f.id, ['k6'], T0 + 61 * MINUTE, 3)).post.map((p) => p.storyKey)).toEqual(['k6']);
   });
 
-  it('records a post with what it says, finds it by member for follows not paused, and lets one replica tell a growth', async () => {
+  it('records a story post as a message that shows it, found by member for follows not paused, and lets one replica tell a growth', async () => {
     const f = await follow();
     const { post } = await claim('C1', f.id, ['k1']);
     const claimed = post[0]!;
-    expect(claimed).toMatchObject({ channelId: 'C1', storyKey: 'k1', followId: f.id, kind: 'story', state: 'claimed', owner: 'a', claimedAt: T0, version: 0 });
-    expect(await store.storyPostsFor(['k1'])).toEqual([]);
+    expect(claimed).toMatchObject({ channelId: 'C1', storyKey: 'k1', followId: f.id, kind: 'story', state: 'claimed', owner: 'a', claimedAt: T0 });
+    expect(await store.storyMessagesFor(['k1'])).toEqual([]);
     await store.markFollowPosted([claimed.id], '1700.000100', [{ outlets: ['AP'], signals: ['dam bursts'] }], T0 + 1);
-    const [posted] = await store.storyPostsFor(['x', 'k1']);
-    expect(posted).toMatchObject({ id: claimed.id, state: 'posted', ts: '1700.000100', said: { outlets: ['AP'], signals: ['dam bursts'] }, version: 0 });
+    const [posted] = await store.storyMessagesFor(['x', 'k1']);
+    expect(posted).toMatchObject({ kind: 'follow', channelId: 'C1', storyKey: 'k1', followId: f.id, ts: '1700.000100', said: { outlets: ['AP'], signals: ['dam bursts'] }, version: 0 });
     expect(posted!.lastReplyAt).toBeUndefined();
+    // Recorded again (found in history by another replica): still one message.
+    await store.markFollowPosted([claimed.id], '1700.000100', [{ outlets: ['AP'], signals: ['dam bursts'] }], T0 + 2);
+    expect(await store.storyMessagesFor(['k1'])).toHaveLength(1);
 
     const other = await stores.another();
     const said = { outlets: ['AP', 'Reuters'], signals: ['dam bursts', 'villages evacuated'] };
-    const [a, b] = await Promise.all([store.recordGrowth(claimed.id, 0, said, T0 + 5), other.recordGrowth(claimed.id, 0, said, T0 + 5)]);
+    const [a, b] = await Promise.all([store.recordMessageGrowth(posted!.id, 0, said, T0 + 5), other.recordMessageGrowth(posted!.id, 0, said, T0 + 5)]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
-    expect(await store.recordGrowth(claimed.id, 1, { outlets: [...said.outlets, 'FT'], signals: said.signals }, undefined)).toBe(true);
-    expect((await store.storyPostsFor(['k1']))[0]).toMatchObject({ said: { outlets: ['AP', 'Reuters', 'FT'] }, lastReplyAt: T0 + 5, version: 2 });
+    expect(await store.recordMessageGrowth(posted!.id, 1, { outlets: [...said.outlets, 'FT'], signals: said.signals }, undefined)).toBe(true);
+    expect((await store.storyMessagesFor(['k1']))[0]).toMatchObject({ said: { outlets: ['AP', 'Reuters', 'FT'] }, lastReplyAt: T0 + 5, version: 2 });
 
     await store.pauseFollow(f.id, 'is_archived', T0 + 9);
-    expect(await store.storyPostsFor(['k1'])).toEqual([]);
+    expect(await store.storyMessagesFor(['k1'])).toEqual([]);
+    await store.resumeFollow(f.id);
+    expect(await store.storyMessagesFor(['k1'])).toHaveLength(1);
+    // A follow turned off: its post stays in the channel as it was.
+    await store.deleteFollow('C1', f.id);
+    expect(await store.storyMessagesFor(['k1'])).toEqual([]);
   });
 
   it('lists claims left unrecorded past a time, oldest first, and no posted one', async () => {
@@ -105,6 +113,6 @@ describeOnBackends('follow store', (backend) => {
     await store.markFollowPosted(roundup.map((p) => p.id), '1.3', [{ outlets: ['AP'], signals: [] }, { outlets: ['FT'], signals: [] }], T0);
     expect(await store.postedKeys('C1', ['k3', 'k4'])).toEqual(new Set(['k3', 'k4']));
     // Not story messages: they do not grow in place.
-    expect(await store.storyPostsFor(['k3', 'k4'])).toEqual([]);
+    expect(await store.storyMessagesFor(['k3', 'k4'])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /** Upgrades: a database made by an earlier Tidings is brought up to date with its state intact. */
 import { expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../src/store/migrations.js';
+import { createTidingsStore } from '../../src/store/open-store.js';
 import { createSqlStore } from '../../src/store/sql-store.js';
 import { describeOnBackends } from './harness.js';
 
@@ -28,6 +29,32 @@ describeOnBackends('migration 2', (backend) => {
       expect(await count('SELECT COUNT(*) AS n FROM feeds')).toEqual([0]);
       expect(await count('SELECT last_seq FROM summary_sequence')).toEqual([0]);
       expect((await db.query('SELECT version FROM schema_migrations ORDER BY version')).map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});
+
+describeOnBackends('migration 6', (backend) => {
+  it('moves the growth state of follow posts made before into story_messages, where it grows on', async () => {
+    const database = await backend.fresh();
+    const db = await database.connect();
+    try {
+      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 3), T0)).toEqual([1, 2, 3]);
+      const [follow] = await db.query("INSERT INTO follows (channel_id, created_by, question, quiet_members, created_at) VALUES ('C1', 'U1', 'dam', '[]', $1) RETURNING id", [T0]);
+      const insert = `INSERT INTO follow_posts (channel_id, story_key, follow_id, kind, state, owner, claimed_at, posted_at, message_ts, said_outlets, said_signals, last_reply_at, version)
+        VALUES ('C1', $1, $2, $3, $4, 'a', $5, $5, $6, '["AP","Reuters"]', '["dam bursts"]', $7, 3)`;
+      await db.run(insert, ['k1', Number(follow!.id), 'story', 'posted', T0, '1.1', T0 + 5]);
+      await db.run(insert, ['k2', Number(follow!.id), 'roundup', 'posted', T0, '1.2', null]);
+      await db.run(insert, ['k3', Number(follow!.id), 'story', 'claimed', T0, null, null]);
+
+      expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.version).filter((v) => v > 3));
+      const store = createTidingsStore(db);
+      const [moved, ...others] = await store.storyMessagesFor(['k1', 'k2', 'k3']);
+      expect(others).toEqual([]);
+      expect(moved).toMatchObject({ kind: 'follow', channelId: 'C1', ts: '1.1', storyKey: 'k1', followId: String(follow!.id), said: { outlets: ['AP', 'Reuters'], signals: ['dam bursts'] }, lastReplyAt: T0 + 5, version: 3 });
+      expect(await store.recordMessageGrowth(moved!.id, 3, { outlets: ['AP', 'Reuters', 'FT'], signals: [] }, undefined)).toBe(true);
     } finally {
       await db.close();
       await database.drop();

@@ -1,6 +1,7 @@
 /**
- * The one place a story that grew is told, whatever message shows it: a follow's post, a digest
- * (rebuilt whole, with the grown story's card as it is now) or a shared brief. After each intake
+ * The one place a story that grew is told, whatever message shows it (one row a story and
+ * message, src/follow/story-messages.ts): a follow's post, a digest (rebuilt whole, with the grown
+ * story's card as it is now) or a shared brief. After each intake
  * pass the messages showing a story the applied summaries joined are looked at; one whose story
  * gained an outlet or an angle (src/follow/growth.ts) is edited in place (chat.update), with one
  * reply in its thread naming what joined, at most every 15 minutes a story. Each growth is
@@ -8,8 +9,8 @@
  */
 import type { Signal } from '../../briefs/brief.js';
 import type { Engine, StoryResult } from '../../engine/types.js';
-import { growthOf, type Growth, type Said } from '../../follow/growth.js';
-import type { FollowPost, FollowStore } from '../../follow/ports.js';
+import { growthOf, type Growth } from '../../follow/growth.js';
+import type { FollowStore } from '../../follow/ports.js';
 import type { StoryMessage, StoryMessageStore } from '../../follow/story-messages.js';
 import type { Logger } from '../../log.js';
 import type { DigestStore } from '../../store/store.js';
@@ -19,7 +20,7 @@ import { sharedBriefView } from '../views/brief.js';
 import { followStoryView, growthReplyView } from '../views/follow-posts.js';
 import type { FollowPoster } from './poster.js';
 
-export type GrowthStore = Pick<FollowStore, 'storyPostsFor' | 'recordGrowth' | 'getFollow'> &
+export type GrowthStore = Pick<FollowStore, 'getFollow'> &
   Pick<StoryMessageStore, 'storyMessagesFor' | 'messageStories' | 'recordMessageGrowth'> &
   Pick<DigestStore, 'getSubscription'>;
 
@@ -32,24 +33,8 @@ export interface GrowthTellerOptions {
   readonly failed: (error: unknown, channelId: string, fields: object) => Promise<unknown>;
 }
 
-/** A story shown in a message, whichever kind of message it is. */
-interface Shown {
-  readonly kind: 'follow' | StoryMessage['kind'];
-  readonly id: string;
-  readonly channelId: string;
-  readonly ts: string;
-  readonly storyKey: string;
-  readonly said: Said;
-  readonly lastReplyAt?: number;
-  readonly version: number;
-  /** Moves the row on (compare and set); false when another replica did first. */
-  record(said: Said, replyAt: number | undefined): Promise<boolean>;
-  /** The whole message as it reads now; undefined when it can no longer be built (its digest is gone). */
-  rebuild(): Promise<SlackMessage | undefined>;
-}
-
 interface Grown {
-  readonly shown: Shown;
+  readonly shown: StoryMessage;
   readonly result: StoryResult;
   readonly growth: Growth<Signal>;
 }
@@ -57,27 +42,22 @@ interface Grown {
 export function createGrowthTeller(o: GrowthTellerOptions): (summaryIds: readonly string[], now: number) => Promise<void> {
   const { store, engine, poster, logger } = o;
 
-  function followShown(post: FollowPost): Shown | undefined {
-    if (post.ts === undefined || post.followId === undefined) return undefined;
-    const followId = post.followId;
-    return {
-      ...post,
-      kind: 'follow',
-      ts: post.ts,
-      record: (said, replyAt) => store.recordGrowth(post.id, post.version, said, replyAt),
-      async rebuild() {
-        const result = engine.story(post.storyKey);
-        return result === undefined ? undefined : followStoryView(result, (await store.getFollow(followId))?.question ?? '');
-      },
-    };
+  /** The whole message as it reads now; undefined when it can no longer be built (its story or digest is gone). */
+  function rebuild(row: StoryMessage): Promise<SlackMessage | undefined> {
+    switch (row.kind) {
+      case 'follow':
+        return rebuildFollow(row);
+      case 'share':
+        return rebuildShare(row);
+      case 'digest':
+        return rebuildDigest(row);
+    }
   }
 
-  function messageShown(row: StoryMessage): Shown {
-    return {
-      ...row,
-      record: (said, replyAt) => store.recordMessageGrowth(row.id, row.version, said, replyAt),
-      rebuild: () => (row.kind === 'share' ? rebuildShare(row) : rebuildDigest(row)),
-    };
+  async function rebuildFollow(row: StoryMessage): Promise<SlackMessage | undefined> {
+    const result = engine.story(row.storyKey);
+    const follow = row.followId === undefined ? undefined : await store.getFollow(row.followId);
+    return result === undefined ? undefined : followStoryView(result, follow?.question ?? '');
   }
 
   async function rebuildShare(row: StoryMessage): Promise<SlackMessage | undefined> {
@@ -105,18 +85,12 @@ export function createGrowthTeller(o: GrowthTellerOptions): (summaryIds: readonl
     return digestMessage(digestSpecOf(subscription, row.digest.window), stories, marks);
   }
 
-  async function shownFor(memberIds: readonly string[]): Promise<Shown[]> {
-    const follows = (await store.storyPostsFor(memberIds)).flatMap((post) => followShown(post) ?? []);
-    const messages = (await store.storyMessagesFor(memberIds)).map(messageShown);
-    return [...follows, ...messages];
-  }
-
   /** One edit per message, however many of its stories grew; one reply per story that may have one. */
   async function tell(message: readonly Grown[], now: number): Promise<void> {
     const first = message[0]!.shown;
     const fields = { kind: first.kind, channelId: first.channelId, ts: first.ts, storyKeys: message.map((g) => g.shown.storyKey) };
     try {
-      const rebuilt = await first.rebuild();
+      const rebuilt = await rebuild(first);
       if (rebuilt === undefined) return;
       await poster.update(first.channelId, first.ts, rebuilt);
       for (const { growth, result } of message) if (growth.reply) await poster.reply(first.channelId, first.ts, growthReplyView(growth, result));
@@ -134,13 +108,13 @@ export function createGrowthTeller(o: GrowthTellerOptions): (summaryIds: readonl
     }
     if (touched.size === 0) return;
     const byMessage = new Map<string, Grown[]>();
-    for (const shown of await shownFor([...touched.values()].flatMap((r) => r.story.memberIds))) {
+    for (const shown of await store.storyMessagesFor([...touched.values()].flatMap((r) => r.story.memberIds))) {
       const result = engine.story(shown.storyKey);
       if (result === undefined) continue;
       const growth = growthOf<Signal>(shown.said, { outlets: result.brief.outlets, signals: result.brief.signals }, now, shown.lastReplyAt);
       if (growth === undefined) continue;
       // Claimed before it is told: if another replica moved it first, it tells it.
-      if (!(await shown.record(growth.said, growth.reply ? now : undefined))) continue;
+      if (!(await store.recordMessageGrowth(shown.id, shown.version, growth.said, growth.reply ? now : undefined))) continue;
       const key = `${shown.channelId} ${shown.ts}`;
       byMessage.set(key, [...(byMessage.get(key) ?? []), { shown, result, growth }]);
     }

@@ -112,7 +112,7 @@ describe('the follow watcher', () => {
     now += STALE_CLAIM_MS + 1;
     await pass(w);
     expect(found.looks).toEqual(['C1: dam-m0']);
-    expect((await store.storyPostsFor(['dam-m0'])).map((p) => [p.ts, p.said.outlets])).toEqual([['1704888000.000042', ['AP', 'Reuters']]]);
+    expect((await store.storyMessagesFor(['dam-m0'])).map((p) => [p.kind, p.ts, p.said.outlets])).toEqual([['follow', '1704888000.000042', ['AP', 'Reuters']]]);
 
     await followIn('C2');
     now += 1;
@@ -122,7 +122,7 @@ describe('the follow watcher', () => {
     now += STALE_CLAIM_MS + 1;
     await pass(v);
     expect(lost.posts).toEqual(['C2: New story: Glacier dam bursts', 'C2: New story: Glacier dam bursts']);
-    expect((await store.storyPostsFor(['dam-m0'])).map((p) => p.channelId)).toEqual(['C1', 'C2']);
+    expect((await store.storyMessagesFor(['dam-m0'])).map((p) => p.channelId)).toEqual(['C1', 'C2']);
   });
 
   it('leaves a stale claim alone, and asks once, when history cannot tell', async () => {
