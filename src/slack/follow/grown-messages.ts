@@ -1,8 +1,8 @@
 /**
- * The one place a story that grew is told, whatever message shows it (one row a story and
- * message, src/follow/story-messages.ts): a follow's post, a digest (rebuilt whole, with the grown
- * story's card as it is now) or a shared brief. After each intake
- * pass the messages showing a story the applied summaries joined are looked at; one whose story
+ * The one place a story that grew is told, whatever message shows it (a row a story and message,
+ * src/follow/story-messages.ts): a follow's post, a digest (rebuilt whole, with the grown story's
+ * card as it is now and every mark it went out with) or a shared brief. After each intake pass,
+ * the messages showing a story that the applied summaries joined are looked at; one whose story
  * gained an outlet or an angle (src/follow/growth.ts) is edited in place (chat.update), with one
  * reply in its thread naming what joined, at most every 15 minutes a story. Each growth is
  * claimed in the store first (compare and set), so one replica alone tells it.
