@@ -43,7 +43,7 @@ export interface PreviewOptions extends Omit<SlackAppOptions, 'settings'> {
   readonly follows?: (slack: SlackSettings) => SlackFollows;
 }
 
-export interface Preview extends Omit<SlackApp, 'mode' | 'start'> {
+export interface Preview extends Omit<SlackApp, 'mode' | 'start' | 'workspaceTokens'> {
   readonly mode: 'preview';
   readonly workspace: Workspace;
   /** Starts Tidings and the page; resolves to the page's port and address. */

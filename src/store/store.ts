@@ -11,6 +11,9 @@ import type { DigestWindow } from '../digest/select.js';
 import type { Cadence, LocalTime, Subscription } from '../digest/subscription.js';
 import type { FollowStore } from '../follow/ports.js';
 import type { FeedStore, SummaryStore } from '../ingest/ports.js';
+import type { TokenSeal } from '../secrets/token-seal.js';
+import type { SqlInstallationStore } from './sql-installation-store.js';
+import type { UsedStates } from './sql-oauth-state-store.js';
 
 export interface NewSubscription {
   readonly channelId: string;
@@ -110,9 +113,18 @@ export interface DigestStore {
   close(): Promise<void>;
 }
 
+/** The workspaces that installed Tidings (OAuth) and the install links already used. */
+export interface InstallStores extends UsedStates {
+  /**
+   * Bolt's installation store over this database, sealing tokens with `seal` (the key comes from
+   * the settings, not from here); `clock` stamps installs.
+   */
+  installationStore(seal: TokenSeal, clock?: () => number): SqlInstallationStore;
+}
+
 /**
  * All that Tidings keeps, as openStore returns it: the digests' state, live news (summaries and
- * feeds, src/ingest/ports.ts) and follows (src/follow/ports.ts), over one database; close() closes
- * every connection.
+ * feeds, src/ingest/ports.ts), follows (src/follow/ports.ts) and installs, over one database;
+ * close() closes every connection.
  */
-export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore;
+export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore & InstallStores;
