@@ -23,12 +23,15 @@ export function failureText(error: { readonly code?: string; readonly message?: 
     case 'slack_oauth_missing_code':
       return { status: 400, title: 'Install not finished', say: 'Slack sent you back without an authorization code, so Tidings was not installed. Start again from the install page.' };
     case 'slack_oauth_missing_state':
-    case INVALID_STATE:
+    case INVALID_STATE: {
+      // Bolt's own message for a missing state speaks to developers; ours and its others to people.
+      const why = error.code === INVALID_STATE && error.message !== undefined ? error.message : 'it came back without its state';
       return {
         status: 400,
         title: 'Install link not valid',
-        say: `Tidings was not installed: this install link is not valid (${error.message ?? 'bad state'}). Links work once, for ten minutes, in the browser that opened them. Start again from the install page.`,
+        say: `Tidings was not installed: this install link is not valid (${why}). Links work once, for ten minutes, in the browser that opened them. Start again from the install page.`,
       };
+    }
     case 'slack_webapi_platform_error':
       return {
         status: 502,
