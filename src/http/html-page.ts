@@ -12,8 +12,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-/** Markup with every interpolated value escaped; an `html` value (already markup) is kept as it is. */
-export function html(strings: TemplateStringsArray, ...values: ReadonlyArray<string | number | Markup>): Markup {
+type Value = string | number | Markup | readonly Markup[];
+
+/** Markup with every interpolated value escaped; an `html` value (already markup), or a list of them, is kept as it is. */
+export function html(strings: TemplateStringsArray, ...values: readonly Value[]): Markup {
   return new Markup(strings.reduce((out, s, i) => out + s + (i < values.length ? render(values[i]!) : ''), ''));
 }
 
@@ -21,7 +23,8 @@ export class Markup {
   constructor(readonly text: string) {}
 }
 
-function render(value: string | number | Markup): string {
+function render(value: Value): string {
+  if (Array.isArray(value)) return value.map((item: Markup) => item.text).join('');
   return value instanceof Markup ? value.text : escapeHtml(String(value));
 }
 
