@@ -169,3 +169,39 @@ describe('installing Tidings in a workspace', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
   });
 });
+
+describe('installing Tidings, with a redirect URL of its own and the request guard', () => {
+  const REDIRECT = 'https://tidings.example.com/slack/oauth_redirect';
+  let db: InstallDatabase;
+  let t: Running;
+  beforeAll(async () => {
+    db = await installDatabase();
+    t = await startTidings({ mode: 'oauth', installs: db.store, env: { SLACK_REDIRECT_URI: REDIRECT } });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await db?.close();
+  });
+
+  it('names SLACK_REDIRECT_URI to Slack in the link and in the exchange, as Slack requires', async () => {
+    const { authorizeUrl, cookie } = await startInstall(t);
+    expect(new URL(authorizeUrl).searchParams.get('redirect_uri')).toBe(REDIRECT);
+    const { code, state } = t.slack.approve(authorizeUrl, workspace('T0REDIRECT'));
+    expect((await comeBack(t, { code, state }, cookie)).status).toBe(200);
+    expect(t.slack.callsTo('oauth.v2.access')[0]!.params.redirect_uri).toBe(REDIRECT);
+    expect(t.slack.problems).toEqual([]);
+  });
+
+  it('still guards /slack/events: a stale timestamp is refused, a replayed request answered once', async () => {
+    const team = workspace('T0GUARD');
+    expect((await install(t, team)).status).toBe(200);
+    const request = slashCommand('Taiwan', t.slack.responseUrl(), { team_id: 'T0GUARD' });
+    expect((await t.send(request, { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 })).status).toBe(401);
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await t.send(request, { timestamp })).status).toBe(200);
+    expect((await t.send(request, { timestamp })).status).toBe(200);
+    await t.slack.waitForReply();
+    await t.slack.waitFor(() => t.logs.find((line) => line.msg === 'request'), 'the request log line');
+    expect(t.slack.replies).toHaveLength(1);
+  });
+});
