@@ -205,3 +205,29 @@ describe('installing Tidings, with a redirect URL of its own and the request gua
     expect(t.slack.replies).toHaveLength(1);
   });
 });
+
+describe('installing Tidings, logged at debug level', () => {
+  let db: InstallDatabase;
+  let t: Running;
+  beforeAll(async () => {
+    db = await installDatabase();
+    t = await startTidings({ mode: 'oauth', installs: db.store, logLevel: 'debug' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await db?.close();
+  });
+
+  it('logs the install, and neither the token it got nor the app’s secrets', async () => {
+    const team = workspace('T0DEBUG');
+    expect((await install(t, team)).status).toBe(200);
+    await t.send(slashCommand('Taiwan', t.slack.responseUrl(), { team_id: 'T0DEBUG' }));
+    await t.slack.waitForReply();
+    const log = t.rawLog.join('');
+    // The Web API client did log the exchange (so this looks where a secret would be)…
+    expect(log).toMatch(/apiCall\('oauth\.v2\.access'\) start/);
+    expect(log).toMatch(/http request body/);
+    // … and nothing secret is in it.
+    for (const secret of [team.botToken, 'secret-bot-token', OAUTH.clientSecret, OAUTH.stateSecret, OAUTH.tokenKey]) expect(log).not.toContain(secret);
+  });
+});

@@ -69,6 +69,8 @@ export interface StartOptions {
   readonly mode?: 'http' | 'socket' | 'oauth';
   /** 'oauth' mode: the store installs go to (a fresh SQLite one by default, see ./installs.ts). */
   readonly installs?: InstallStores;
+  /** The app's log level; info by default. */
+  readonly logLevel?: string;
   /** Settings beside the harness's own (SLACK_REDIRECT_URI …). */
   readonly env?: Readonly<Record<string, string>>;
   /** Socket Mode: the WebSocket address the stand-in hands out from apps.connections.open. */
@@ -96,7 +98,7 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
       ? { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CLIENT_ID: OAUTH.clientId, SLACK_CLIENT_SECRET: OAUTH.clientSecret, SLACK_STATE_SECRET: OAUTH.stateSecret, TIDINGS_TOKEN_KEY: OAUTH.tokenKey }
       : { SLACK_BOT_TOKEN: BOT_TOKEN, ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }) };
   const settings = loadSettings({ ...connection, SLACK_API_URL: slack.apiUrl, PORT: '0', HOST: '127.0.0.1', ...options.env });
-  const logger = createLogger('info', stream);
+  const logger = createLogger(options.logLevel ?? 'info', stream);
   const news = options.news;
   const tidings = createSlackApp({
     engine: (options.engine ?? ((engine) => engine))(news?.engine ?? (await dataEngine())),
