@@ -67,7 +67,7 @@ export function createTokenSeal(current: Buffer, previous: readonly Buffer[] = [
         decipher.setAuthTag(tagBytes);
         return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
       } catch {
-        throw new TokenSealError('a sealed token does not open: it was altered, or sealed with a different key of the same id');
+        throw new TokenSealError('a sealed token does not open with its key: it was altered');
       }
     },
 
