@@ -7,6 +7,10 @@
 import { parseDuration } from './time/duration.js';
 import { parseByteSize } from './units/byte-size.js';
 import { DEFAULT_FOLLOW_POSTS_PER_HOUR, DEFAULT_REQUIRE_TWO_OUTLETS } from './follow/follow.js';
+import { parseTokenKey } from './secrets/token-key.js';
+
+/** Where Slack sends an installer back (Bolt's default path; manifest.yml's redirect_urls). */
+export const OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
 
 export interface SlackSettings {
   readonly botToken?: string;
@@ -14,6 +18,15 @@ export interface SlackSettings {
   readonly signingSecret?: string;
   /** Base address of Slack's Web API, ending in a slash (GovSlack and proxies need another). */
   readonly apiUrl: string;
+  /** Installs in any workspace (OAuth): the app's credentials, and the key that seals tokens at rest. */
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly stateSecret?: string;
+  /** TIDINGS_TOKEN_KEY, 32 bytes; TIDINGS_TOKEN_KEY_PREVIOUS, the one before it (to open older tokens). */
+  readonly tokenKey?: Buffer;
+  readonly previousTokenKey?: Buffer;
+  /** The redirect URL Slack must send installers back to, when the app lists several. */
+  readonly redirectUri?: string;
 }
 
 export interface Settings {
@@ -59,6 +72,21 @@ export interface NewsSettings {
   readonly feedsAllowPrivate: boolean;
   /** Whether the data folder is watched for new lines. */
   readonly watchDataDir: boolean;
+}
+
+/** Bolt serves the redirect at OAUTH_REDIRECT_PATH, so the address Slack is given must end there. */
+function isRedirectUri(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname.endsWith(OAUTH_REDIRECT_PATH) && url.search === '' && url.hash === '';
+  } catch {
+    return false;
+  }
+}
+
+/** The entries whose value is set: optional settings are left out rather than undefined. */
+function defined<T extends Record<string, unknown>>(entries: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
 export class ConfigError extends Error {
@@ -126,6 +154,18 @@ export function loadSettings(env: Env = process.env): Settings {
     return value;
   };
 
+  const tokenKey = (name: string): Buffer | undefined => {
+    const value = read(name);
+    if (value === undefined) return undefined;
+    const key = parseTokenKey(value);
+    if (key === undefined) problems.push(`${name} does not look right: it takes 32 random bytes as 64 hexadecimal digits or base64 (openssl rand -hex 32)`);
+    return key;
+  };
+  const redirectUri = read('SLACK_REDIRECT_URI');
+  if (redirectUri !== undefined && !isRedirectUri(redirectUri)) {
+    problems.push(`SLACK_REDIRECT_URI=${JSON.stringify(redirectUri)} is not an http(s) address ending in ${OAUTH_REDIRECT_PATH}`);
+  }
+
   const logLevel = text('LOG_LEVEL', 'info');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} is not one of ${LOG_LEVELS.join(', ')}`);
@@ -158,6 +198,14 @@ export function loadSettings(env: Env = process.env): Settings {
       appToken: secret('SLACK_APP_TOKEN', /^xapp-/, 'an app-level token starts with xapp- (Slack app settings → Basic Information → App-Level Tokens)'),
       signingSecret: secret('SLACK_SIGNING_SECRET', /^[0-9a-f]{16,}$/i, 'a signing secret is a long hexadecimal string (Slack app settings → Basic Information)'),
       apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+      ...defined({
+        clientId: secret('SLACK_CLIENT_ID', /^\d+\.\d+$/, 'a client ID is two numbers joined by a dot (Slack app settings → Basic Information → App Credentials)'),
+        clientSecret: secret('SLACK_CLIENT_SECRET', /^[0-9a-f]{16,}$/i, 'a client secret is a long hexadecimal string (Slack app settings → Basic Information → App Credentials)'),
+        stateSecret: secret('SLACK_STATE_SECRET', /^.{16,}$/, 'use at least 16 random characters (e.g. openssl rand -hex 32)'),
+        tokenKey: tokenKey('TIDINGS_TOKEN_KEY'),
+        previousTokenKey: tokenKey('TIDINGS_TOKEN_KEY_PREVIOUS'),
+        redirectUri,
+      }),
     },
     dbFile: text('TIDINGS_DB', './tidings.db'),
     ...(databaseUrl !== undefined && { databaseUrl }),

@@ -22,9 +22,15 @@ const REDACT_PATHS = [
 /** Slack tokens (xoxb-, xoxp-, xapp- …) and user:password@ in URLs. */
 const TOKEN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:\s/@"]+:)[^@\s/"]+@/gi;
+/**
+ * The app's client secret as a field inside text: the Web API client's debug lines print the body
+ * of oauth.v2.access as JSON in the message (`\"client_secret\":\"…\"`), and it redacts only
+ * fields named like tokens.
+ */
+const CLIENT_SECRET = /(client_secret(?:\\?")?\s*[:=]\s*(?:\\?")?)[^"\\&\s]+/gi;
 
 export function scrubSecrets(line: string): string {
-  return line.replace(TOKEN, '$1-[redacted]').replace(URL_PASSWORD, '$1[redacted]@');
+  return line.replace(TOKEN, '$1-[redacted]').replace(URL_PASSWORD, '$1[redacted]@').replace(CLIENT_SECRET, '$1[redacted]');
 }
 
 export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {

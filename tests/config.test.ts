@@ -33,6 +33,32 @@ describe('settings', () => {
     }
   });
 
+  it('reads the OAuth settings, and refuses bad ones without echoing them', () => {
+    const key = Buffer.alloc(32, 5);
+    const slack = loadSettings({ SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'ab'.repeat(16), SLACK_STATE_SECRET: 's'.repeat(16), TIDINGS_TOKEN_KEY: key.toString('base64') }).slack;
+    expect(slack).toMatchObject({ clientId: '111.222', clientSecret: 'ab'.repeat(16), stateSecret: 's'.repeat(16), tokenKey: key });
+    expect(loadSettings({}).slack).not.toHaveProperty('tokenKey');
+    try {
+      loadSettings({
+        SLACK_CLIENT_ID: 'client-x1',
+        SLACK_CLIENT_SECRET: 'not-hex-secret-zz',
+        SLACK_STATE_SECRET: 'shortstate',
+        TIDINGS_TOKEN_KEY: 'tooshortkey9',
+        TIDINGS_TOKEN_KEY_PREVIOUS: 'f'.repeat(62),
+        SLACK_REDIRECT_URI: 'https://tidings.example.com/elsewhere',
+      });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect((error as ConfigError).problems).toHaveLength(6);
+      expect(message).not.toMatch(/client-x1|not-hex-secret-zz|shortstate|tooshortkey9|ffffffffff/);
+      expect(message).toMatch(/TIDINGS_TOKEN_KEY does not look right: it takes 32 random bytes/);
+      expect(message).toMatch(/TIDINGS_TOKEN_KEY_PREVIOUS does not look right/);
+      expect(message).toMatch(/SLACK_REDIRECT_URI="https:\/\/tidings.example.com\/elsewhere" is not an http\(s\) address ending in \/slack\/oauth_redirect/);
+    }
+    expect(loadSettings({ SLACK_REDIRECT_URI: 'https://tidings.example.com/slack/oauth_redirect' }).slack.redirectUri).toBe('https://tidings.example.com/slack/oauth_redirect');
+  });
+
   it('adds the trailing slash a Web API base address needs', () => {
     expect(loadSettings({ SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
   });

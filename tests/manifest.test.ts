@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { OAUTH_REDIRECT_PATH } from '../src/config.js';
 import { NEWS_COMMAND } from '../src/slack/listeners/commands/index.js';
 
 const schema = JSON.parse(readFileSync('tests/fixtures/slack/manifest.schema.1.0.0.json', 'utf8')) as object;
 const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
   features: { slash_commands: Array<{ command: string; usage_hint?: string }>; app_home: Record<string, boolean>; bot_user: { display_name: string } };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
 };
 
@@ -35,7 +36,7 @@ describe('manifest.yml', () => {
   it('declares what the code listens for, and only the scopes it needs', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([NEWS_COMMAND]);
     expect(manifest.features.slash_commands[0]!.usage_hint).toMatch(/question/);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'app_uninstalled', 'message.im', 'tokens_revoked']);
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
       'app_mentions:read',
       'channels:history',
@@ -47,6 +48,8 @@ describe('manifest.yml', () => {
       'users:read',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    // A placeholder host, at the path Bolt serves the install's redirect on.
+    expect(manifest.oauth_config.redirect_urls).toEqual([`https://tidings.example.com${OAUTH_REDIRECT_PATH}`]);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
   });

@@ -13,6 +13,7 @@ import type { SlackFollows } from '../slack/follow/index.js';
 import { healthRoute } from '../slack/health.js';
 import { HOW_TO_CONNECT } from '../slack/mode.js';
 import { Bridge } from './bridge.js';
+import { previewInstallRoute } from './install-page.js';
 import { close, listen } from '../http/listen.js';
 import { createPageServer, createSlackSideServer, isLoopback } from './server.js';
 import { WebApi } from './web-api.js';
@@ -43,7 +44,7 @@ export interface PreviewOptions extends Omit<SlackAppOptions, 'settings'> {
   readonly follows?: (slack: SlackSettings) => SlackFollows;
 }
 
-export interface Preview extends Omit<SlackApp, 'mode' | 'start'> {
+export interface Preview extends Omit<SlackApp, 'mode' | 'start' | 'workspaceTokens'> {
   readonly mode: 'preview';
   readonly workspace: Workspace;
   /** Starts Tidings and the page; resolves to the page's port and address. */
@@ -67,6 +68,7 @@ export function banner(url: string, host: string, note?: string, ingest?: 'on' |
   return [
     `Tidings is running in preview mode: open ${url} in your browser.`,
     'There, type /news taiwan or @Tidings what’s new on Iraq? and see the answers as Slack would show them.',
+    `${url}/slack/install shows how a workspace would install Tidings (README, “Which mode to pick”).`,
     ...news,
     ...(note !== undefined ? [note] : []),
     exposed,
@@ -130,7 +132,7 @@ export async function createPreview(options: PreviewOptions): Promise<Preview> {
         logger,
         howToConnect: HOW_TO_CONNECT,
         loopbackOnly: isLoopback(settings.host),
-        routes: [healthRoute(options.engine), ...(options.routes ?? [])],
+        routes: [healthRoute(options.engine), previewInstallRoute(), ...(options.routes ?? [])],
       });
       let port: number;
       try {

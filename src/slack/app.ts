@@ -1,8 +1,10 @@
 /**
  * The Slack app: Bolt wired to the core. This file only wires: the connection (Socket Mode or the
- * HTTP receiver with its health route), the Web API's base address, Bolt's logs into pino, and the
+ * HTTP receiver with its health route; in 'oauth' mode the receiver also serves /slack/install and
+ * /slack/oauth_redirect, ./oauth), the Web API's base address, Bolt's logs into pino, and the
  * listeners (./listeners). The token is checked with auth.test when the app starts, not when it is
- * made, so that a bad token is one clear error at start.
+ * made, so that a bad token is one clear error at start; in 'oauth' mode there is no token of its
+ * own: Bolt authorizes each request by its team, from the store.
  */
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
@@ -21,8 +23,11 @@ import type { ListenerDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
 import { eventOnce, guardSlackRequests } from './request-guard.js';
 import { HOW_TO_CONNECT, SlackSetupError, slackConnection } from './mode.js';
+import { oauthReceiverOptions } from './oauth/receiver-options.js';
 import { slackRefusal } from './slack-errors.js';
 import { createTimeZoneLookup } from './time-zones.js';
+import { installedWorkspaceTokens, singleWorkspaceTokens, type WorkspaceTokens } from './workspace-tokens.js';
+import type { InstallStores } from '../store/store.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -45,12 +50,16 @@ export interface SlackAppOptions {
   readonly clientOptions?: webApi.WebClientOptions;
   /** Routes served beside Slack's and /health (POST /v1/summaries). */
   readonly routes?: readonly Route[];
+  /** Installs in any workspace ('oauth' mode): where installations and used install links are kept. */
+  readonly installs?: InstallStores;
 }
 
 export interface SlackApp {
-  /** The Bolt app; `app.client` is the Web API client with the bot token (for digest posts). */
+  /** The Bolt app; `app.client` is the Web API client with the bot token (none in 'oauth' mode). */
   readonly app: App;
-  readonly mode: 'socket' | 'http';
+  readonly mode: 'socket' | 'http' | 'oauth';
+  /** Each workspace's bot token, for posts not made in answer to a request. */
+  readonly workspaceTokens: WorkspaceTokens;
   /** Checks the token (auth.test), then listens (HTTP: resolves to the port) or connects (Socket Mode). */
   start(): Promise<{ readonly port?: number }>;
   stop(): Promise<void>;
@@ -76,17 +85,22 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const clientOptions: webApi.WebClientOptions = { slackApiUrl: settings.slack.apiUrl, ...options.clientOptions };
 
   const routes = [healthRoute(engine), ...(options.routes ?? [])];
+  const customRoutes = routes.map((route) => ({ ...route, method: [...route.method] }));
+  if (connection.mode === 'oauth' && options.installs === undefined) throw new Error('installing in any workspace needs the store (createSlackApp: installs)');
+  const oauth = connection.mode === 'oauth' ? oauthReceiverOptions(connection, options.installs!, clientOptions, clock) : undefined;
   // Socket Mode needs no listener for Slack, but /health and ingest do: a server of Tidings' own on
   // HOST:PORT (Bolt's would listen on every interface).
   const receiver =
     connection.mode === 'socket'
       ? new SocketModeReceiver({ appToken: connection.appToken, logger: log, installerOptions: { clientOptions: { ...clientOptions } } })
-      : new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: EVENTS_PATH, customRoutes: routes.map((route) => ({ ...route, method: [...route.method] })), logger: log });
+      : new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: EVENTS_PATH, customRoutes, logger: log, ...oauth?.options });
   const routeServer = connection.mode === 'socket' ? createRouteServer(routes) : undefined;
   if (receiver instanceof HTTPReceiver) receiver.requestListener = guardSlackRequests(receiver.requestListener, { path: EVENTS_PATH, logger });
 
   // Bolt's level follows LOG_LEVEL (else Bolt would set its logger to INFO).
-  const app = new App({ token: connection.botToken, receiver, logger: log, logLevel: boltLevel(logger.level), clientOptions, deferInitialization: true });
+  const token = connection.mode === 'oauth' ? {} : { token: connection.botToken };
+  const app = new App({ ...token, receiver, logger: log, logLevel: boltLevel(logger.level), clientOptions, deferInitialization: true });
+  const workspaceTokens = connection.mode === 'oauth' ? installedWorkspaceTokens(oauth!.installations) : singleWorkspaceTokens(connection.botToken);
   app.use(eventOnce(logger));
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in Bolt');
@@ -107,6 +121,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     mode: connection.mode,
+    workspaceTokens,
     async start() {
       await refusalAsSetupError(() => app.init(), 'SLACK_BOT_TOKEN');
       if (routeServer !== undefined) {

@@ -12,9 +12,10 @@ import type { Logger } from '../log.js';
 import { createSlackApp } from './app.js';
 import { createSlackDigests } from './digest/index.js';
 import { createSlackFollows } from './follow/index.js';
+import { slackConnection } from './mode.js';
 
 export interface RunningSlack {
-  readonly mode: 'socket' | 'http';
+  readonly mode: 'socket' | 'http' | 'oauth';
   /** HTTP mode: the port it listens on. */
   readonly port?: number;
   /** Starts the digest scheduler: once the engine is built (a digest needs its stories). */
@@ -24,17 +25,23 @@ export interface RunningSlack {
 
 export async function startSlack(settings: Settings, news: LiveNews, logger: Logger): Promise<RunningSlack> {
   const { engine, store } = news;
-  const digests = createSlackDigests({ store, engine, logger, settings });
-  const follows = createSlackFollows({ store, engine, intake: news, logger, settings, ...settings.follow });
+  // Digests and follows post with one bot token; installed in many workspaces, each channel's
+  // posts need its own workspace's token (workspaceTokens), which they do not take yet: until
+  // then, in 'oauth' mode their commands say they are not set up.
+  const oneWorkspace = slackConnection(settings.slack).mode !== 'oauth';
+  if (!oneWorkspace) logger.warn('installed in any workspace (OAuth): daily digests and follows are not available yet in this mode');
+  const digests = oneWorkspace ? createSlackDigests({ store, engine, logger, settings }) : undefined;
+  const follows = oneWorkspace ? createSlackFollows({ store, engine, intake: news, logger, settings, ...settings.follow }) : undefined;
   const slack = createSlackApp({
     engine,
     settings,
     logger,
-    digestCommands: digests.commands,
-    followCommands: follows.commands,
+    ...(digests !== undefined && { digestCommands: digests.commands }),
+    ...(follows !== undefined && { followCommands: follows.commands }),
     feedsCommands: news.feedsCommands,
     routes: news.routes,
     storyMessages: store,
+    installs: store,
   });
   const { port } = await slack.start();
   let digestsStarted = false;
@@ -42,12 +49,12 @@ export async function startSlack(settings: Settings, news: LiveNews, logger: Log
     mode: slack.mode,
     ...(port !== undefined && { port }),
     async startDigests() {
-      await digests.scheduler.start();
+      await digests?.scheduler.start();
       digestsStarted = true;
     },
     async stop() {
-      await follows.stop();
-      if (digestsStarted) await digests.scheduler.stop();
+      await follows?.stop();
+      if (digestsStarted) await digests?.scheduler.stop();
       await slack.stop();
     },
   };

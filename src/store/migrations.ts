@@ -150,8 +150,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
-  // Versions 4 and 5 are other branches' (issue 14's App Home, workspaces); migrate() runs each
-  // missing version in order whatever the gaps, and this one needs nothing of theirs.
+  {
+    version: 4,
+    name: 'workspaces that installed Tidings, and the install links already used',
+    statements: (dialect) => {
+      const t = types(dialect);
+      return [
+        // One row a workspace (org-wide installs are not offered: manifest.yml's org_deploy_enabled).
+        // bot_token: sealed (src/secrets/token-seal.ts), never the token itself. scopes: comma-separated.
+        `CREATE TABLE installations (
+          team_id TEXT PRIMARY KEY,
+          team_name TEXT,
+          enterprise_id TEXT,
+          app_id TEXT,
+          bot_user_id TEXT NOT NULL,
+          bot_id TEXT NOT NULL,
+          scopes TEXT NOT NULL,
+          bot_token TEXT NOT NULL,
+          installer_user_id TEXT NOT NULL,
+          installed_at ${t.ms} NOT NULL,
+          updated_at ${t.ms} NOT NULL
+        )`,
+        // The nonce of each install link's state once it came back: the primary key is the "once",
+        // across replicas. Rows are dropped once the state would have expired anyway.
+        `CREATE TABLE oauth_states_used (
+          nonce TEXT PRIMARY KEY,
+          expires_at ${t.ms} NOT NULL
+        )`,
+        'CREATE INDEX oauth_states_used_by_expiry ON oauth_states_used (expires_at)',
+      ];
+    },
+  },
   {
     version: 6,
     name: 'which messages show which story: follow posts, digests and shared briefs',

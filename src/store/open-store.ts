@@ -7,6 +7,8 @@ import { migrate } from './migrations.js';
 import { openPostgresDatabase } from './postgres-database.js';
 import { createSqlFeedStore } from './sql-feed-store.js';
 import { createSqlFollowStore } from './sql-follow-store.js';
+import { createSqlInstallationStore } from './sql-installation-store.js';
+import { createSqlUsedStates } from './sql-oauth-state-store.js';
 import { createSqlStore } from './sql-store.js';
 import { createSqlStoryMessageStore } from './sql-story-message-store.js';
 import { createSqlSummaryStore } from './sql-summary-store.js';
@@ -39,7 +41,15 @@ export async function openStore(settings: Pick<Settings, 'dbFile' | 'databaseUrl
   return createTidingsStore(db);
 }
 
-/** The five stores over one migrated database; close() (the digests' store's) closes it all. */
+/** The stores over one migrated database; close() (the digests' store's) closes it all. */
 export function createTidingsStore(db: SqlDatabase): TidingsStore {
-  return { ...createSqlStore(db), ...createSqlSummaryStore(db), ...createSqlFeedStore(db), ...createSqlFollowStore(db), ...createSqlStoryMessageStore(db) };
+  return {
+    ...createSqlStore(db),
+    ...createSqlSummaryStore(db),
+    ...createSqlFeedStore(db),
+    ...createSqlFollowStore(db),
+    ...createSqlStoryMessageStore(db),
+    ...createSqlUsedStates(db),
+    installationStore: (seal, clock) => createSqlInstallationStore(db, seal, clock),
+  };
 }

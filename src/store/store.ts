@@ -12,6 +12,9 @@ import type { Cadence, LocalTime, Subscription } from '../digest/subscription.js
 import type { FollowStore } from '../follow/ports.js';
 import type { ShownStoryRow, StoryMessageStore } from '../follow/story-messages.js';
 import type { FeedStore, SummaryStore } from '../ingest/ports.js';
+import type { TokenSeal } from '../secrets/token-seal.js';
+import type { SqlInstallationStore } from './sql-installation-store.js';
+import type { UsedStates } from './sql-oauth-state-store.js';
 
 export interface NewSubscription {
   readonly channelId: string;
@@ -114,10 +117,18 @@ export interface DigestStore {
   close(): Promise<void>;
 }
 
+/** The workspaces that installed Tidings (OAuth) and the install links already used. */
+export interface InstallStores extends UsedStates {
+  /**
+   * Bolt's installation store over this database, sealing tokens with `seal` (the key comes from
+   * the settings, not from here); `clock` stamps installs.
+   */
+  installationStore(seal: TokenSeal, clock?: () => number): SqlInstallationStore;
+}
+
 /**
  * All that Tidings keeps, as openStore returns it: the digests' state, live news (summaries and
- * feeds, src/ingest/ports.ts), follows (src/follow/ports.ts) and which messages show which story
- * (src/follow/story-messages.ts), over one database; close() closes
- * every connection.
+ * feeds, src/ingest/ports.ts), follows (src/follow/ports.ts), which messages show which story
+ * (src/follow/story-messages.ts) and installs, over one database; close() closes every connection.
  */
-export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore & StoryMessageStore;
+export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore & StoryMessageStore & InstallStores;

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { SlackStandIn } from './harness/slack-stand-in.js';
 import { startMain } from './harness/main-process.js';
-import { BOT_TOKEN, SIGNING_SECRET } from './harness/tidings.js';
+import { BOT_TOKEN, OAUTH, SIGNING_SECRET } from './harness/tidings.js';
 
 describe('npm start', () => {
   let slack: SlackStandIn | undefined;
@@ -112,6 +112,34 @@ describe('npm start', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/"msg":"stopping"/);
     expect(run.stdout).not.toContain(BOT_TOKEN.slice(5));
+  });
+
+  it('installs in any workspace with the OAuth settings: serves /slack/install from the store it opened, says what it leaves out, keeps secrets out of its output', async () => {
+    slack = await new SlackStandIn().start();
+    const env = {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_CLIENT_ID: OAUTH.clientId,
+      SLACK_CLIENT_SECRET: OAUTH.clientSecret,
+      SLACK_STATE_SECRET: OAUTH.stateSecret,
+      TIDINGS_TOKEN_KEY: OAUTH.tokenKey,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TIDINGS_DB: db,
+    };
+    const main = startMain(env);
+    const running = await main.waitForLog('Tidings is running');
+    expect(running).toMatchObject({ mode: 'oauth' });
+    const install = await fetch(`http://127.0.0.1:${String(running.port)}/slack/install`, { redirect: 'manual' });
+    expect(install.status).toBe(302);
+    expect(new URL(install.headers.get('location')!).searchParams.get('client_id')).toBe(OAUTH.clientId);
+    // No token of its own to check at start.
+    expect(slack.callsTo('auth.test')).toEqual([]);
+    main.child.kill('SIGTERM');
+    const run = await main.exited;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/daily digests and follows are not available yet/);
+    for (const secret of [OAUTH.clientSecret, OAUTH.stateSecret, OAUTH.tokenKey, SIGNING_SECRET]) expect(run.stdout + run.stderr).not.toContain(secret);
   });
 
   it('stops with a clear error when Slack refuses the token', async () => {

@@ -10,6 +10,7 @@ import { WebApi } from '../../src/preview/web-api.js';
 import { BOT, DM, NEWS, SLACKBOT, Workspace, YOU, type StoredMessage } from '../../src/preview/workspace.js';
 import { ACTION } from '../../src/slack/button-value.js';
 import { HOW_TO_CONNECT } from '../../src/slack/mode.js';
+import { manifestBotScopes } from '../../src/slack/oauth/manifest-scopes.js';
 import { NOW } from '../e2e/harness/tidings.js';
 import { startPreview, type RunningPreview } from './harness.js';
 
@@ -45,6 +46,19 @@ describe('preview mode', () => {
     expect(await page.text()).toContain('<script type="module" src="/app.js">');
     for (const file of ['/app.js', '/render.js', '/style.css', '/favicon.svg']) expect((await fetch(`${t.url}${file}`)).status).toBe(200);
     expect((await fetch(`${t.url}/../package.json`)).status).toBe(404);
+  });
+
+  it('shows at /slack/install how a workspace would install Tidings, with the scopes it would ask for and what to set', async () => {
+    expect(t.printed.join('\n')).toContain(`${t.url}/slack/install shows how a workspace would install Tidings`);
+    const page = await fetch(`${t.url}/slack/install`, { redirect: 'manual' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const text = await page.text();
+    expect(text).toMatch(/Add Tidings to Slack/);
+    for (const scope of manifestBotScopes()) expect(text).toContain(`<code>${scope}</code>`);
+    expect(text).toMatch(/SLACK_CLIENT_ID[\s\S]*SLACK_CLIENT_SECRET[\s\S]*SLACK_SIGNING_SECRET[\s\S]*SLACK_STATE_SECRET[\s\S]*TIDINGS_TOKEN_KEY/);
+    expect(text).toContain('<a href="/">Back to the preview</a>');
   });
 
   it('answers /news privately through the real app, and Full brief replaces the answer in place', async () => {

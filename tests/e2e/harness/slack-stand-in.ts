@@ -5,6 +5,10 @@
  * limits validator, and can be told to answer a call otherwise (a 429, an error, a held reply).
  * Channels keep the messages posted to them (with their metadata), for conversations.history, and
  * a channel can be made to refuse every call (`channel_not_found` …).
+ * Installs (OAuth): `approve` plays a person approving the install on Slack's authorize page and
+ * hands back the code Slack would redirect with; oauth.v2.access then checks the app's
+ * credentials, the code (once) and the redirect_uri as Slack does, and hands out the workspace's
+ * token, which auth.test then answers for.
  * Waiting is event-driven: `waitFor` resolves when a matching call arrives.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -50,6 +54,31 @@ export interface Canned {
   readonly answerAfter?: Promise<unknown>;
 }
 
+/** A workspace as Slack knows it, with the bot token an install there gets. */
+export interface StandInWorkspace {
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly botToken: string;
+  readonly botUserId: string;
+  readonly botId: string;
+}
+
+/** The Slack app an install is for (Basic Information → App Credentials). */
+export interface StandInOAuthApp {
+  readonly appId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+interface Grant {
+  readonly workspace: StandInWorkspace;
+  readonly installer: string;
+  readonly scopes: string;
+  /** The redirect_uri the authorize URL named, if any: oauth.v2.access must name the same. */
+  readonly redirectUri?: string;
+  used: boolean;
+}
+
 export const BOT_USER_ID = 'U0TIDINGS';
 export const BOT_ID = 'B0TIDINGS';
 export const TEAM_ID = 'T0001';
@@ -76,6 +105,11 @@ export class SlackStandIn {
   readonly history = new Map<string, HistoryMessage[]>();
   /** Channels that refuse every call naming them, with this error. */
   readonly refusing = new Map<string, string>();
+  /** The app installs are for; oauth.v2.access refuses every call until it is set. */
+  oauthApp?: StandInOAuthApp;
+  /** Workspaces installed, by their bot token (auth.test answers with their ids). */
+  readonly installed = new Map<string, StandInWorkspace>();
+  private readonly grants = new Map<string, Grant>();
   private server?: Server;
   private readonly queued = new Map<string, Canned[]>();
   private readonly listeners = new Set<() => void>();
@@ -125,6 +159,25 @@ export class SlackStandIn {
     this.queued.clear();
     this.history.clear();
     this.refusing.clear();
+    this.grants.clear();
+    this.installed.clear();
+  }
+
+  /**
+   * A person approves the install the authorize URL asks for, in `workspace`: the code and state
+   * Slack sends the browser back with. The URL must be Slack's authorize page for this app.
+   */
+  approve(authorizeUrl: string, workspace: StandInWorkspace, installer = 'U0INSTALLER'): { readonly code: string; readonly state: string } {
+    const url = new URL(authorizeUrl);
+    if (url.origin + url.pathname !== 'https://slack.com/oauth/v2/authorize') throw new Error(`not Slack's authorize page: ${authorizeUrl}`);
+    const params = url.searchParams;
+    if (this.oauthApp === undefined || params.get('client_id') !== this.oauthApp.clientId) throw new Error(`Slack would say: invalid client_id ${params.get('client_id')}`);
+    const scopes = params.get('scope');
+    if (scopes === null || scopes === '') throw new Error('Slack would say: no scopes asked for');
+    const redirectUri = params.get('redirect_uri') ?? undefined;
+    const code = `${workspace.teamId}.${(this.sequence += 1)}.code`;
+    this.grants.set(code, { workspace, installer, scopes, ...(redirectUri !== undefined && { redirectUri }), used: false });
+    return { code, state: params.get('state') ?? '' };
   }
 
   /** The messages in a channel carrying metadata of this event type. */
@@ -190,7 +243,7 @@ export class SlackStandIn {
     if (canned?.after !== undefined) await canned.after;
     const status = canned?.status ?? 200;
     const refusal = params.channel === undefined ? undefined : this.refusing.get(params.channel);
-    const body = canned?.body ?? (status !== 200 ? { ok: false, error: 'ratelimited' } : refusal !== undefined ? { ok: false, error: refusal } : this.answer(method, params));
+    const body = canned?.body ?? (status !== 200 ? { ok: false, error: 'ratelimited' } : refusal !== undefined ? { ok: false, error: refusal } : this.answer(method, params, authorization));
     this.calls.push({ method, params, ...(authorization !== undefined && { authorization }), status, at });
     this.poke();
     if (canned?.answerAfter !== undefined) await canned.answerAfter;
@@ -247,10 +300,42 @@ export class SlackStandIn {
     return [];
   }
 
-  private answer(method: string, params: Readonly<Record<string, string>>): unknown {
+  /** oauth.v2.access: Slack's checks, in its order, with its error codes; a code works once. */
+  private exchange(params: Readonly<Record<string, string>>): unknown {
+    const app = this.oauthApp;
+    if (app === undefined || params.client_id !== app.clientId) return { ok: false, error: 'invalid_client_id' };
+    if (params.client_secret !== app.clientSecret) return { ok: false, error: 'bad_client_secret' };
+    const grant = this.grants.get(params.code ?? '');
+    if (grant === undefined || grant.used) return { ok: false, error: 'invalid_code' };
+    if (grant.redirectUri !== undefined && params.redirect_uri !== grant.redirectUri) return { ok: false, error: 'bad_redirect_uri' };
+    grant.used = true;
+    const { workspace } = grant;
+    this.installed.set(workspace.botToken, workspace);
+    return {
+      ok: true,
+      app_id: app.appId,
+      authed_user: { id: grant.installer },
+      scope: grant.scopes,
+      token_type: 'bot',
+      access_token: workspace.botToken,
+      bot_user_id: workspace.botUserId,
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
+  private answer(method: string, params: Readonly<Record<string, string>>, authorization?: string): unknown {
     switch (method) {
-      case 'auth.test':
+      case 'auth.test': {
+        const workspace = this.installed.get(bearer(authorization));
+        if (workspace !== undefined) {
+          return { ok: true, url: `https://${workspace.teamId.toLowerCase()}.slack.com/`, team: workspace.teamName, user: 'tidings', team_id: workspace.teamId, user_id: workspace.botUserId, bot_id: workspace.botId };
+        }
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'tidings', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
+      }
+      case 'oauth.v2.access':
+        return this.exchange(params);
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       case 'chat.postMessage': {
@@ -272,6 +357,11 @@ export class SlackStandIn {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+/** The token of an `Authorization: Bearer …` header ('' when none). */
+function bearer(authorization: string | undefined): string {
+  return authorization?.replace(/^Bearer\s+/, '') ?? '';
 }
 
 /** Message metadata as Slack takes it: an event_type (letters, digits, underscores) and an object payload. */

@@ -15,10 +15,19 @@ import type { FollowCommands } from '../../../src/slack/follow-commands.js';
 import { signedHeaders } from '../../../src/slack/signing.js';
 import type { SlackRequest } from './payloads.js';
 import { SlackStandIn } from './slack-stand-in.js';
+import type { InstallStores } from '../../../src/store/store.js';
 
 export const BOT_TOKEN = 'xoxb-1111-2222-testsecrettoken';
 export const APP_TOKEN = 'xapp-1-A111-3333-testsecretapptoken';
 export const SIGNING_SECRET = '8f742231b10e8888abcd99ffff0085a5';
+/** The app's credentials and the at-rest key, for installs in any workspace ('oauth' mode). */
+export const OAUTH = {
+  appId: 'A0TIDINGS',
+  clientId: '1234567890.9876543210',
+  clientSecret: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  stateSecret: 'state-secret-for-the-tests-only',
+  tokenKey: 'Zm9yIHRoZSB0ZXN0cyBvbmx5OiAzMiBieXRlcyBrZXk=',
+} as const;
 /** The day after the seed summaries (10 January 2024). */
 export const NOW = Date.UTC(2024, 0, 11, 12);
 /** Retries a few milliseconds apart, so that a 429 costs the tests nothing. */
@@ -59,7 +68,13 @@ export interface StartOptions {
   readonly slack?: SlackStandIn;
   /** The app's clock; NOW by default. */
   readonly clock?: () => number;
-  readonly mode?: 'http' | 'socket';
+  readonly mode?: 'http' | 'socket' | 'oauth';
+  /** 'oauth' mode: the store installs go to (a fresh SQLite one by default, see ./installs.ts). */
+  readonly installs?: InstallStores;
+  /** The app's log level; info by default. */
+  readonly logLevel?: string;
+  /** Settings beside the harness's own (SLACK_REDIRECT_URI …). */
+  readonly env?: Readonly<Record<string, string>>;
   /** Socket Mode: the WebSocket address the stand-in hands out from apps.connections.open. */
   readonly socketUrl?: string;
   /** Live news to run on (its engine, routes and feeds commands) instead of the engine over data/. */
@@ -79,14 +94,13 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
       done();
     },
   });
-  const settings = loadSettings({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-  });
-  const logger = createLogger('info', stream);
+  if (options.mode === 'oauth') slack.oauthApp = { appId: OAUTH.appId, clientId: OAUTH.clientId, clientSecret: OAUTH.clientSecret };
+  const connection =
+    options.mode === 'oauth'
+      ? { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CLIENT_ID: OAUTH.clientId, SLACK_CLIENT_SECRET: OAUTH.clientSecret, SLACK_STATE_SECRET: OAUTH.stateSecret, TIDINGS_TOKEN_KEY: OAUTH.tokenKey }
+      : { SLACK_BOT_TOKEN: BOT_TOKEN, ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }) };
+  const settings = loadSettings({ ...connection, SLACK_API_URL: slack.apiUrl, PORT: '0', HOST: '127.0.0.1', ...options.env });
+  const logger = createLogger(options.logLevel ?? 'info', stream);
   const news = options.news;
   const tidings = createSlackApp({
     engine: (options.engine ?? ((engine) => engine))(news?.engine ?? (await dataEngine())),
@@ -98,6 +112,7 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
     ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
     ...(options.storyMessages !== undefined && { storyMessages: options.storyMessages }),
+    ...(options.installs !== undefined && { installs: options.installs }),
   });
   const { port } = await tidings.start();
   const url = `http://127.0.0.1:${port ?? 0}`;
