@@ -9,6 +9,7 @@ import { createSqlFeedStore } from './sql-feed-store.js';
 import { createSqlFollowStore } from './sql-follow-store.js';
 import { createSqlStore } from './sql-store.js';
 import { createSqlSummaryStore } from './sql-summary-store.js';
+import { createSqlWorkspaceStore } from './sql-workspace-store.js';
 import type { SqlDatabase } from './sql.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import type { TidingsStore } from './store.js';
@@ -38,7 +39,7 @@ export async function openStore(settings: Pick<Settings, 'dbFile' | 'databaseUrl
   return createTidingsStore(db);
 }
 
-/** The four stores over one migrated database; close() (the digests' store's) closes it all. */
+/** The five stores over one migrated database; close() (the digests' store's) closes it all. */
 export function createTidingsStore(db: SqlDatabase): TidingsStore {
-  return { ...createSqlStore(db), ...createSqlSummaryStore(db), ...createSqlFeedStore(db), ...createSqlFollowStore(db) };
+  return { ...createSqlStore(db), ...createSqlSummaryStore(db), ...createSqlFeedStore(db), ...createSqlFollowStore(db), ...createSqlWorkspaceStore(db) };
 }

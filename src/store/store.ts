@@ -11,8 +11,11 @@ import type { DigestWindow } from '../digest/select.js';
 import type { Cadence, LocalTime, Subscription } from '../digest/subscription.js';
 import type { FollowStore } from '../follow/ports.js';
 import type { FeedStore, SummaryStore } from '../ingest/ports.js';
+import type { WorkspaceStore } from '../workspaces/ports.js';
 
 export interface NewSubscription {
+  /** The workspace it belongs to; '' (by default) for the workspace of SLACK_BOT_TOKEN. */
+  readonly teamId?: string;
   readonly channelId: string;
   readonly createdBy: string;
   readonly cadence: Cadence;
@@ -74,12 +77,12 @@ export interface DigestStore {
   /** Stores a subscription unless its channel has `limitPerChannel` already (checked atomically). */
   createSubscription(input: NewSubscription, limitPerChannel?: number): Promise<CreateSubscriptionResult>;
   getSubscription(id: string): Promise<Subscription | undefined>;
-  /** A channel's subscriptions, paused ones included, oldest first. */
-  listSubscriptions(channelId: string): Promise<Subscription[]>;
-  /** Every subscription that is not paused, oldest first. */
+  /** A channel's subscriptions in one workspace ('' by default), paused ones included, oldest first. */
+  listSubscriptions(channelId: string, teamId?: string): Promise<Subscription[]>;
+  /** Every subscription that is not paused, of every workspace, oldest first. */
   listActiveSubscriptions(): Promise<Subscription[]>;
-  /** Deletes a subscription of this channel (and its delivery log); false if there is none. */
-  deleteSubscription(channelId: string, id: string): Promise<boolean>;
+  /** Deletes a subscription of this channel and workspace (and its delivery log); false if there is none. */
+  deleteSubscription(channelId: string, id: string, teamId?: string): Promise<boolean>;
   pauseSubscription(id: string, reason: string, at: number): Promise<boolean>;
   resumeSubscription(id: string): Promise<boolean>;
 
@@ -112,7 +115,7 @@ export interface DigestStore {
 
 /**
  * All that Tidings keeps, as openStore returns it: the digests' state, live news (summaries and
- * feeds, src/ingest/ports.ts) and follows (src/follow/ports.ts), over one database; close() closes
- * every connection.
+ * feeds, src/ingest/ports.ts), follows (src/follow/ports.ts) and what belongs to which workspace
+ * (src/workspaces/ports.ts), over one database; close() closes every connection.
  */
-export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore;
+export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore & WorkspaceStore;

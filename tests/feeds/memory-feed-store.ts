@@ -14,11 +14,11 @@ export class MemoryFeedStore implements FeedStore {
   readonly updates: { id: string; update: FeedFetchUpdate }[] = [];
   #nextId = 1;
 
-  async addFeed(input: { readonly url: string; readonly origin: FeedOrigin; readonly addedBy: string; readonly now: number }, limit: number): Promise<AddFeedResult> {
+  async addFeed(input: { readonly url: string; readonly origin: FeedOrigin; readonly addedBy: string; readonly now: number; readonly teamId?: string }, limit: number): Promise<AddFeedResult> {
     const existing = this.feeds.find((f) => f.url === input.url);
     if (existing) return { ok: false, reason: 'exists', feed: { ...existing } };
     if (this.feeds.length >= limit) return { ok: false, reason: 'limit', limit };
-    const feed: Mutable<Feed> = { id: String(this.#nextId++), url: input.url, origin: input.origin, addedBy: input.addedBy, addedAt: input.now, failures: 0, items: 0, nextFetchAt: input.now };
+    const feed: Mutable<Feed> = { id: String(this.#nextId++), teamId: input.teamId ?? '', url: input.url, origin: input.origin, addedBy: input.addedBy, addedAt: input.now, failures: 0, items: 0, nextFetchAt: input.now };
     this.feeds.push(feed);
     return { ok: true, feed: { ...feed } };
   }

@@ -21,6 +21,7 @@ const DUE = Date.parse('2024-01-11T07:00:00Z');
 
 const subscription: Subscription = {
   id: '7',
+  teamId: 'T1',
   channelId: 'C0POST',
   createdBy: 'U1',
   cadence: 'daily',

@@ -1,0 +1,32 @@
+/**
+ * Workspaces (issue 16): Tidings installed in several Slack workspaces keeps each one's digests,
+ * follows and feeds apart (every row carries its team id), and forgets all of a workspace's when
+ * Slack says the app was uninstalled there or its bot token revoked. The store implements
+ * WorkspaceStore (src/store/sql-workspace-store.ts).
+ */
+
+/** What forgetting a workspace deleted, counted (for the log line; idempotence shows as all zeros). */
+export interface WorkspaceDeletion {
+  readonly subscriptions: number;
+  readonly deliveries: number;
+  readonly follows: number;
+  readonly followPosts: number;
+  readonly feeds: number;
+}
+
+export interface WorkspaceStore {
+  /**
+   * Deletes, in one transaction, the workspace's digests and their delivery log, its follows and
+   * the story posts they made, and the feeds it added in Slack (feeds.conf's stay: they are the
+   * operator's). The '' workspace (rows not yet claimed by a team) is never deleted this way.
+   */
+  deleteWorkspace(teamId: string): Promise<WorkspaceDeletion>;
+  /**
+   * Gives the rows made before workspaces were told apart (team '') to this workspace: the one
+   * of SLACK_BOT_TOKEN, which made them. feeds.conf's feeds stay everyone's. How many it gave.
+   */
+  adoptUnownedRows(teamId: string): Promise<number>;
+}
+
+/** Nothing deleted. */
+export const NOTHING_DELETED: WorkspaceDeletion = { subscriptions: 0, deliveries: 0, follows: 0, followPosts: 0, feeds: 0 };
