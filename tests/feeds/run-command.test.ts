@@ -19,7 +19,7 @@ const dns: LookupFn = (hostname, _options, callback) => {
 };
 
 function deps(extra: Partial<FeedsCommandDeps> = {}): FeedsCommandDeps {
-  return { store, now: NOW, userId: 'U123', poller: { pollNow: async () => void polls++ }, settings: { allowPrivate: false, limit: 50 }, resolve: dns, ...extra };
+  return { store, now: NOW, teamId: 'T1', userId: 'U123', poller: { pollNow: async () => void polls++ }, settings: { allowPrivate: false, limit: 50 }, resolve: dns, ...extra };
 }
 
 /** The reply as the lead wraps it: one section. */
@@ -101,7 +101,7 @@ describe('feeds add', () => {
 
   it('says when the limit is reached', async () => {
     await runFeedsCommand('add https://news.example.com/a', deps({ settings: { allowPrivate: false, limit: 1 } }));
-    expect(await runFeedsCommand('add https://news.example.com/b', deps({ settings: { allowPrivate: false, limit: 1 } }))).toMatch(/^Tidings reads 1 feeds already, the most it may\. Remove one first/);
+    expect(await runFeedsCommand('add https://news.example.com/b', deps({ settings: { allowPrivate: false, limit: 1 } }))).toMatch(/^This workspace has 1 feeds already, the most it may\. Remove one first/);
   });
 
   it('escapes what was typed when it is not a URL', async () => {

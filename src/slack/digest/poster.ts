@@ -4,11 +4,12 @@
  * history when the scheduler needs to know whether a post went out (after a crash, a timeout …).
  */
 import type { webApi } from '@slack/bolt';
-import type { DigestPoster, FoundPost, PostOutcome } from '../../digest/ports.js';
+import { DigestPostError, NOT_INSTALLED, type DigestPoster, type FoundPost, type PostOutcome } from '../../digest/ports.js';
 import type { Subscription } from '../../digest/subscription.js';
 import type { Engine } from '../../engine/types.js';
 import type { Delivery } from '../../store/store.js';
 import { postMessage } from '../send.js';
+import type { WorkspaceClients } from '../workspace-clients.js';
 import { buildDigest, digestLabel, STORIES_PER_DIGEST } from './build.js';
 import { toDigestPostError } from './client.js';
 
@@ -24,17 +25,20 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 const PAGE = 200;
 
 export interface SlackDigestPosterOptions {
-  /** A client made by createDigestClient (no retries, 429s handed back). */
-  readonly client: webApi.WebClient;
+  /** Each workspace's client, made by createDigestClient (no retries, 429s handed back). */
+  readonly clients: WorkspaceClients;
   readonly engine: Engine;
   readonly storiesPerDigest?: number;
   /** History pages read before giving up as 'unknown' (a very busy channel). */
   readonly maxHistoryPages?: number;
 }
 
-export function createSlackDigestPoster({ client, engine, storiesPerDigest = STORIES_PER_DIGEST, maxHistoryPages = 10 }: SlackDigestPosterOptions): DigestPoster {
+export function createSlackDigestPoster({ clients, engine, storiesPerDigest = STORIES_PER_DIGEST, maxHistoryPages = 10 }: SlackDigestPosterOptions): DigestPoster {
   return {
     async post(subscription: Subscription, delivery: Delivery): Promise<PostOutcome> {
+      // Asked first: a workspace that uninstalled Tidings gets no digest built for it.
+      const client = await clients.clientFor(subscription.teamId);
+      if (client === undefined) throw new DigestPostError(NOT_INSTALLED);
       const { stories, message } = buildDigest(
         engine,
         { question: subscription.question, timeZone: subscription.timeZone, window: delivery.window, label: digestLabel(subscription, delivery.window.until) },
@@ -55,8 +59,11 @@ export function createSlackDigestPoster({ client, engine, storiesPerDigest = STO
       return { ts: response.ts };
     },
 
-    findPosted: (subscription, delivery) =>
-      findInHistory(client, subscription.channelId, delivery.dueAt - CLOCK_SKEW_MS, (message) => postedTs(message, delivery), maxHistoryPages),
+    async findPosted(subscription, delivery) {
+      const client = await clients.clientFor(subscription.teamId);
+      if (client === undefined) return 'unknown';
+      return findInHistory(client, subscription.channelId, delivery.dueAt - CLOCK_SKEW_MS, (message) => postedTs(message, delivery), maxHistoryPages);
+    },
   };
 }
 
