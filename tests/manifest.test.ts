@@ -35,7 +35,7 @@ describe('manifest.yml', () => {
   it('declares what the code listens for, and only the scopes it needs', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([NEWS_COMMAND]);
     expect(manifest.features.slash_commands[0]!.usage_hint).toMatch(/question/);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'app_uninstalled', 'message.im', 'tokens_revoked']);
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
       'app_mentions:read',
       'channels:history',

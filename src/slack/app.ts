@@ -22,6 +22,7 @@ import { eventOnce, guardSlackRequests } from './request-guard.js';
 import { HOW_TO_CONNECT, SlackSetupError, slackConnection } from './mode.js';
 import { slackRefusal } from './slack-errors.js';
 import { createTimeZoneLookup } from './time-zones.js';
+import type { ForgetWorkspace } from '../workspaces/forget.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -38,6 +39,8 @@ export interface SlackAppOptions {
   readonly feedsCommands?: FeedsCommands;
   /** `/news follow …`; without it, Tidings says follows are not set up. */
   readonly followCommands?: FollowCommands;
+  /** What app_uninstalled and tokens_revoked delete; without it, Tidings ignores them. */
+  readonly forgetWorkspace?: ForgetWorkspace;
   /** Web API client options on top of Tidings' own (the tests shorten retries with retryConfig). */
   readonly clientOptions?: webApi.WebClientOptions;
   /** Routes served beside Slack's and /health (POST /v1/summaries). */
@@ -97,6 +100,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
     ...(options.feedsCommands !== undefined && { feedsCommands: options.feedsCommands }),
     ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
+    ...(options.forgetWorkspace !== undefined && { forgetWorkspace: options.forgetWorkspace }),
   };
   registerListeners(app, deps);
 

@@ -3,12 +3,15 @@
  * which owns the engine and the store): the Slack app (with the `/news digest`, `/news follow` and
  * `/news feeds` commands, and the live-news routes) and follows watching the intake, at once, so
  * that Slack is answered while the engine is built; then, once it is (startDigests), the digest
- * scheduler. Stopping goes the other way: follows (after the pass in hand) and the scheduler (it
+ * scheduler. Rows older than workspaces go to the bot token's workspace at start (./adopt-rows.ts);
+ * a workspace that uninstalls is forgotten (../workspaces/forget.ts). Stopping goes the other way: follows (after the pass in hand) and the scheduler (it
  * hands back claims it has not posted and waits for posts in flight), then the app.
  */
 import type { Settings } from '../config.js';
 import type { LiveNews } from '../ingest/live-news.js';
 import type { Logger } from '../log.js';
+import { createForgetWorkspace } from '../workspaces/forget.js';
+import { adoptUnownedRows } from './adopt-rows.js';
 import { createSlackApp } from './app.js';
 import { createSlackDigests } from './digest/index.js';
 import { createSlackFollows } from './follow/index.js';
@@ -33,9 +36,11 @@ export async function startSlack(settings: Settings, news: LiveNews, logger: Log
     digestCommands: digests.commands,
     followCommands: follows.commands,
     feedsCommands: news.feedsCommands,
+    forgetWorkspace: createForgetWorkspace({ store, logger, onForgotten: () => digests.scheduler.replan() }),
     routes: news.routes,
   });
   const { port } = await slack.start();
+  await adoptUnownedRows(slack.app.client, store, logger);
   let digestsStarted = false;
   return {
     mode: slack.mode,

@@ -30,3 +30,11 @@ export interface WorkspaceStore {
 
 /** Nothing deleted. */
 export const NOTHING_DELETED: WorkspaceDeletion = { subscriptions: 0, deliveries: 0, follows: 0, followPosts: 0, feeds: 0 };
+
+/**
+ * Where the OAuth install flow keeps each workspace's installation (its tokens): the part
+ * uninstalling needs. Optional: with one SLACK_BOT_TOKEN there is no installation to delete.
+ */
+export interface InstallationRemover {
+  deleteInstallation(teamId: string): Promise<void>;
+}

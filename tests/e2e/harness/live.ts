@@ -12,6 +12,9 @@ import { openLiveNews, startLiveNews, type LiveNews } from '../../../src/ingest/
 import { createLogger } from '../../../src/log.js';
 import { createSlackFollows, type SlackFollows, type SlackFollowsOptions } from '../../../src/slack/follow/index.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
+import type { DigestCommands } from '../../../src/slack/digest-commands.js';
+import { createSlackDigests, type SlackDigests } from '../../../src/slack/digest/index.js';
+import { createForgetWorkspace } from '../../../src/workspaces/forget.js';
 import { slashCommand } from './payloads.js';
 import { SlackStandIn } from './slack-stand-in.js';
 import { BOT_TOKEN, NOW, SIGNING_SECRET, startTidings, type Running } from './tidings.js';
@@ -29,6 +32,8 @@ export interface LiveRunning extends Running {
   ask(text: string, channel?: string): Promise<string>;
   /** Follows, watching the intake and posting through the stand-in. */
   readonly follows: SlackFollows;
+  /** `/news digest …` over the store (its scheduler not started), when asked for. */
+  readonly digests?: SlackDigests;
 }
 
 export interface LiveOptions {
@@ -41,7 +46,9 @@ export interface LiveOptions {
   /** Serve before the engine is built (as `npm start` does with Slack): the test calls news.start(). */
   readonly unstarted?: boolean;
   /** Follows' settings (the hourly cap …) and this process's name in claims. */
-  readonly follows?: Pick<SlackFollowsOptions, 'postsPerHour' | 'requireTwoOutlets' | 'owner'>;
+  readonly follows?: Pick<SlackFollowsOptions, 'postsPerHour' | 'requireTwoOutlets' | 'owner' | 'tokens'>;
+  /** `/news digest …` too (and uninstalling then replans its scheduler). */
+  readonly digests?: boolean;
 }
 
 export async function startLive(options: LiveOptions = {}): Promise<LiveRunning & { readonly dir: string }> {
@@ -63,11 +70,20 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
   const news = await (options.unstarted ? openLiveNews : startLiveNews)(settings, createLogger(settings.logLevel), clock);
   const slack = options.slack ?? (await new SlackStandIn().start());
   let follows: SlackFollows | undefined;
-  // The app is made before follows (they log through its logger): it asks them through this.
+  let digests: SlackDigests | undefined;
+  // The app is made before follows and digests (they log through its logger): it asks them through these.
   const followCommands: FollowCommands = { handle: (request) => follows!.commands.handle(request) };
+  const digestCommands: DigestCommands = { handle: (request) => digests!.commands.handle(request), homeSection: (teamId, userId) => digests!.commands.homeSection!(teamId, userId) };
   let running: Running;
   try {
-    running = await startTidings({ news, clock, slack, followCommands });
+    running = await startTidings({
+      news,
+      clock,
+      slack,
+      followCommands,
+      ...(options.digests === true && { digestCommands }),
+      forgetWorkspace: (teamId, reason) => createForgetWorkspace({ store: news.store, logger: running.logger, onForgotten: () => digests?.scheduler.replan() })(teamId, reason),
+    });
   } catch (error) {
     await news.stop();
     throw error;
@@ -81,12 +97,16 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     clock,
     ...options.follows,
   });
+  if (options.digests === true) {
+    digests = createSlackDigests({ store: news.store, engine: news.engine, logger: running.logger, settings: loadSettings({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }), clock });
+  }
   return {
     ...running,
     news,
     dir,
     dataDir,
     follows,
+    ...(digests !== undefined && { digests }),
     ingest: (body, { type = 'application/json', token = INGEST_TOKEN } = {}) =>
       fetch(`${running.url}/v1/summaries`, {
         method: 'POST',

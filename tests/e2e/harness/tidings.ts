@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '../../../src/log.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/slack/app.js';
 import type { DigestCommands } from '../../../src/slack/digest-commands.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
+import type { ForgetWorkspace } from '../../../src/workspaces/forget.js';
 import { signedHeaders } from '../../../src/slack/signing.js';
 import type { SlackRequest } from './payloads.js';
 import { SlackStandIn } from './slack-stand-in.js';
@@ -53,6 +54,8 @@ export interface StartOptions {
   readonly engine?: (engine: Engine) => Engine;
   readonly digestCommands?: DigestCommands;
   readonly followCommands?: FollowCommands;
+  /** What app_uninstalled and tokens_revoked delete. */
+  readonly forgetWorkspace?: ForgetWorkspace;
   /** A stand-in already started (and set up) by the caller; a new one by default. */
   readonly slack?: SlackStandIn;
   /** The app's clock; NOW by default. */
@@ -95,6 +98,7 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     clientOptions: { retryConfig: FAST_RETRIES },
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
     ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
+    ...(options.forgetWorkspace !== undefined && { forgetWorkspace: options.forgetWorkspace }),
   });
   const { port } = await tidings.start();
   const url = `http://127.0.0.1:${port ?? 0}`;
