@@ -107,7 +107,9 @@ describe('two workspaces', () => {
     expect(t.rawLog.join('')).not.toMatch(/xoxb-/);
   });
 
-  it('leaves a workspace alone when only user tokens are revoked, and forgets it when its bot token is', async () => {
+  it('leaves a workspace alone for an event without a team id, or when only user tokens are revoked, and forgets it when its bot token is', async () => {
+    // A team id that is no team id (outside data, read warily): nothing is deleted.
+    expect(await workspaceEvent('', { type: 'app_uninstalled' })).toMatchObject({ msg: expect.stringMatching(/without a usable team id; nothing deleted/) });
     expect(await workspaceEvent(B, { type: 'tokens_revoked', tokens: { oauth: ['U0PERSON1'] } })).toMatchObject({ team: B, msg: expect.stringMatching(/nothing is deleted/) });
     expect(await t.news.store.listSubscriptions(CHANNEL, B)).toHaveLength(1);
     const line = await workspaceEvent(B, { type: 'tokens_revoked', tokens: { bot: ['U0TIDINGS'] } });
