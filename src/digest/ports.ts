@@ -47,6 +47,12 @@ export class DigestPostError extends Error {
   }
 }
 
+/**
+ * Tidings' own code for a post to a workspace it has no token for (uninstalled, or its token
+ * revoked): like Slack's token_revoked, nothing will work there until it is installed again.
+ */
+export const NOT_INSTALLED = 'not_installed';
+
 /** Codes after which posting to the channel will not work until someone acts: pause the digest. */
 export const PERMANENT_CHANNEL_ERRORS: ReadonlySet<string> = new Set([
   'channel_not_found',
@@ -67,6 +73,7 @@ export const PERMANENT_CHANNEL_ERRORS: ReadonlySet<string> = new Set([
   'team_access_not_granted',
   'ekm_access_denied',
   'org_login_required',
+  NOT_INSTALLED,
 ]);
 
 /** Codes where Slack itself says the post may have gone through before the error. */

@@ -19,6 +19,8 @@ export interface DigestTiming {
 export interface Subscription extends DigestTiming {
   /** Short, stable, typeable (`/news digest off 3`). */
   readonly id: string;
+  /** The Slack workspace (team id) it belongs to; '' for the workspace of SLACK_BOT_TOKEN (rows made before workspaces were told apart, claimed at start). */
+  readonly teamId: string;
   readonly channelId: string;
   /** Slack user id of whoever subscribed. */
   readonly createdBy: string;

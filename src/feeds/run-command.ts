@@ -22,6 +22,8 @@ export interface FeedsCommandDeps {
   readonly store: FeedStore;
   /** ms since the epoch. */
   readonly now: number;
+  /** The asker's workspace: it sees, adds and removes its own feeds (and sees feeds.conf's). */
+  readonly teamId: string;
   /** Slack user id of the asker: recorded as the feed's addedBy. */
   readonly userId: string;
   /** Asked for a first fetch of a feed just added; without one, the next tick fetches it. */
@@ -64,17 +66,17 @@ async function add(url: string, deps: FeedsCommandDeps): Promise<string> {
   const refusal = await hostRefusal(new URL(url), addressPolicy(deps.settings.allowPrivate), deps.resolve);
   if (refusal !== undefined) return `I can’t add that feed: ${fitMrkdwn(refusal, 300)}.`;
   const limit = deps.settings.limit ?? DEFAULT_FEED_LIMIT;
-  const result = await deps.store.addFeed({ url, origin: 'slack', addedBy: deps.userId, now: deps.now }, limit);
+  const result = await deps.store.addFeed({ teamId: deps.teamId, url, origin: 'slack', addedBy: deps.userId, now: deps.now }, limit);
   if (!result.ok) {
     if (result.reason === 'exists') return `That feed is read already, as feed ${code(result.feed.id)} (${feedLabel(result.feed)}).`;
-    return `Tidings reads ${result.limit} feeds already, the most it may. Remove one first: \`/news feeds list\` shows them.`;
+    return `This workspace has ${result.limit} feeds already, the most it may. Remove one first: \`/news feeds list\` shows them.`;
   }
   const added = `:white_check_mark: Added feed ${code(result.feed.id)}: ${mrkdwnLink(url, url, 200)}.`;
   const quiet = 'Nothing is posted to a channel for it; digests pick up its news from now on.';
   // The first fetch, waited for a few seconds (the command was acknowledged already, and the
   // reply can come later), so that a URL that is no feed is said at once. pollNow never rejects.
   const fetched = deps.poller === undefined ? false : await Promise.race([deps.poller.pollNow().then(() => true), delay(deps.firstFetchWaitMs ?? FIRST_FETCH_WAIT_MS)]);
-  const feed = fetched ? await deps.store.getFeed(result.feed.id) : undefined;
+  const feed = fetched ? await deps.store.getFeed(result.feed.id, deps.teamId) : undefined;
   if (feed?.lastFetchAt === undefined) {
     return [added, `I’m fetching it now: its items become searchable in a minute or so. ${quiet}`, '`/news feeds list` shows how the fetch went.'].join('\n');
   }
@@ -89,15 +91,15 @@ function delay(ms: number): Promise<false> {
 }
 
 async function remove(id: string, deps: FeedsCommandDeps): Promise<string> {
-  const feed = await deps.store.getFeed(id);
+  const feed = await deps.store.getFeed(id, deps.teamId);
   if (feed === undefined) return `There is no feed ${code(id)}. \`/news feeds list\` shows the feeds and their ids.`;
   if (feed.origin === 'config') return `Feed ${code(feed.id)} (${feedLabel(feed)}) is set in ${FEEDS_CONF}; remove it there.`;
-  if (!(await deps.store.removeFeed(id))) return `There is no feed ${code(id)} any more. \`/news feeds list\` shows the feeds.`;
+  if (!(await deps.store.removeFeed(id, deps.teamId))) return `There is no feed ${code(id)} any more. \`/news feeds list\` shows the feeds.`;
   return `Removed feed ${code(feed.id)} (${feedLabel(feed)}). Its items already read stay searchable until they age out.`;
 }
 
 async function list(deps: FeedsCommandDeps): Promise<string> {
-  const feeds = await deps.store.listFeeds();
+  const feeds = await deps.store.listFeeds(deps.teamId);
   if (feeds.length === 0) return 'Tidings reads no feeds yet. Add one with `/news feeds add https://example.com/feed.xml`.';
   const head = `*Feeds* (${feeds.length} of at most ${deps.settings.limit ?? DEFAULT_FEED_LIMIT}):`;
   const lines = [head];

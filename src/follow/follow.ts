@@ -7,6 +7,8 @@
 export interface Follow {
   /** Short, stable, typeable (`/news follow off 3`). */
   readonly id: string;
+  /** The Slack workspace (team id) it belongs to; '' for the workspace of SLACK_BOT_TOKEN (rows made before workspaces were told apart, claimed at start). */
+  readonly teamId: string;
   readonly channelId: string;
   /** Slack user id of whoever made it. */
   readonly createdBy: string;

@@ -10,6 +10,8 @@ import type { Follow } from './follow.js';
 import type { Said } from './growth.js';
 
 export interface NewFollow {
+  /** The workspace it belongs to; '' (by default) for the workspace of SLACK_BOT_TOKEN. */
+  readonly teamId?: string;
   readonly channelId: string;
   readonly createdBy: string;
   readonly question: string;
@@ -26,6 +28,8 @@ export type FollowPostKind = 'story' | 'roundup';
 
 export interface FollowPost {
   readonly id: string;
+  /** The workspace whose channel it was posted in (its token edits it). */
+  readonly teamId: string;
   readonly channelId: string;
   /** storyKeyOf (src/follow/match.ts): the story's oldest member when it was posted. */
   readonly storyKey: string;
@@ -43,6 +47,8 @@ export interface FollowPost {
 }
 
 export interface FollowPostClaim {
+  /** The channel's workspace; '' by default. */
+  readonly teamId?: string;
   readonly channelId: string;
   /** In the order to post them; one per story (the caller merges follows of one channel). */
   readonly candidates: ReadonlyArray<{ readonly storyKey: string; readonly followId: string }>;
@@ -63,20 +69,20 @@ export interface FollowStore {
   /** Stores a follow unless its channel has `limitPerChannel` already (checked atomically). */
   createFollow(input: NewFollow, limitPerChannel?: number): Promise<CreateFollowResult>;
   getFollow(id: string): Promise<Follow | undefined>;
-  /** A channel's follows, paused ones included, oldest first. */
-  listFollows(channelId: string): Promise<Follow[]>;
-  /** Every follow that is not paused, oldest first. */
+  /** A channel's follows in one workspace ('' by default), paused ones included, oldest first. */
+  listFollows(channelId: string, teamId?: string): Promise<Follow[]>;
+  /** Every follow that is not paused, of every workspace, oldest first. */
   listActiveFollows(): Promise<Follow[]>;
-  /** Deletes a follow of this channel; its posted stories stay (they are still in the channel). */
-  deleteFollow(channelId: string, id: string): Promise<boolean>;
+  /** Deletes a follow of this channel and workspace; its posted stories stay (they are still in the channel). */
+  deleteFollow(channelId: string, id: string, teamId?: string): Promise<boolean>;
   pauseFollow(id: string, reason: string, at: number): Promise<boolean>;
   resumeFollow(id: string): Promise<boolean>;
 
   /**
-   * Of these story keys, those the channel has a row for (posted, or claimed by someone): the
+   * Of these story keys, those the channel (of the workspace, '' by default) has a row for (posted, or claimed by someone): the
    * stories not to post again.
    */
-  postedKeys(channelId: string, keys: readonly string[]): Promise<Set<string>>;
+  postedKeys(channelId: string, keys: readonly string[], teamId?: string): Promise<Set<string>>;
   /**
    * In one transaction holding the channel: counts the channel's posts of the last hour, plans
    * with the cap (src/follow/cap.ts), and inserts a claimed row for each story to post or sum up

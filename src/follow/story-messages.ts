@@ -28,6 +28,8 @@ export interface ShownStoryRow extends ShownStory {
 export interface StoryMessage extends ShownStoryRow {
   readonly id: string;
   readonly kind: StoryMessageKind;
+  /** The workspace whose token edits the message ('' for SLACK_BOT_TOKEN's). */
+  readonly teamId: string;
   readonly channelId: string;
   readonly ts: string;
   /** Its place among the message's stories (a digest's order). */
@@ -44,6 +46,8 @@ export interface StoryMessage extends ShownStoryRow {
 }
 
 export interface NewShare {
+  /** The workspace it was shared in ('' for SLACK_BOT_TOKEN's). */
+  readonly teamId?: string;
   readonly channelId: string;
   readonly ts: string;
   readonly sharedBy: string;

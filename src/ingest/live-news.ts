@@ -120,8 +120,8 @@ export async function openLiveNews(settings: Settings, logger: Logger, clock: ()
       }
     };
     const feedsCommands: FeedsCommands = {
-      handle: ({ args, userId, now }) =>
-        runFeedsCommand(args, { store, now, userId, poller, settings: { allowPrivate: settings.news.feedsAllowPrivate, limit: DEFAULT_FEED_LIMIT } }),
+      handle: ({ args, teamId, userId, now }) =>
+        runFeedsCommand(args, { store, now, teamId, userId, poller, settings: { allowPrivate: settings.news.feedsAllowPrivate, limit: DEFAULT_FEED_LIMIT } }),
     };
 
     logger.info(

@@ -58,6 +58,8 @@ export type FeedOrigin = 'slack' | 'config';
 export interface Feed {
   /** The store's row number as text ("3"): short, to type in Slack. */
   readonly id: string;
+  /** The workspace that added it in Slack; '' for feeds.conf's (every workspace's) and those added before workspaces were told apart. */
+  readonly teamId: string;
   /** http(s), as given. */
   readonly url: string;
   /** The feed's own title, once fetched. */
@@ -101,15 +103,18 @@ export interface FeedFetchUpdate {
 
 export interface FeedStore {
   /**
-   * Stores a feed, due at once, unless its URL is there already (checked first), or `limit` feeds
-   * are (checked atomically).
+   * Stores a feed, due at once, unless the workspace ('' by default) reads its URL already, its
+   * own or from feeds.conf (checked first), or has `limit` feeds (checked atomically).
    */
-  addFeed(input: { readonly url: string; readonly origin: FeedOrigin; readonly addedBy: string; readonly now: number }, limit: number): Promise<AddFeedResult>;
-  /** Every feed, oldest first. */
-  listFeeds(): Promise<Feed[]>;
-  getFeed(id: string): Promise<Feed | undefined>;
-  /** False when there is no such feed. */
-  removeFeed(id: string): Promise<boolean>;
+  addFeed(input: { readonly url: string; readonly origin: FeedOrigin; readonly addedBy: string; readonly now: number; readonly teamId?: string }, limit: number): Promise<AddFeedResult>;
+  /**
+   * Oldest first: every feed; or, given a workspace, the feeds it reads: its own and feeds.conf's.
+   */
+  listFeeds(teamId?: string): Promise<Feed[]>;
+  /** A feed; given a workspace, only one it reads (its own, or feeds.conf's). */
+  getFeed(id: string, teamId?: string): Promise<Feed | undefined>;
+  /** False when there is no such feed (given a workspace: none of its own). */
+  removeFeed(id: string, teamId?: string): Promise<boolean>;
   /**
    * The feeds due at `now` (nextFetchAt <= now), each pushed to `leaseUntil` in the same
    * transaction, so that one replica alone fetches a feed at a time. Returned as claimed

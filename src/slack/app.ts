@@ -28,6 +28,8 @@ import { slackRefusal } from './slack-errors.js';
 import { createTimeZoneLookup } from './time-zones.js';
 import { installedWorkspaceTokens, singleWorkspaceTokens, type WorkspaceTokens } from './workspace-tokens.js';
 import type { InstallStores } from '../store/store.js';
+import type { ForgetWorkspace } from '../workspaces/forget.js';
+import type { InstallationRemover } from '../workspaces/ports.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -46,6 +48,8 @@ export interface SlackAppOptions {
   readonly followCommands?: FollowCommands;
   /** Where shared briefs are recorded, to grow in place as their stories do. */
   readonly storyMessages?: Pick<StoryMessageStore, 'recordShare'>;
+  /** What app_uninstalled and tokens_revoked delete; without it, Tidings ignores them. */
+  readonly forgetWorkspace?: ForgetWorkspace;
   /** Web API client options on top of Tidings' own (the tests shorten retries with retryConfig). */
   readonly clientOptions?: webApi.WebClientOptions;
   /** Routes served beside Slack's and /health (POST /v1/summaries). */
@@ -60,6 +64,8 @@ export interface SlackApp {
   readonly mode: 'socket' | 'http' | 'oauth';
   /** Each workspace's bot token, for posts not made in answer to a request. */
   readonly workspaceTokens: WorkspaceTokens;
+  /** 'oauth' mode: the installations, which uninstalling deletes (none with one bot token). */
+  readonly installations?: InstallationRemover;
   /** Checks the token (auth.test), then listens (HTTP: resolves to the port) or connects (Socket Mode). */
   start(): Promise<{ readonly port?: number }>;
   stop(): Promise<void>;
@@ -115,6 +121,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.feedsCommands !== undefined && { feedsCommands: options.feedsCommands }),
     ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
     ...(options.storyMessages !== undefined && { storyMessages: options.storyMessages }),
+    ...(options.forgetWorkspace !== undefined && { forgetWorkspace: options.forgetWorkspace }),
   };
   registerListeners(app, deps);
 
@@ -122,6 +129,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     mode: connection.mode,
     workspaceTokens,
+    ...(oauth !== undefined && {
+      installations: { deleteInstallation: (teamId: string) => oauth.installations.deleteInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }) },
+    }),
     async start() {
       await refusalAsSetupError(() => app.init(), 'SLACK_BOT_TOKEN');
       if (routeServer !== undefined) {

@@ -3,16 +3,21 @@
  * which owns the engine and the store): the Slack app (with the `/news digest`, `/news follow` and
  * `/news feeds` commands, and the live-news routes) and follows watching the intake, at once, so
  * that Slack is answered while the engine is built; then, once it is (startDigests), the digest
- * scheduler. Stopping goes the other way: follows (after the pass in hand) and the scheduler (it
+ * scheduler. Rows older than workspaces go to the bot token's workspace at start (./adopt-rows.ts);
+ * a workspace that uninstalls is forgotten (../workspaces/forget.ts). Stopping goes the other way: follows (after the pass in hand) and the scheduler (it
  * hands back claims it has not posted and waits for posts in flight), then the app.
  */
 import type { Settings } from '../config.js';
 import type { LiveNews } from '../ingest/live-news.js';
 import type { Logger } from '../log.js';
+import { createForgetWorkspace } from '../workspaces/forget.js';
+import { adoptUnownedRows } from './adopt-rows.js';
 import { createSlackApp } from './app.js';
 import { createSlackDigests } from './digest/index.js';
 import { createSlackFollows } from './follow/index.js';
-import { slackConnection } from './mode.js';
+import type { SlackApp } from './app.js';
+import type { WorkspaceTokens } from './workspace-tokens.js';
+import type { InstallationRemover } from '../workspaces/ports.js';
 
 export interface RunningSlack {
   readonly mode: 'socket' | 'http' | 'oauth';
@@ -25,37 +30,42 @@ export interface RunningSlack {
 
 export async function startSlack(settings: Settings, news: LiveNews, logger: Logger): Promise<RunningSlack> {
   const { engine, store } = news;
-  // Digests and follows post with one bot token; installed in many workspaces, each channel's
-  // posts need its own workspace's token (workspaceTokens), which they do not take yet: until
-  // then, in 'oauth' mode their commands say they are not set up.
-  const oneWorkspace = slackConnection(settings.slack).mode !== 'oauth';
-  if (!oneWorkspace) logger.warn('installed in any workspace (OAuth): daily digests and follows are not available yet in this mode');
-  const digests = oneWorkspace ? createSlackDigests({ store, engine, logger, settings }) : undefined;
-  const follows = oneWorkspace ? createSlackFollows({ store, engine, intake: news, logger, settings, ...settings.follow }) : undefined;
-  const slack = createSlackApp({
+  // Digests, follows and uninstalling need each workspace's token and the installations, which
+  // the app makes (from SLACK_BOT_TOKEN, or the OAuth installs); their commands go into the app:
+  // they reach the app's through it once it is made (only posts and events need them, later).
+  let slack: SlackApp | undefined;
+  const tokens: WorkspaceTokens = { botTokenFor: async (teamId) => slack?.workspaceTokens.botTokenFor(teamId) };
+  const installations: InstallationRemover = { deleteInstallation: async (teamId) => slack?.installations?.deleteInstallation(teamId) };
+  const digests = createSlackDigests({ store, engine, logger, settings, tokens });
+  const follows = createSlackFollows({ store, engine, intake: news, logger, settings, tokens, ...settings.follow });
+  slack = createSlackApp({
     engine,
     settings,
     logger,
-    ...(digests !== undefined && { digestCommands: digests.commands }),
-    ...(follows !== undefined && { followCommands: follows.commands }),
+    digestCommands: digests.commands,
+    followCommands: follows.commands,
     feedsCommands: news.feedsCommands,
+    forgetWorkspace: createForgetWorkspace({ store, installations, logger, onForgotten: () => digests.scheduler.replan() }),
     routes: news.routes,
     storyMessages: store,
     installs: store,
   });
-  const { port } = await slack.start();
+  const app = slack;
+  const { port } = await app.start();
+  // Installed in any workspace, every row is made with its team's id: nothing to adopt.
+  if (app.mode !== 'oauth') await adoptUnownedRows(app.app.client, store, logger);
   let digestsStarted = false;
   return {
-    mode: slack.mode,
+    mode: app.mode,
     ...(port !== undefined && { port }),
     async startDigests() {
-      await digests?.scheduler.start();
+      await digests.scheduler.start();
       digestsStarted = true;
     },
     async stop() {
-      await follows?.stop();
-      if (digestsStarted) await digests?.scheduler.stop();
-      await slack.stop();
+      await follows.stop();
+      if (digestsStarted) await digests.scheduler.stop();
+      await app.stop();
     },
   };
 }

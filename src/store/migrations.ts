@@ -182,6 +182,11 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 5,
+    name: 'digests, follows and feeds belong to a workspace',
+    statements: (dialect) => workspaceColumns(dialect),
+  },
+  {
     version: 6,
     name: 'which messages show which story: follow posts, digests and shared briefs',
     statements: (dialect) => {
@@ -191,10 +196,12 @@ export const MIGRATIONS: readonly Migration[] = [
         // the one place a story's growth is claimed (version) and told. members, outlets: JSON
         // arrays as at the post (the next digest's marks); said_*: what the message says now;
         // mark: the digest's mark, JSON. follow_id for a follow's post, delivery_id for a digest's
-        // stories, shared_by for a share. follow_posts keeps the follows' claims and cap.
+        // stories, shared_by for a share. follow_posts keeps the follows' claims and cap. team_id: the
+        // workspace whose token edits the message ('' for SLACK_BOT_TOKEN's, as in migration 5).
         `CREATE TABLE story_messages (
           id ${t.id},
           kind TEXT NOT NULL CHECK (kind IN ('follow', 'digest', 'share')),
+          team_id TEXT NOT NULL DEFAULT '',
           channel_id TEXT NOT NULL,
           message_ts TEXT NOT NULL,
           position INTEGER NOT NULL,
@@ -216,13 +223,103 @@ export const MIGRATIONS: readonly Migration[] = [
         'CREATE INDEX story_messages_by_delivery ON story_messages (delivery_id)',
         // Follow posts made before: their growth state moves here (follow_posts' said_*,
         // last_reply_at and version are no longer read). Their members were not kept: none needed.
-        `INSERT INTO story_messages (kind, channel_id, message_ts, position, story_key, follow_id, members, outlets, said_outlets, said_signals, posted_at, last_reply_at, version)
-         SELECT 'follow', channel_id, message_ts, 0, story_key, follow_id, '[]', said_outlets, said_outlets, said_signals, COALESCE(posted_at, claimed_at), last_reply_at, version
+        `INSERT INTO story_messages (kind, team_id, channel_id, message_ts, position, story_key, follow_id, members, outlets, said_outlets, said_signals, posted_at, last_reply_at, version)
+         SELECT 'follow', team_id, channel_id, message_ts, 0, story_key, follow_id, '[]', said_outlets, said_outlets, said_signals, COALESCE(posted_at, claimed_at), last_reply_at, version
          FROM follow_posts WHERE kind = 'story' AND state = 'posted' AND message_ts IS NOT NULL`,
       ];
     },
   },
 ];
+
+/**
+ * team_id on every row a workspace owns. '' is the workspace of SLACK_BOT_TOKEN: the rows made
+ * before this migration, claimed by that workspace's id when Slack starts (adoptUnownedRows);
+ * for feeds, also the operator's feeds.conf ones, which every workspace shares.
+ * Unique keys become per workspace: a feed's URL (two workspaces may read one feed) and a
+ * story's post in a channel (a channel shared between workspaces has one id in both). SQLite
+ * cannot drop a UNIQUE constraint, so those two tables are copied; PostgreSQL alters them.
+ */
+function workspaceColumns(dialect: Dialect): string[] {
+  const t = types(dialect);
+  const team = "team_id TEXT NOT NULL DEFAULT ''";
+  const common = [
+    `ALTER TABLE subscriptions ADD COLUMN ${team}`,
+    'CREATE INDEX subscriptions_by_team ON subscriptions (team_id, channel_id)',
+    `ALTER TABLE follows ADD COLUMN ${team}`,
+    'CREATE INDEX follows_by_team ON follows (team_id, channel_id)',
+  ];
+  if (dialect === 'postgres') {
+    return [
+      ...common,
+      `ALTER TABLE feeds ADD COLUMN ${team}`,
+      'ALTER TABLE feeds DROP CONSTRAINT feeds_url_key',
+      'ALTER TABLE feeds ADD CONSTRAINT feeds_team_url UNIQUE (team_id, url)',
+      `ALTER TABLE follow_posts ADD COLUMN ${team}`,
+      'ALTER TABLE follow_posts DROP CONSTRAINT follow_posts_channel_id_story_key_key',
+      'ALTER TABLE follow_posts ADD CONSTRAINT follow_posts_team_channel_key UNIQUE (team_id, channel_id, story_key)',
+    ];
+  }
+  const feedColumns = 'id, url, title, origin, added_by, added_at, etag, last_modified, last_fetch_at, last_error, failures, items, next_fetch_at';
+  const postColumns = 'id, channel_id, story_key, follow_id, kind, state, owner, claimed_at, posted_at, message_ts, said_outlets, said_signals, last_reply_at, version';
+  return [
+    ...common,
+    `CREATE TABLE feeds_new (
+      id ${t.id},
+      ${team},
+      url TEXT NOT NULL,
+      title TEXT,
+      origin TEXT NOT NULL CHECK (origin IN ('slack', 'config')),
+      added_by TEXT NOT NULL,
+      added_at ${t.ms} NOT NULL,
+      etag TEXT,
+      last_modified TEXT,
+      last_fetch_at ${t.ms},
+      last_error TEXT,
+      failures INTEGER NOT NULL DEFAULT 0,
+      items ${t.big} NOT NULL DEFAULT 0,
+      next_fetch_at ${t.ms} NOT NULL,
+      UNIQUE (team_id, url)
+    )`,
+    `INSERT INTO feeds_new (${feedColumns}) SELECT ${feedColumns} FROM feeds`,
+    ...sqliteSequenceKept('feeds'),
+    'DROP TABLE feeds',
+    'ALTER TABLE feeds_new RENAME TO feeds',
+    'CREATE INDEX feeds_due ON feeds (next_fetch_at)',
+    `CREATE TABLE follow_posts_new (
+      id ${t.id},
+      ${team},
+      channel_id TEXT NOT NULL,
+      story_key TEXT NOT NULL,
+      follow_id ${t.ref} REFERENCES follows (id) ON DELETE SET NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('story', 'roundup')),
+      state TEXT NOT NULL CHECK (state IN ('claimed', 'posted')),
+      owner TEXT NOT NULL,
+      claimed_at ${t.ms} NOT NULL,
+      posted_at ${t.ms},
+      message_ts TEXT,
+      said_outlets TEXT NOT NULL DEFAULT '[]',
+      said_signals TEXT NOT NULL DEFAULT '[]',
+      last_reply_at ${t.ms},
+      version INTEGER NOT NULL DEFAULT 0,
+      UNIQUE (team_id, channel_id, story_key)
+    )`,
+    `INSERT INTO follow_posts_new (${postColumns}) SELECT ${postColumns} FROM follow_posts`,
+    ...sqliteSequenceKept('follow_posts'),
+    'DROP TABLE follow_posts',
+    'ALTER TABLE follow_posts_new RENAME TO follow_posts',
+    'CREATE INDEX follow_posts_by_key ON follow_posts (story_key)',
+    'CREATE INDEX follow_posts_by_channel_time ON follow_posts (channel_id, claimed_at)',
+    "CREATE INDEX follow_posts_claimed ON follow_posts (claimed_at) WHERE state = 'claimed'",
+  ];
+}
+
+/** The copy goes on counting ids from where the table did: a removed feed's id is never reused. */
+function sqliteSequenceKept(table: string): string[] {
+  return [
+    `DELETE FROM sqlite_sequence WHERE name = '${table}_new'`,
+    `INSERT INTO sqlite_sequence (name, seq) SELECT '${table}_new', seq FROM sqlite_sequence WHERE name = '${table}'`,
+  ];
+}
 
 const MIGRATION_LOCK = 'tidings:migrations';
 

@@ -12,6 +12,7 @@ import { createSqlUsedStates } from './sql-oauth-state-store.js';
 import { createSqlStore } from './sql-store.js';
 import { createSqlStoryMessageStore } from './sql-story-message-store.js';
 import { createSqlSummaryStore } from './sql-summary-store.js';
+import { createSqlWorkspaceStore } from './sql-workspace-store.js';
 import type { SqlDatabase } from './sql.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import type { TidingsStore } from './store.js';
@@ -50,6 +51,7 @@ export function createTidingsStore(db: SqlDatabase): TidingsStore {
     ...createSqlFollowStore(db),
     ...createSqlStoryMessageStore(db),
     ...createSqlUsedStates(db),
+    ...createSqlWorkspaceStore(db),
     installationStore: (seal, clock) => createSqlInstallationStore(db, seal, clock),
   };
 }

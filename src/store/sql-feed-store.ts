@@ -6,7 +6,9 @@ import type { AddFeedResult, Feed, FeedFetchUpdate, FeedOrigin, FeedStore } from
 import { isId, toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase, type SqlValue } from './sql.js';
 
 const FEEDS_LOCK = 'tidings:feeds';
-const FEED_COLUMNS = 'id, url, title, origin, added_by, added_at, etag, last_modified, last_fetch_at, last_error, failures, items, next_fetch_at';
+/** The feeds the workspace in parameter $n reads: its own, and feeds.conf's (the operator's, for every workspace). */
+const readBy = (n: number) => `(team_id = $${n} OR origin = 'config')`;
+const FEED_COLUMNS = 'id, team_id, url, title, origin, added_by, added_at, etag, last_modified, last_fetch_at, last_error, failures, items, next_fetch_at';
 
 export function createSqlFeedStore(db: SqlDatabase): FeedStore {
   const feeds = async (where: string, params: SqlValue[]) =>
@@ -17,25 +19,29 @@ export function createSqlFeedStore(db: SqlDatabase): FeedStore {
       // The look-up, the count and the insert hold the feeds' lock together, so that two requests
       // at once can neither both add one URL nor both see room for one more.
       return db.transaction(async (tx) => {
-        const [existing] = await tx.query(`SELECT ${FEED_COLUMNS} FROM feeds WHERE url = $1`, [input.url]);
+        const teamId = input.teamId ?? '';
+        const [existing] = await tx.query(`SELECT ${FEED_COLUMNS} FROM feeds WHERE url = $1 AND ${readBy(2)} ORDER BY id LIMIT 1`, [input.url, teamId]);
         if (existing !== undefined) return { ok: false, reason: 'exists', feed: feedOf(existing) } as const;
-        const [count] = await tx.query('SELECT COUNT(*) AS n FROM feeds');
+        const [count] = await tx.query('SELECT COUNT(*) AS n FROM feeds WHERE team_id = $1', [teamId]);
         if (toNumber(count?.n) >= limit) return { ok: false, reason: 'limit', limit } as const;
         // Due at once: a new feed is fetched on the next round.
         const [row] = await tx.query(
-          `INSERT INTO feeds (url, origin, added_by, added_at, next_fetch_at) VALUES ($1, $2, $3, $4, $4) RETURNING ${FEED_COLUMNS}`,
-          [input.url, input.origin, input.addedBy, input.now],
+          `INSERT INTO feeds (team_id, url, origin, added_by, added_at, next_fetch_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING ${FEED_COLUMNS}`,
+          [teamId, input.url, input.origin, input.addedBy, input.now],
         );
         return { ok: true, feed: feedOf(row!) } as const;
       }, FEEDS_LOCK);
     },
 
-    listFeeds: () => feeds('1 = 1', []),
-    async getFeed(id) {
-      return isId(id) ? (await feeds('id = $1', [Number(id)]))[0] : undefined;
+    listFeeds: (teamId) => (teamId === undefined ? feeds('1 = 1', []) : feeds(readBy(1), [teamId])),
+    async getFeed(id, teamId) {
+      if (!isId(id)) return undefined;
+      return (await (teamId === undefined ? feeds('id = $1', [Number(id)]) : feeds(`id = $1 AND ${readBy(2)}`, [Number(id), teamId])))[0];
     },
-    async removeFeed(id) {
-      return isId(id) && (await db.run('DELETE FROM feeds WHERE id = $1', [Number(id)])) > 0;
+    async removeFeed(id, teamId) {
+      if (!isId(id)) return false;
+      const removed = teamId === undefined ? await db.run('DELETE FROM feeds WHERE id = $1', [Number(id)]) : await db.run('DELETE FROM feeds WHERE id = $1 AND team_id = $2', [Number(id), teamId]);
+      return removed > 0;
     },
 
     async claimDueFeeds(now, leaseUntil) {
@@ -76,6 +82,7 @@ function feedOf(row: Row): Feed {
   };
   return {
     id: String(row.id),
+    teamId: String(row.team_id ?? ''),
     url: String(row.url),
     origin: String(row.origin) as FeedOrigin,
     addedBy: String(row.added_by),

@@ -7,7 +7,7 @@ import { insertDigestStories } from './sql-story-message-store.js';
 import { isId, toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase } from './sql.js';
 import type { CreateSubscriptionResult, Delivery, DeliveryClaim, DeliveryState, DigestStore, FinishedState, NewSubscription } from './store.js';
 
-const SUBSCRIPTION_COLUMNS = 'id, channel_id, created_by, cadence, local_time, time_zone, question, created_at, paused_at, paused_reason';
+const SUBSCRIPTION_COLUMNS = 'id, team_id, channel_id, created_by, cadence, local_time, time_zone, question, created_at, paused_at, paused_reason';
 const DELIVERY_COLUMNS =
   'id, subscription_id, local_date, due_at, window_since, window_until, state, owner, lease_until, claimed_at, finished_at, message_ts, note';
 
@@ -22,12 +22,13 @@ export function createSqlStore(db: SqlDatabase): DigestStore {
       // The count and the insert hold the channel's lock together, so that two requests at once
       // cannot both see room for one more.
       return db.transaction(async (tx) => {
-        const [count] = await tx.query('SELECT COUNT(*) AS n FROM subscriptions WHERE channel_id = $1', [input.channelId]);
+        const teamId = input.teamId ?? '';
+        const [count] = await tx.query('SELECT COUNT(*) AS n FROM subscriptions WHERE channel_id = $1 AND team_id = $2', [input.channelId, teamId]);
         if (toNumber(count?.n) >= limit) return { ok: false, reason: 'channel limit', limit } as const;
         const [row] = await tx.query(
-          `INSERT INTO subscriptions (channel_id, created_by, cadence, local_time, time_zone, question, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${SUBSCRIPTION_COLUMNS}`,
-          [input.channelId, input.createdBy, input.cadence, formatLocalTime(input.time), input.timeZone, input.question, input.createdAt],
+          `INSERT INTO subscriptions (team_id, channel_id, created_by, cadence, local_time, time_zone, question, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${SUBSCRIPTION_COLUMNS}`,
+          [teamId, input.channelId, input.createdBy, input.cadence, formatLocalTime(input.time), input.timeZone, input.question, input.createdAt],
         );
         return { ok: true, subscription: subscriptionOf(row!) } as const;
       }, `tidings:channel:${input.channelId}`);
@@ -36,11 +37,11 @@ export function createSqlStore(db: SqlDatabase): DigestStore {
     async getSubscription(id) {
       return isId(id) ? (await subscriptions('id = $1', [Number(id)]))[0] : undefined;
     },
-    listSubscriptions: (channelId) => subscriptions('channel_id = $1', [channelId]),
+    listSubscriptions: (channelId, teamId = '') => subscriptions('channel_id = $1 AND team_id = $2', [channelId, teamId]),
     listActiveSubscriptions: () => subscriptions('paused_at IS NULL', []),
 
-    async deleteSubscription(channelId, id) {
-      return isId(id) && (await db.run('DELETE FROM subscriptions WHERE id = $1 AND channel_id = $2', [Number(id), channelId])) > 0;
+    async deleteSubscription(channelId, id, teamId = '') {
+      return isId(id) && (await db.run('DELETE FROM subscriptions WHERE id = $1 AND channel_id = $2 AND team_id = $3', [Number(id), channelId, teamId])) > 0;
     },
     async pauseSubscription(id, reason, at) {
       return isId(id) && (await db.run('UPDATE subscriptions SET paused_at = $2, paused_reason = $3 WHERE id = $1', [Number(id), at, reason])) > 0;
@@ -152,6 +153,7 @@ function subscriptionOf(row: Row): Subscription {
   const pausedAt = toOptionalNumber(row.paused_at);
   return {
     id: String(row.id),
+    teamId: String(row.team_id ?? ''),
     channelId: String(row.channel_id),
     createdBy: String(row.created_by),
     cadence: String(row.cadence) as Cadence,

@@ -9,7 +9,7 @@ import { saidOfRow } from './said-columns.js';
 import { chunked, inList, isId, jsonStrings, toNumber, toOptionalNumber, toOptionalString, type Row, type SqlDatabase, type SqlExecutor } from './sql.js';
 
 /** Each column a row is read with, the digest's delivery (joined) included. */
-const COLUMNS = `m.id, m.kind, m.channel_id, m.message_ts, m.position, m.story_key, m.follow_id, m.delivery_id, m.shared_by, m.members, m.outlets, m.mark,
+const COLUMNS = `m.id, m.kind, m.team_id, m.channel_id, m.message_ts, m.position, m.story_key, m.follow_id, m.delivery_id, m.shared_by, m.members, m.outlets, m.mark,
   m.said_outlets, m.said_signals, m.last_reply_at, m.version, d.subscription_id, d.window_since, d.window_until`;
 const FROM = 'story_messages m LEFT JOIN deliveries d ON d.id = m.delivery_id';
 const KEYS_A_QUERY = 500;
@@ -17,7 +17,7 @@ const KEYS_A_QUERY = 500;
 export function createSqlStoryMessageStore(db: SqlDatabase): StoryMessageStore {
   return {
     async recordShare(share) {
-      await insertRows(db, { kind: 'share', channelId: share.channelId, ts: share.ts, sharedBy: share.sharedBy, at: share.at }, [share.story]);
+      await insertRows(db, { kind: 'share', teamId: share.teamId ?? '', channelId: share.channelId, ts: share.ts, sharedBy: share.sharedBy, at: share.at }, [share.story]);
     },
 
     async lastDigestStories(subscriptionId) {
@@ -64,18 +64,20 @@ export function createSqlStoryMessageStore(db: SqlDatabase): StoryMessageStore {
 
 /** A sent digest's stories, in its order: called by markSent inside its transaction. */
 export async function insertDigestStories(tx: SqlExecutor, deliveryId: string, ts: string, stories: readonly ShownStoryRow[], at: number): Promise<void> {
-  const [row] = await tx.query('SELECT s.channel_id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE d.id = $1', [Number(deliveryId)]);
+  const [row] = await tx.query('SELECT s.team_id, s.channel_id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE d.id = $1', [Number(deliveryId)]);
   if (row === undefined) return;
-  await insertRows(tx, { kind: 'digest', channelId: String(row.channel_id), ts, deliveryId, at }, stories);
+  await insertRows(tx, { kind: 'digest', teamId: String(row.team_id ?? ''), channelId: String(row.channel_id), ts, deliveryId, at }, stories);
 }
 
 /** A follow's story post, called by markFollowPosted inside its transaction. */
-export async function insertFollowStory(tx: SqlExecutor, post: { channelId: string; ts: string; followId?: string; story: ShownStoryRow; at: number }): Promise<void> {
-  await insertRows(tx, { kind: 'follow', channelId: post.channelId, ts: post.ts, ...(post.followId !== undefined && { followId: post.followId }), at: post.at }, [post.story]);
+export async function insertFollowStory(tx: SqlExecutor, post: { teamId: string; channelId: string; ts: string; followId?: string; story: ShownStoryRow; at: number }): Promise<void> {
+  await insertRows(tx, { kind: 'follow', teamId: post.teamId, channelId: post.channelId, ts: post.ts, ...(post.followId !== undefined && { followId: post.followId }), at: post.at }, [post.story]);
 }
 
 interface MessageOf {
   readonly kind: StoryMessageKind;
+  /** The workspace whose token edits the message ('' for SLACK_BOT_TOKEN's). */
+  readonly teamId: string;
   readonly channelId: string;
   readonly ts: string;
   readonly followId?: string;
@@ -87,8 +89,8 @@ interface MessageOf {
 async function insertRows(tx: SqlExecutor, message: MessageOf, stories: readonly ShownStoryRow[]): Promise<void> {
   for (const [position, story] of stories.entries()) {
     await tx.run(
-      `INSERT INTO story_messages (kind, channel_id, message_ts, position, story_key, delivery_id, shared_by, members, outlets, mark, said_outlets, said_signals, posted_at, follow_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+      `INSERT INTO story_messages (kind, channel_id, message_ts, position, story_key, delivery_id, shared_by, members, outlets, mark, said_outlets, said_signals, posted_at, follow_id, team_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (channel_id, message_ts, story_key) DO NOTHING`,
       [
         message.kind,
@@ -105,6 +107,7 @@ async function insertRows(tx: SqlExecutor, message: MessageOf, stories: readonly
         JSON.stringify(story.said.signals),
         message.at,
         message.followId !== undefined && isId(message.followId) ? Number(message.followId) : null,
+        message.teamId,
       ],
     );
   }
@@ -133,6 +136,7 @@ function messageOf(row: Row): StoryMessage {
   return {
     id: String(row.id),
     kind: String(row.kind) as StoryMessageKind,
+    teamId: String(row.team_id ?? ''),
     channelId: String(row.channel_id),
     ts: String(row.message_ts),
     position: toNumber(row.position),

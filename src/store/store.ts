@@ -15,8 +15,11 @@ import type { FeedStore, SummaryStore } from '../ingest/ports.js';
 import type { TokenSeal } from '../secrets/token-seal.js';
 import type { SqlInstallationStore } from './sql-installation-store.js';
 import type { UsedStates } from './sql-oauth-state-store.js';
+import type { WorkspaceStore } from '../workspaces/ports.js';
 
 export interface NewSubscription {
+  /** The workspace it belongs to; '' (by default) for the workspace of SLACK_BOT_TOKEN. */
+  readonly teamId?: string;
   readonly channelId: string;
   readonly createdBy: string;
   readonly cadence: Cadence;
@@ -78,12 +81,12 @@ export interface DigestStore {
   /** Stores a subscription unless its channel has `limitPerChannel` already (checked atomically). */
   createSubscription(input: NewSubscription, limitPerChannel?: number): Promise<CreateSubscriptionResult>;
   getSubscription(id: string): Promise<Subscription | undefined>;
-  /** A channel's subscriptions, paused ones included, oldest first. */
-  listSubscriptions(channelId: string): Promise<Subscription[]>;
-  /** Every subscription that is not paused, oldest first. */
+  /** A channel's subscriptions in one workspace ('' by default), paused ones included, oldest first. */
+  listSubscriptions(channelId: string, teamId?: string): Promise<Subscription[]>;
+  /** Every subscription that is not paused, of every workspace, oldest first. */
   listActiveSubscriptions(): Promise<Subscription[]>;
-  /** Deletes a subscription of this channel (and its delivery log); false if there is none. */
-  deleteSubscription(channelId: string, id: string): Promise<boolean>;
+  /** Deletes a subscription of this channel and workspace (and its delivery log); false if there is none. */
+  deleteSubscription(channelId: string, id: string, teamId?: string): Promise<boolean>;
   pauseSubscription(id: string, reason: string, at: number): Promise<boolean>;
   resumeSubscription(id: string): Promise<boolean>;
 
@@ -129,6 +132,7 @@ export interface InstallStores extends UsedStates {
 /**
  * All that Tidings keeps, as openStore returns it: the digests' state, live news (summaries and
  * feeds, src/ingest/ports.ts), follows (src/follow/ports.ts), which messages show which story
- * (src/follow/story-messages.ts) and installs, over one database; close() closes every connection.
+ * (src/follow/story-messages.ts), installs, and what belongs to which workspace
+ * (src/workspaces/ports.ts), over one database; close() closes every connection.
  */
-export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore & StoryMessageStore & InstallStores;
+export type TidingsStore = DigestStore & SummaryStore & FeedStore & FollowStore & StoryMessageStore & InstallStores & WorkspaceStore;

@@ -13,6 +13,7 @@ function subscribeCommand(text: string) {
 
 const stored = (id: string, extra: Partial<Subscription> = {}): Subscription => ({
   id,
+  teamId: 'T1',
   channelId: 'C1',
   createdBy: 'U1',
   cadence: 'daily',

@@ -9,6 +9,7 @@ import { sqliteBackend } from '../store/harness.js';
 import { startDigestWorld, type DigestWorld } from './harness/digests.js';
 import { homeOpened, USER } from './harness/payloads.js';
 import { NOW } from './harness/tidings.js';
+import { TEAM_ID } from './harness/slack-stand-in.js';
 import { allText, buttonsOf } from './texts.js';
 
 describe('/news digest', () => {
@@ -30,7 +31,7 @@ describe('/news digest', () => {
     return reply;
   }
 
-  const stored = (channel: string) => world.store.listSubscriptions(channel);
+  const stored = (channel: string) => world.store.listSubscriptions(channel, TEAM_ID);
 
   it('subscribes the channel on the asker’s Slack time zone and says when the first digest comes, in words', async () => {
     const { text } = await command('digest daily 08:00', 'C0SUB1');

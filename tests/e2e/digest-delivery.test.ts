@@ -9,7 +9,7 @@ import { DIGEST_EVENT_TYPE } from '../../src/slack/digest/poster.js';
 import type { Subscription } from '../../src/digest/subscription.js';
 import { describeOnPostgres, postgresBackend, sqliteBackend, type Backend } from '../store/harness.js';
 import { startDigestWorld, type DigestWorld } from './harness/digests.js';
-import type { ApiCall } from './harness/slack-stand-in.js';
+import { TEAM_ID, type ApiCall } from './harness/slack-stand-in.js';
 import { allText, blocksOf, buttonsOf } from './texts.js';
 
 const MINUTE = 60_000;
@@ -36,7 +36,7 @@ function useWorld(backend: Backend) {
 async function subscribe(world: DigestWorld, channel: string, args = 'daily 08:00'): Promise<Subscription> {
   const { text } = await world.command(`digest ${args}`, channel);
   expect(text).toMatch(/the first one/);
-  const subscriptions = await world.store.listSubscriptions(channel);
+  const subscriptions = await world.store.listSubscriptions(channel, TEAM_ID);
   return subscriptions.at(-1)!;
 }
 

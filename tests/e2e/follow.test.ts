@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiCall } from './harness/slack-stand-in.js';
+import { TEAM_ID, type ApiCall } from './harness/slack-stand-in.js';
 import { NOW } from './harness/tidings.js';
 import { startLive, type LiveOptions, type LiveRunning } from './harness/live.js';
 
@@ -150,7 +150,7 @@ describe('following a question', () => {
     await start();
     running!.slack.refusing.set(CHANNEL, 'not_in_channel');
     expect(await running!.ask('follow Zermatt glacier dam', CHANNEL)).toMatch(/not in this channel yet: invite me with `\/invite @Tidings`, then set up the follow again/);
-    expect(await running!.news.store.listFollows(CHANNEL)).toEqual([]);
+    expect(await running!.news.store.listFollows(CHANNEL, TEAM_ID)).toEqual([]);
   });
 
   it('pauses the follow, with the reason, when the channel fails for good', async () => {
@@ -159,12 +159,12 @@ describe('following a question', () => {
     running!.slack.refusing.set(CHANNEL, 'is_archived');
     await ingest([dam('dam-a', 'Alpine Wire'), dam('dam-b', 'Swiss Daily')]);
     expect(running!.slack.callsTo('chat.postMessage').map((c) => c.params.channel)).toEqual([CHANNEL]);
-    const [follow] = await running!.news.store.listFollows(CHANNEL);
+    const [follow] = await running!.news.store.listFollows(CHANNEL, TEAM_ID);
     expect(follow!.paused).toEqual({ reason: 'is_archived', at: now });
     // Nothing more is tried, and the story may be posted once the follow is resumed.
     await ingest([dam('dam-c', 'Geneva Times')]);
     expect(running!.slack.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(await running!.news.store.postedKeys(CHANNEL, ['dam-a', 'dam-b'])).toEqual(new Set());
+    expect(await running!.news.store.postedKeys(CHANNEL, ['dam-a', 'dam-b'], TEAM_ID)).toEqual(new Set());
     running!.slack.refusing.clear();
     expect(await running!.ask('follow list', CHANNEL)).toMatch(/\*paused\*: is_archived/);
   });

@@ -14,7 +14,7 @@ import { DIGEST_EVENT_TYPE, NOTHING_CHANGED } from '../../src/slack/digest/poste
 import { FakeTime, type TimerGroup } from '../digest/fakes.js';
 import { startLive, type LiveRunning } from './harness/live.js';
 import { buttonPress, slashCommand } from './harness/payloads.js';
-import type { ApiCall } from './harness/slack-stand-in.js';
+import { TEAM_ID, type ApiCall } from './harness/slack-stand-in.js';
 import { allText, blocksOf, buttonsOf } from './texts.js';
 
 const MINUTE = 60_000;
@@ -161,6 +161,6 @@ it('edits a digest and a shared brief in place as their stories grow, replies on
   await ingest([summary('quake', 'quake-a2', 'Valais News', DUE + DAY + 5 * 60 * MINUTE)]);
   await advanceTo(DUE + 2 * DAY + 30 * MINUTE);
   expect(posts()).toHaveLength(1);
-  const [subscription] = await running!.news.store.listSubscriptions(CHANNEL);
+  const [subscription] = await running!.news.store.listSubscriptions(CHANNEL, TEAM_ID);
   expect(await running!.news.store.lastDelivery(subscription!.id)).toMatchObject({ localDate: '2024-01-13', state: 'skipped', note: NOTHING_CHANGED });
 });

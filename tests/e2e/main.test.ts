@@ -103,7 +103,9 @@ describe('npm start', () => {
     expect(await main.waitForLog('store open')).toMatchObject({ store: 'SQLite', file: db });
     expect(existsSync(db)).toBe(true);
     await main.waitForLog('digest scheduler started');
-    expect(slack.callsTo('auth.test')).toHaveLength(1);
+    // Bolt checks the token; Tidings then asks which workspace it is of, to give it the rows made
+    // before workspaces were told apart (src/slack/adopt-rows.ts). Both with the bot token.
+    expect(slack.callsTo('auth.test').map((c) => c.authorization)).toEqual([`Bearer ${BOT_TOKEN}`, `Bearer ${BOT_TOKEN}`]);
     const health = await fetch(`http://127.0.0.1:${String(running.port)}/health`);
     expect(((await health.json()) as { index: { loaded: boolean } }).index.loaded).toBe(true);
 
@@ -138,7 +140,6 @@ describe('npm start', () => {
     main.child.kill('SIGTERM');
     const run = await main.exited;
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/daily digests and follows are not available yet/);
     for (const secret of [OAUTH.clientSecret, OAUTH.stateSecret, OAUTH.tokenKey, SIGNING_SECRET]) expect(run.stdout + run.stderr).not.toContain(secret);
   });
 

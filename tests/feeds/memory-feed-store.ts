@@ -1,6 +1,6 @@
 /**
- * A FeedStore in memory for the feed tests, with the interface's semantics: URLs unique, the
- * limit checked on add, claims that push nextFetchAt to the lease, null clearing a validator.
+ * A FeedStore in memory for the feed tests, with the interface's semantics: URLs unique per
+ * workspace (feeds.conf's read by all), the limit checked on add per workspace, claims that push nextFetchAt to the lease, null clearing a validator.
  */
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -9,31 +9,35 @@ import type { Logger } from '../../src/log.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** A workspace reads its own feeds and feeds.conf's. */
+const readBy = (feed: Feed, teamId: string) => feed.teamId === teamId || feed.origin === 'config';
+
 export class MemoryFeedStore implements FeedStore {
   readonly feeds: Mutable<Feed>[] = [];
   readonly updates: { id: string; update: FeedFetchUpdate }[] = [];
   #nextId = 1;
 
-  async addFeed(input: { readonly url: string; readonly origin: FeedOrigin; readonly addedBy: string; readonly now: number }, limit: number): Promise<AddFeedResult> {
-    const existing = this.feeds.find((f) => f.url === input.url);
+  async addFeed(input: { readonly url: string; readonly origin: FeedOrigin; readonly addedBy: string; readonly now: number; readonly teamId?: string }, limit: number): Promise<AddFeedResult> {
+    const teamId = input.teamId ?? '';
+    const existing = this.feeds.find((f) => f.url === input.url && readBy(f, teamId));
     if (existing) return { ok: false, reason: 'exists', feed: { ...existing } };
-    if (this.feeds.length >= limit) return { ok: false, reason: 'limit', limit };
-    const feed: Mutable<Feed> = { id: String(this.#nextId++), url: input.url, origin: input.origin, addedBy: input.addedBy, addedAt: input.now, failures: 0, items: 0, nextFetchAt: input.now };
+    if (this.feeds.filter((f) => f.teamId === teamId).length >= limit) return { ok: false, reason: 'limit', limit };
+    const feed: Mutable<Feed> = { id: String(this.#nextId++), teamId, url: input.url, origin: input.origin, addedBy: input.addedBy, addedAt: input.now, failures: 0, items: 0, nextFetchAt: input.now };
     this.feeds.push(feed);
     return { ok: true, feed: { ...feed } };
   }
 
-  async listFeeds(): Promise<Feed[]> {
-    return this.feeds.map((f) => ({ ...f }));
+  async listFeeds(teamId?: string): Promise<Feed[]> {
+    return this.feeds.filter((f) => teamId === undefined || readBy(f, teamId)).map((f) => ({ ...f }));
   }
 
-  async getFeed(id: string): Promise<Feed | undefined> {
-    const feed = this.feeds.find((f) => f.id === id);
+  async getFeed(id: string, teamId?: string): Promise<Feed | undefined> {
+    const feed = this.feeds.find((f) => f.id === id && (teamId === undefined || readBy(f, teamId)));
     return feed && { ...feed };
   }
 
-  async removeFeed(id: string): Promise<boolean> {
-    const index = this.feeds.findIndex((f) => f.id === id);
+  async removeFeed(id: string, teamId?: string): Promise<boolean> {
+    const index = this.feeds.findIndex((f) => f.id === id && (teamId === undefined || f.teamId === teamId));
     if (index < 0) return false;
     this.feeds.splice(index, 1);
     return true;

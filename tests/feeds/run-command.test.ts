@@ -19,7 +19,7 @@ const dns: LookupFn = (hostname, _options, callback) => {
 };
 
 function deps(extra: Partial<FeedsCommandDeps> = {}): FeedsCommandDeps {
-  return { store, now: NOW, userId: 'U123', poller: { pollNow: async () => void polls++ }, settings: { allowPrivate: false, limit: 50 }, resolve: dns, ...extra };
+  return { store, now: NOW, teamId: 'T1', userId: 'U123', poller: { pollNow: async () => void polls++ }, settings: { allowPrivate: false, limit: 50 }, resolve: dns, ...extra };
 }
 
 /** The reply as the lead wraps it: one section. */
@@ -101,7 +101,7 @@ describe('feeds add', () => {
 
   it('says when the limit is reached', async () => {
     await runFeedsCommand('add https://news.example.com/a', deps({ settings: { allowPrivate: false, limit: 1 } }));
-    expect(await runFeedsCommand('add https://news.example.com/b', deps({ settings: { allowPrivate: false, limit: 1 } }))).toMatch(/^Tidings reads 1 feeds already, the most it may\. Remove one first/);
+    expect(await runFeedsCommand('add https://news.example.com/b', deps({ settings: { allowPrivate: false, limit: 1 } }))).toMatch(/^This workspace has 1 feeds already, the most it may\. Remove one first/);
   });
 
   it('escapes what was typed when it is not a URL', async () => {
@@ -113,7 +113,7 @@ describe('feeds add', () => {
 
 describe('feeds list', () => {
   it('shows each feed: id, title or URL linked, items, last fetch in words, last error, where it was set', async () => {
-    await store.addFeed({ url: 'https://news.example.com/rss', origin: 'slack', addedBy: 'U1', now: NOW }, 50);
+    await store.addFeed({ teamId: 'T1', url: 'https://news.example.com/rss', origin: 'slack', addedBy: 'U1', now: NOW }, 50);
     await store.addFeed({ url: 'https://wire.example.org/feed', origin: 'config', addedBy: 'feeds.conf', now: NOW }, 50);
     await store.recordFetch('1', { title: 'Example <!channel> & *Daily*', lastFetchAt: NOW - 5 * MIN, lastError: null, failures: 0, newItems: 12, nextFetchAt: NOW });
     await store.recordFetch('2', { lastFetchAt: NOW - 3 * 60 * MIN, lastError: 'HTTP 500 <@U999>', failures: 3, newItems: 0, nextFetchAt: NOW });
@@ -128,13 +128,13 @@ describe('feeds list', () => {
 
   it('says when there are none, and that a feed was not fetched yet', async () => {
     expect(await runFeedsCommand('list', deps())).toMatch(/no feeds yet/);
-    await store.addFeed({ url: 'https://news.example.com/rss', origin: 'slack', addedBy: 'U1', now: NOW }, 50);
+    await store.addFeed({ teamId: 'T1', url: 'https://news.example.com/rss', origin: 'slack', addedBy: 'U1', now: NOW }, 50);
     expect(await runFeedsCommand('list', deps())).toMatch(/not fetched yet/);
   });
 
   it('stays inside one section with many long feeds', async () => {
     for (let i = 0; i < 50; i++) {
-      await store.addFeed({ url: `https://news.example.com/${'x'.repeat(300)}/${i}`, origin: 'slack', addedBy: 'U1', now: NOW }, 50);
+      await store.addFeed({ teamId: 'T1', url: `https://news.example.com/${'x'.repeat(300)}/${i}`, origin: 'slack', addedBy: 'U1', now: NOW }, 50);
       await store.recordFetch(String(i + 1), { title: '&<>'.repeat(100), lastFetchAt: NOW, lastError: 'e&'.repeat(200), failures: 9, newItems: 1, nextFetchAt: NOW });
     }
     const reply = await runFeedsCommand('list', deps());
@@ -145,12 +145,22 @@ describe('feeds list', () => {
 
 describe('feeds remove', () => {
   it('removes a feed added in Slack, refuses one from feeds.conf, and names an unknown id', async () => {
-    await store.addFeed({ url: 'https://news.example.com/rss', origin: 'slack', addedBy: 'U1', now: NOW }, 50);
+    await store.addFeed({ teamId: 'T1', url: 'https://news.example.com/rss', origin: 'slack', addedBy: 'U1', now: NOW }, 50);
     await store.addFeed({ url: 'https://wire.example.org/feed', origin: 'config', addedBy: 'feeds.conf', now: NOW }, 50);
     expect(await runFeedsCommand('remove 2', deps())).toBe('Feed `2` (https://wire.example.org/feed) is set in feeds.conf; remove it there.');
     expect(await runFeedsCommand('remove 1', deps())).toMatch(/^Removed feed `1` \(https:\/\/news\.example\.com\/rss\)\./);
     expect(await runFeedsCommand('remove 1', deps())).toBe('There is no feed `1`. `/news feeds list` shows the feeds and their ids.');
     expect((await store.listFeeds()).map((f) => f.id)).toEqual(['2']);
+  });
+
+  it('lists and removes only the asker’s workspace’s feeds (and feeds.conf’s in the list)', async () => {
+    await store.addFeed({ teamId: 'T2', url: 'https://other.example.com/rss', origin: 'slack', addedBy: 'U9', now: NOW }, 50);
+    await store.addFeed({ url: 'https://wire.example.org/feed', origin: 'config', addedBy: 'feeds.conf', now: NOW }, 50);
+    const listed = await runFeedsCommand('list', deps());
+    expect(listed).toContain('wire.example.org');
+    expect(listed).not.toContain('other.example.com');
+    expect(await runFeedsCommand('remove 1', deps())).toBe('There is no feed `1`. `/news feeds list` shows the feeds and their ids.');
+    expect(await store.listFeeds('T2')).toHaveLength(2);
   });
 });
 

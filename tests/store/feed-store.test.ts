@@ -21,7 +21,7 @@ describeOnBackends('feed store', (backend) => {
 
   it('adds a feed, due at once, with a short id, and gives it back', async () => {
     const feed = await add('https://www.ft.com/rss/world?ä=1');
-    expect(feed).toStrictEqual({ id: feed.id, url: 'https://www.ft.com/rss/world?ä=1', origin: 'slack', addedBy: 'U1', addedAt: T0, failures: 0, items: 0, nextFetchAt: T0 });
+    expect(feed).toStrictEqual({ id: feed.id, teamId: '', url: 'https://www.ft.com/rss/world?ä=1', origin: 'slack', addedBy: 'U1', addedAt: T0, failures: 0, items: 0, nextFetchAt: T0 });
     expect(feed.id).toMatch(/^\d{1,4}$/);
     expect(await store.getFeed(feed.id)).toStrictEqual(feed);
     expect(await store.getFeed('f1')).toBeUndefined();

@@ -22,7 +22,7 @@ describeOnBackends('follow store', (backend) => {
 
   it('stores follows with their quiet start, lists, pauses, resumes and deletes them, up to a limit a channel', async () => {
     const f = await follow('C1', 'glacier <dam>', ['a', 'b']);
-    expect(f).toStrictEqual({ id: f.id, channelId: 'C1', createdBy: 'U1', question: 'glacier <dam>', createdAt: T0, quietMembers: ['a', 'b'] });
+    expect(f).toStrictEqual({ id: f.id, teamId: '', channelId: 'C1', createdBy: 'U1', question: 'glacier <dam>', createdAt: T0, quietMembers: ['a', 'b'] });
     expect(await store.getFollow(f.id)).toStrictEqual(f);
     expect(await store.getFollow('nope')).toBeUndefined();
     await follow('C1', 'second', [], 2);

@@ -13,22 +13,63 @@ describeOnBackends('migration 2', (backend) => {
     const db = await database.connect();
     try {
       expect(await migrate(db, MIGRATIONS.filter((m) => m.version === 1), T0)).toEqual([1]);
-      const old = createSqlStore(db);
-      const created = await old.createSubscription({ channelId: 'C1', createdBy: 'U1', cadence: 'weekdays', time: { hour: 7, minute: 30 }, timeZone: 'Asia/Tokyo', question: 'rates', createdAt: T0 });
-      if (!created.ok) throw new Error('expected a subscription');
-      const claim = { subscriptionId: created.subscription.id, localDate: '2025-01-06', dueAt: T0, window: { since: T0 - 1, until: T0 }, owner: 'a', now: T0, leaseUntil: T0 + 1 };
-      const delivery = await old.claimDelivery(claim);
-      expect(await old.markSent(delivery!.id, '1.2', T0 + 1)).toBe(true);
+      // Rows as version 1 wrote them (today's store writes columns that came later).
+      const [subscription] = await db.query(
+        "INSERT INTO subscriptions (channel_id, created_by, cadence, local_time, time_zone, question, created_at) VALUES ('C1', 'U1', 'weekdays', '07:30', 'Asia/Tokyo', 'rates', $1) RETURNING id",
+        [T0],
+      );
+      const [delivery] = await db.query(
+        `INSERT INTO deliveries (subscription_id, local_date, due_at, window_since, window_until, state, owner, lease_until, claimed_at, finished_at, message_ts)
+         VALUES ($1, '2025-01-06', $2, $3, $2, 'sent', 'a', $4, $2, $4, '1.2') RETURNING id`,
+        [Number(subscription!.id), T0, T0 - 1, T0 + 1],
+      );
 
       expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.version).filter((v) => v > 1));
-      expect(await old.listSubscriptions('C1')).toEqual([created.subscription]);
-      expect(await old.lastSentDelivery(created.subscription.id)).toMatchObject({ id: delivery!.id, state: 'sent', ts: '1.2' });
+      const old = createSqlStore(db);
+      const id = String(subscription!.id);
+      expect(await old.listSubscriptions('C1')).toEqual([
+        { id, teamId: '', channelId: 'C1', createdBy: 'U1', cadence: 'weekdays', time: { hour: 7, minute: 30 }, timeZone: 'Asia/Tokyo', question: 'rates', createdAt: T0 },
+      ]);
+      expect(await old.lastSentDelivery(id)).toMatchObject({ id: String(delivery!.id), state: 'sent', ts: '1.2' });
       // The new tables are there, empty, and the sequence starts at nothing.
       const count = async (sql: string) => (await db.query(sql)).map((row) => Number(Object.values(row)[0]));
       expect(await count('SELECT COUNT(*) AS n FROM summaries')).toEqual([0]);
       expect(await count('SELECT COUNT(*) AS n FROM feeds')).toEqual([0]);
       expect(await count('SELECT last_seq FROM summary_sequence')).toEqual([0]);
       expect((await db.query('SELECT version FROM schema_migrations ORDER BY version')).map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});
+
+describeOnBackends('migration 5', (backend) => {
+  it('gives the rows of a database at version 3 to no workspace yet, keeps their ids counting, and makes URLs and story posts unique per workspace', async () => {
+    const database = await backend.fresh();
+    const db = await database.connect();
+    try {
+      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 3), T0)).toEqual([1, 2, 3]);
+      const feedRow = async (url: string) => (await db.query("INSERT INTO feeds (url, origin, added_by, added_at, next_fetch_at) VALUES ($1, 'slack', 'U1', 1, 1) RETURNING id", [url]))[0]!.id;
+      await feedRow('https://a.test/rss');
+      const removed = await feedRow('https://gone.test/rss');
+      await db.run('DELETE FROM feeds WHERE id = $1', [Number(removed)]);
+      const [follow] = await db.query("INSERT INTO follows (channel_id, created_by, question, quiet_members, created_at) VALUES ('C1', 'U1', 'dam', '[]', 1) RETURNING id");
+      await db.run("INSERT INTO follow_posts (channel_id, story_key, follow_id, kind, state, owner, claimed_at) VALUES ('C1', 'k1', $1, 'story', 'posted', 'x', 1)", [Number(follow!.id)]);
+
+      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 5), T0)).toEqual([4, 5]);
+      const store = createTidingsStore(db);
+      expect((await store.listFeeds('')).map((f) => [f.url, f.teamId])).toEqual([['https://a.test/rss', '']]);
+      expect((await store.listFollows('C1', '')).map((f) => f.teamId)).toEqual(['']);
+      expect(await store.postedKeys('C1', ['k1'], '')).toEqual(new Set(['k1']));
+      // A removed feed's id is not given out again.
+      const added = await store.addFeed({ teamId: 'T2', url: 'https://a.test/rss', origin: 'slack', addedBy: 'U2', now: T0 }, 50);
+      expect(added.ok && Number(added.feed.id)).toBe(Number(removed) + 1);
+      const claim = await store.claimFollowPosts({ teamId: 'T2', channelId: 'C1', candidates: [{ storyKey: 'k1', followId: String(follow!.id) }], owner: 'y', now: T0, postsPerHour: 6 });
+      expect(claim.post).toHaveLength(1);
+      // The follow post still points at its follow (the copy kept the foreign key).
+      await db.run('DELETE FROM follows WHERE id = $1', [Number(follow!.id)]);
+      expect((await db.query("SELECT follow_id FROM follow_posts WHERE team_id = ''")).map((r) => r.follow_id)).toEqual([null]);
     } finally {
       await db.close();
       await database.drop();

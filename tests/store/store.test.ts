@@ -45,6 +45,7 @@ describeOnBackends('store contract', (backend) => {
     const created = await subscribe('C1', { cadence: 'weekdays', time: { hour: 7, minute: 30 }, timeZone: 'America/New_York', question: 'taiwan “strait” from:politico' });
     expect(created).toEqual({
       id: created.id,
+      teamId: '',
       channelId: 'C1',
       createdBy: 'U123',
       cadence: 'weekdays',

@@ -13,6 +13,8 @@ import type { Logger } from '../../log.js';
 import { boltLevel, boltLogger } from '../bolt-logger.js';
 import { LimitError } from '../limits.js';
 import { slackRefusal } from '../slack-errors.js';
+import { createWorkspaceClients, type WorkspaceClients } from '../workspace-clients.js';
+import type { WorkspaceTokens } from '../workspace-tokens.js';
 
 /** How long one call may take before it counts as failed (whether it posted is then looked up). */
 export const DIGEST_CALL_TIMEOUT_MS = 30_000;
@@ -34,6 +36,11 @@ export function createDigestClient({ token, apiUrl, logger, timeoutMs = DIGEST_C
     rejectRateLimitedCalls: true,
     timeout: timeoutMs,
   });
+}
+
+/** Such a client for each workspace, with its own token. */
+export function createDigestClients(tokens: WorkspaceTokens, options: Omit<DigestClientOptions, 'token'>): WorkspaceClients {
+  return createWorkspaceClients(tokens, (token) => createDigestClient({ ...options, token }));
 }
 
 /**

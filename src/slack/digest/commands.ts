@@ -39,15 +39,15 @@ export function createDigestCommands(options: DigestCommandsOptions): DigestComm
       ...(request.userTimeZone !== undefined && { userTimeZone: request.userTimeZone }),
       now: request.now,
     });
-    const created = await store.createSubscription(subscription, MAX_DIGESTS_PER_CHANNEL);
+    const created = await store.createSubscription({ ...subscription, teamId: request.teamId }, MAX_DIGESTS_PER_CHANNEL);
     if (!created.ok) return digestErrorView(CHANNEL_FULL);
-    logger.info({ subscriptionId: created.subscription.id, channel: request.channelId, user: request.userId }, 'digest subscribed');
+    logger.info({ subscriptionId: created.subscription.id, team: request.teamId, channel: request.channelId, user: request.userId }, 'digest subscribed');
     options.onChange();
     return digestConfirmedView(confirmSubscription(created.subscription, request.now), zoneNote);
   }
 
   async function list(request: DigestCommandRequest): Promise<DigestCommandReply> {
-    const subscriptions = await store.listSubscriptions(request.channelId);
+    const subscriptions = await store.listSubscriptions(request.channelId, request.teamId);
     const rows = await Promise.all(
       subscriptions.map(async (s) => {
         const last = await store.lastDelivery(s.id);
@@ -58,11 +58,11 @@ export function createDigestCommands(options: DigestCommandsOptions): DigestComm
   }
 
   async function off(id: string | undefined, request: DigestCommandRequest): Promise<DigestCommandReply> {
-    const target = subscriptionToStop(await store.listSubscriptions(request.channelId), id);
+    const target = subscriptionToStop(await store.listSubscriptions(request.channelId, request.teamId), id);
     if (!target.ok) return digestErrorView(target.error);
     // Gone meanwhile (someone else turned it off): the same outcome for the asker.
-    await store.deleteSubscription(request.channelId, target.subscription.id);
-    logger.info({ subscriptionId: target.subscription.id, channel: request.channelId, user: request.userId }, 'digest turned off');
+    await store.deleteSubscription(request.channelId, target.subscription.id, request.teamId);
+    logger.info({ subscriptionId: target.subscription.id, team: request.teamId, channel: request.channelId, user: request.userId }, 'digest turned off');
     options.onChange();
     return digestOffView(summarizeSubscription(target.subscription, request.now));
   }
@@ -73,7 +73,7 @@ export function createDigestCommands(options: DigestCommandsOptions): DigestComm
    * stories of the last day.
    */
   async function preview(question: string, request: DigestCommandRequest): Promise<DigestCommandReply> {
-    const subscriptions = question === '' ? await store.listSubscriptions(request.channelId) : [];
+    const subscriptions = question === '' ? await store.listSubscriptions(request.channelId, request.teamId) : [];
     const digest: Subscription | undefined = subscriptions.length === 1 ? subscriptions[0] : undefined;
     const previous = digest === undefined ? undefined : await store.lastSentDelivery(digest.id);
     const { stories, message } = buildDigest(options.engine, {
@@ -103,6 +103,6 @@ export function createDigestCommands(options: DigestCommandsOptions): DigestComm
           return preview(command.question, request);
       }
     },
-    homeSection: (_teamId, userId) => digestHomeSection(store, userId, options.clock()),
+    homeSection: (teamId, userId) => digestHomeSection(store, teamId, userId, options.clock()),
   };
 }

@@ -10,8 +10,9 @@ import { escapeMrkdwn, fitMrkdwn } from '../mrkdwn.js';
 /** Lines of one's own digests shown; the rest are counted. */
 const SHOWN = 10;
 
-export async function digestHomeSection(store: DigestStore, userId: string, now: number): Promise<string> {
-  const active = await store.listActiveSubscriptions();
+export async function digestHomeSection(store: DigestStore, teamId: string, userId: string, now: number): Promise<string> {
+  // The workspace's own: another workspace's digests are none of its business.
+  const active = (await store.listActiveSubscriptions()).filter((s) => s.teamId === teamId);
   const start = 'In a channel, `/news digest daily 08:00 [question]` posts its top stories there every morning.';
   if (active.length === 0) return `*Daily digests*\nNo channel gets a digest yet. ${start}`;
   const channels = new Set(active.map((s) => s.channelId)).size;

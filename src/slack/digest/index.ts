@@ -12,8 +12,8 @@ import type { Logger } from '../../log.js';
 import type { StoryMessageStore } from '../../follow/story-messages.js';
 import type { DigestStore } from '../../store/store.js';
 import type { DigestCommands } from '../digest-commands.js';
-import { SlackSetupError } from '../mode.js';
-import { createDigestClient } from './client.js';
+import { workspaceTokensOr, type WorkspaceTokens } from '../workspace-tokens.js';
+import { createDigestClients } from './client.js';
 import { createDigestCommands } from './commands.js';
 import { createSlackDigestPoster } from './poster.js';
 
@@ -30,6 +30,8 @@ export interface SlackDigestsOptions {
   /** setTimeout by default. */
   readonly timer?: Timer;
   readonly tuning?: Partial<SchedulerTuning>;
+  /** Each workspace's bot token (the OAuth installations'); SLACK_BOT_TOKEN's for all by default. */
+  readonly tokens?: WorkspaceTokens;
 }
 
 export interface SlackDigests {
@@ -40,14 +42,13 @@ export interface SlackDigests {
 
 export function createSlackDigests(options: SlackDigestsOptions): SlackDigests {
   const { store, engine, settings } = options;
-  const token = settings.slack.botToken;
-  if (token === undefined) throw new SlackSetupError('Daily digests need SLACK_BOT_TOKEN.');
+  const tokens = workspaceTokensOr(options.tokens, settings.slack.botToken, 'Daily digests');
   const clock = options.clock ?? Date.now;
   const logger = options.logger.child({ component: 'digests' });
-  const client = createDigestClient({ token, apiUrl: settings.slack.apiUrl, logger });
+  const clients = createDigestClients(tokens, { apiUrl: settings.slack.apiUrl, logger });
   const scheduler = createDigestScheduler({
     store,
-    poster: createSlackDigestPoster({ client, engine, lastShown: store }),
+    poster: createSlackDigestPoster({ clients, engine, lastShown: store }),
     logger,
     clock,
     ...(options.timer !== undefined && { timer: options.timer }),

@@ -4,12 +4,13 @@
  * history when the scheduler needs to know whether a post went out (after a crash, a timeout …).
  */
 import type { webApi } from '@slack/bolt';
-import type { DigestPoster, FoundPost, PostOutcome } from '../../digest/ports.js';
+import { DigestPostError, NOT_INSTALLED, type DigestPoster, type FoundPost, type PostOutcome } from '../../digest/ports.js';
 import type { Subscription } from '../../digest/subscription.js';
 import type { Engine } from '../../engine/types.js';
 import type { StoryMessageStore } from '../../follow/story-messages.js';
 import type { Delivery } from '../../store/store.js';
 import { postMessage } from '../send.js';
+import type { WorkspaceClients } from '../workspace-clients.js';
 import { buildDigest, digestSpecOf, shownStories, STORIES_PER_DIGEST } from './build.js';
 import { toDigestPostError } from './client.js';
 
@@ -25,8 +26,8 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 const PAGE = 200;
 
 export interface SlackDigestPosterOptions {
-  /** A client made by createDigestClient (no retries, 429s handed back). */
-  readonly client: webApi.WebClient;
+  /** Each workspace's client, made by createDigestClient (no retries, 429s handed back). */
+  readonly clients: WorkspaceClients;
   readonly engine: Engine;
   /** What the subscription's last digest showed, for the marks (new, grew) and to leave out what did not change. */
   readonly lastShown?: Pick<StoryMessageStore, 'lastDigestStories'>;
@@ -38,9 +39,12 @@ export interface SlackDigestPosterOptions {
 /** A delivery's note when the window held stories, but none that changed since the last digest. */
 export const NOTHING_CHANGED = 'nothing new since the last digest';
 
-export function createSlackDigestPoster({ client, engine, lastShown, storiesPerDigest = STORIES_PER_DIGEST, maxHistoryPages = 10 }: SlackDigestPosterOptions): DigestPoster {
+export function createSlackDigestPoster({ clients, engine, lastShown, storiesPerDigest = STORIES_PER_DIGEST, maxHistoryPages = 10 }: SlackDigestPosterOptions): DigestPoster {
   return {
     async post(subscription: Subscription, delivery: Delivery): Promise<PostOutcome> {
+      // Asked first: a workspace that uninstalled Tidings gets no digest built for it.
+      const client = await clients.clientFor(subscription.teamId);
+      if (client === undefined) throw new DigestPostError(NOT_INSTALLED);
       const previous = await lastShown?.lastDigestStories(subscription.id);
       const content = buildDigest(engine, digestSpecOf(subscription, delivery.window), storiesPerDigest, previous);
       const { stories, message } = content;
@@ -60,8 +64,11 @@ export function createSlackDigestPoster({ client, engine, lastShown, storiesPerD
       return { ts: response.ts, stories: shownStories(content) };
     },
 
-    findPosted: (subscription, delivery) =>
-      findInHistory(client, subscription.channelId, delivery.dueAt - CLOCK_SKEW_MS, (message) => postedTs(message, delivery), maxHistoryPages),
+    async findPosted(subscription, delivery) {
+      const client = await clients.clientFor(subscription.teamId);
+      if (client === undefined) return 'unknown';
+      return findInHistory(client, subscription.channelId, delivery.dueAt - CLOCK_SKEW_MS, (message) => postedTs(message, delivery), maxHistoryPages);
+    },
   };
 }
 

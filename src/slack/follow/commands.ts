@@ -32,21 +32,21 @@ export function createFollowCommands({ store, engine, logger }: FollowCommandsOp
     if (!check.ok) return followErrorView(check.reason);
     const matching = matchingStories(engine, question, request.now);
     const quietMembers = [...new Set(matching.flatMap((result) => result.story.memberIds))];
-    const created = await store.createFollow({ channelId: request.channelId, createdBy: request.userId, question, quietMembers, createdAt: request.now }, MAX_FOLLOWS_PER_CHANNEL);
+    const created = await store.createFollow({ teamId: request.teamId, channelId: request.channelId, createdBy: request.userId, question, quietMembers, createdAt: request.now }, MAX_FOLLOWS_PER_CHANNEL);
     if (!created.ok) return followErrorView(`This channel follows ${created.limit} questions already, the most it may: \`/news follow off [id]\` one first.`);
-    logger.info({ followId: created.follow.id, channel: request.channelId, user: request.userId, quiet: matching.length }, 'follow made');
+    logger.info({ followId: created.follow.id, team: request.teamId, channel: request.channelId, user: request.userId, quiet: matching.length }, 'follow made');
     return followConfirmedView(created.follow, matching.length);
   }
 
   async function off(id: string | undefined, request: FollowCommandRequest): Promise<FollowCommandReply> {
-    const follows = await store.listFollows(request.channelId);
+    const follows = await store.listFollows(request.channelId, request.teamId);
     const target: Follow | undefined = id === undefined ? (follows.length === 1 ? follows[0] : undefined) : follows.find((f) => f.id === id);
     if (target === undefined) {
       if (follows.length === 0) return followErrorView('This channel follows nothing.');
       return followErrorView(id === undefined ? 'This channel has several follows: say which, as in `/news follow off 3` (`/news follow list` shows them).' : `This channel has no follow ${id}: \`/news follow list\` shows them.`);
     }
-    await store.deleteFollow(request.channelId, target.id);
-    logger.info({ followId: target.id, channel: request.channelId, user: request.userId }, 'follow turned off');
+    await store.deleteFollow(request.channelId, target.id, request.teamId);
+    logger.info({ followId: target.id, team: request.teamId, channel: request.channelId, user: request.userId }, 'follow turned off');
     return followOffView(target);
   }
 
@@ -61,7 +61,7 @@ export function createFollowCommands({ store, engine, logger }: FollowCommandsOp
         case 'follow':
           return follow(command.question, request);
         case 'list': {
-          const follows = await store.listFollows(request.channelId);
+          const follows = await store.listFollows(request.channelId, request.teamId);
           return { ...followListView(follows, FOLLOW_USAGE), results: follows.length };
         }
         case 'off':

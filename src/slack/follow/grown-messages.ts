@@ -18,7 +18,7 @@ import { digestMessage, digestSpecOf } from '../digest/build.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { sharedBriefView } from '../views/brief.js';
 import { followStoryView, growthReplyView } from '../views/follow-posts.js';
-import type { FollowPoster } from './poster.js';
+import type { Conversation, FollowPoster } from './poster.js';
 
 export type GrowthStore = Pick<FollowStore, 'getFollow'> &
   Pick<StoryMessageStore, 'storyMessagesFor' | 'messageStories' | 'recordMessageGrowth'> &
@@ -30,7 +30,7 @@ export interface GrowthTellerOptions {
   readonly poster: Pick<FollowPoster, 'update' | 'reply'>;
   readonly logger: Logger;
   /** Slack refused an edit or a reply (the follow watcher pauses a channel's follows on some). */
-  readonly failed: (error: unknown, channelId: string, fields: object) => Promise<unknown>;
+  readonly failed: (error: unknown, to: Conversation, fields: object) => Promise<unknown>;
 }
 
 interface Grown {
@@ -88,15 +88,16 @@ export function createGrowthTeller(o: GrowthTellerOptions): (summaryIds: readonl
   /** One edit per message, however many of its stories grew; one reply per story that may have one. */
   async function tell(message: readonly Grown[], now: number): Promise<void> {
     const first = message[0]!.shown;
-    const fields = { kind: first.kind, channelId: first.channelId, ts: first.ts, storyKeys: message.map((g) => g.shown.storyKey) };
+    const to: Conversation = { teamId: first.teamId, channel: first.channelId };
+    const fields = { kind: first.kind, teamId: first.teamId, channelId: first.channelId, ts: first.ts, storyKeys: message.map((g) => g.shown.storyKey) };
     try {
       const rebuilt = await rebuild(first);
       if (rebuilt === undefined) return;
-      await poster.update(first.channelId, first.ts, rebuilt);
-      for (const { growth, result } of message) if (growth.reply) await poster.reply(first.channelId, first.ts, growthReplyView(growth, result));
+      await poster.update(to, first.ts, rebuilt);
+      for (const { growth, result } of message) if (growth.reply) await poster.reply(to, first.ts, growthReplyView(growth, result));
       logger.info({ ...fields, newOutlets: message.flatMap((g) => g.growth.newOutlets), replied: message.some((g) => g.growth.reply), at: now }, 'a shown story grew; message updated');
     } catch (error) {
-      await o.failed(error, first.channelId, fields);
+      await o.failed(error, to, fields);
     }
   }
 
@@ -115,7 +116,7 @@ export function createGrowthTeller(o: GrowthTellerOptions): (summaryIds: readonl
       if (growth === undefined) continue;
       // Claimed before it is told: if another replica moved it first, it tells it.
       if (!(await store.recordMessageGrowth(shown.id, shown.version, growth.said, growth.reply ? now : undefined))) continue;
-      const key = `${shown.channelId} ${shown.ts}`;
+      const key = `${shown.teamId} ${shown.channelId} ${shown.ts}`;
       byMessage.set(key, [...(byMessage.get(key) ?? []), { shown, result, growth }]);
     }
     for (const message of byMessage.values()) await tell(message, now);

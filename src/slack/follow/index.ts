@@ -14,9 +14,9 @@ import { DEFAULT_FOLLOW_POSTS_PER_HOUR, DEFAULT_REQUIRE_TWO_OUTLETS } from '../.
 import type { FollowStore } from '../../follow/ports.js';
 import type { NewsIntake } from '../../ingest/intake.js';
 import type { Logger } from '../../log.js';
-import { createDigestClient } from '../digest/client.js';
+import { createDigestClients } from '../digest/client.js';
 import type { FollowCommands } from '../follow-commands.js';
-import { SlackSetupError } from '../mode.js';
+import { workspaceTokensOr, type WorkspaceTokens } from '../workspace-tokens.js';
 import { createFollowCommands } from './commands.js';
 import { createFollowPoster } from './poster.js';
 import type { GrowthStore } from './grown-messages.js';
@@ -34,6 +34,8 @@ export interface SlackFollowsOptions {
   readonly postsPerHour?: number;
   readonly requireTwoOutlets?: boolean;
   readonly owner?: string;
+  /** Each workspace's bot token (the OAuth installations'); SLACK_BOT_TOKEN's for all by default. */
+  readonly tokens?: WorkspaceTokens;
 }
 
 export interface SlackFollows {
@@ -44,14 +46,13 @@ export interface SlackFollows {
 }
 
 export function createSlackFollows(options: SlackFollowsOptions): SlackFollows {
-  const token = options.settings.slack.botToken;
-  if (token === undefined) throw new SlackSetupError('Follows need SLACK_BOT_TOKEN.');
+  const tokens = workspaceTokensOr(options.tokens, options.settings.slack.botToken, 'Follows');
   const logger = options.logger.child({ component: 'follows' });
-  const client = createDigestClient({ token, apiUrl: options.settings.slack.apiUrl, logger });
+  const clients = createDigestClients(tokens, { apiUrl: options.settings.slack.apiUrl, logger });
   const watcher = createFollowWatcher({
     store: options.store,
     engine: options.engine,
-    poster: createFollowPoster(client),
+    poster: createFollowPoster(clients),
     clock: options.clock ?? Date.now,
     logger,
     owner: options.owner ?? randomUUID(),

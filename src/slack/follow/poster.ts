@@ -5,49 +5,63 @@
  * that the same rules decide what pauses a follow.
  */
 import type { webApi } from '@slack/bolt';
-import type { FoundPost } from '../../digest/ports.js';
+import { DigestPostError, NOT_INSTALLED, type FoundPost } from '../../digest/ports.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { postMessage, updateMessage } from '../send.js';
 import { toDigestPostError } from '../digest/client.js';
 import { CLOCK_SKEW_MS, findInHistory } from '../digest/poster.js';
+import type { WorkspaceClients } from '../workspace-clients.js';
 
 /** The metadata event type of a follow's story post. */
 export const FOLLOW_EVENT_TYPE = 'tidings_follow';
 
+/** A channel of a workspace: posted to with that workspace's token. */
+export interface Conversation {
+  readonly teamId: string;
+  readonly channel: string;
+}
+
 export interface FollowPoster {
   /** Posts to the channel; the message's ts. */
-  post(channel: string, message: SlackMessage, meta: { readonly storyKey: string; readonly followId?: string }): Promise<string>;
-  update(channel: string, ts: string, message: SlackMessage): Promise<void>;
-  reply(channel: string, threadTs: string, message: SlackMessage): Promise<void>;
+  post(to: Conversation, message: SlackMessage, meta: { readonly storyKey: string; readonly followId?: string }): Promise<string>;
+  update(to: Conversation, ts: string, message: SlackMessage): Promise<void>;
+  reply(to: Conversation, threadTs: string, message: SlackMessage): Promise<void>;
   /**
    * Whether a post for this story key, made after `claimedAt`, is in the channel's history (by its
    * metadata), as the digests' findPosted. Errors are thrown: the caller takes them as 'unknown'.
    */
-  findPosted(channel: string, storyKey: string, claimedAt: number): Promise<FoundPost>;
+  findPosted(to: Conversation, storyKey: string, claimedAt: number): Promise<FoundPost>;
 }
 
 /** Messages of history read before giving up as 'unknown' (a very busy channel). */
 const HISTORY_PAGES = 5;
 
-export function createFollowPoster(client: webApi.WebClient): FollowPoster {
-  const slack = async <T>(call: () => Promise<T>): Promise<T> => {
+export function createFollowPoster(clients: WorkspaceClients): FollowPoster {
+  /** The call with the workspace's client; a workspace without a token is one that cannot be posted to. */
+  const slack = async <T>(to: Conversation, call: (client: webApi.WebClient) => Promise<T>): Promise<T> => {
+    const client = await clients.clientFor(to.teamId);
+    if (client === undefined) throw new DigestPostError(NOT_INSTALLED);
     try {
-      return await call();
+      return await call(client);
     } catch (error) {
       throw toDigestPostError(error);
     }
   };
   return {
-    async post(channel, message, meta) {
-      const response = await slack(() =>
-        postMessage(client, { channel }, message, { event_type: FOLLOW_EVENT_TYPE, event_payload: { story_key: meta.storyKey, follow_id: meta.followId ?? '' } }),
+    async post(to, message, meta) {
+      const response = await slack(to, (client) =>
+        postMessage(client, { channel: to.channel }, message, { event_type: FOLLOW_EVENT_TYPE, event_payload: { story_key: meta.storyKey, follow_id: meta.followId ?? '' } }),
       );
       if (typeof response.ts !== 'string' || response.ts === '') throw new Error('Slack accepted the post but gave no ts');
       return response.ts;
     },
-    update: (channel, ts, message) => slack(() => updateMessage(client, channel, ts, message)),
-    reply: async (channel, threadTs, message) => void (await slack(() => postMessage(client, { channel, threadTs }, message))),
-    findPosted: (channel, storyKey, claimedAt) => findInHistory(client, channel, claimedAt - CLOCK_SKEW_MS, (message) => postedTs(message, storyKey), HISTORY_PAGES),
+    update: (to, ts, message) => slack(to, (client) => updateMessage(client, to.channel, ts, message)),
+    reply: async (to, threadTs, message) => void (await slack(to, (client) => postMessage(client, { channel: to.channel, threadTs }, message))),
+    async findPosted(to, storyKey, claimedAt) {
+      const client = await clients.clientFor(to.teamId);
+      if (client === undefined) return 'unknown';
+      return findInHistory(client, to.channel, claimedAt - CLOCK_SKEW_MS, (message) => postedTs(message, storyKey), HISTORY_PAGES);
+    },
   };
 }
 

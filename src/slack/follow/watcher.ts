@@ -22,7 +22,7 @@ import { matchingStories } from '../../follow/stories.js';
 import type { Logger } from '../../log.js';
 import { followRoundupView, followStoryView } from '../views/follow-posts.js';
 import { createGrowthTeller, type GrowthStore } from './grown-messages.js';
-import type { FollowPoster } from './poster.js';
+import type { Conversation, FollowPoster } from './poster.js';
 
 export interface FollowWatcherOptions {
   /** Follows, and (for stories that grow) the digests and shares that show stories. */
@@ -72,13 +72,14 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
    * What Slack's failure means: whether the claim is given back (nothing went out, and trying
    * again may work), and whether the channel is done with for this pass.
    */
-  async function failed(error: unknown, channelId: string, fields: object): Promise<{ release: boolean; stopChannel: boolean; giveUp?: boolean }> {
+  async function failed(error: unknown, to: Conversation, fields: object): Promise<{ release: boolean; stopChannel: boolean; giveUp?: boolean }> {
     const failure = classifyPostFailure(error);
+    const channelId = to.channel;
     switch (failure.kind) {
       case 'channel unusable': {
-        const follows = (await store.listFollows(channelId)).filter((f) => f.paused === undefined);
+        const follows = (await store.listFollows(channelId, to.teamId)).filter((f) => f.paused === undefined);
         for (const follow of follows) await store.pauseFollow(follow.id, failure.code, o.clock());
-        logger.warn({ ...fields, channelId, code: failure.code, follows: follows.map((f) => f.id) }, 'cannot post to the channel; its follows paused');
+        logger.warn({ ...fields, teamId: to.teamId, channelId, code: failure.code, follows: follows.map((f) => f.id) }, 'cannot post to the channel; its follows paused');
         return { release: true, stopChannel: true };
       }
       case 'rate limited':
@@ -99,12 +100,13 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
   /** Follow posts, digests and shared briefs whose story grew: told in one place. */
   const tellGrowth = createGrowthTeller({ store, engine, poster, logger, failed });
 
-  async function newsByChannel(now: number): Promise<Map<string, Candidate[]>> {
-    const byChannel = new Map<string, Candidate[]>();
+  /** Per channel of a workspace (keyed by both: a shared channel has one id in two workspaces). */
+  async function newsByChannel(now: number): Promise<Map<string, { to: Conversation; candidates: Candidate[] }>> {
+    const byChannel = new Map<string, { to: Conversation; candidates: Candidate[] }>();
     for (const follow of await store.listActiveFollows()) {
       const matching = matchingStories(engine, follow.question, now);
       if (matching.length === 0) continue;
-      const postedKeys = await store.postedKeys(follow.channelId, matching.flatMap((r) => r.story.memberIds));
+      const postedKeys = await store.postedKeys(follow.channelId, matching.flatMap((r) => r.story.memberIds), follow.teamId);
       const byStory = new Map(matching.map((r) => [r.story.id, r]));
       const news = newStoriesForFollow({
         matching: matching.map((r) => r.story),
@@ -113,16 +115,20 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
         now,
         requireTwoOutlets: o.requireTwoOutlets,
       });
-      const list = byChannel.get(follow.channelId) ?? [];
+      const key = `${follow.teamId} ${follow.channelId}`;
+      const entry = byChannel.get(key) ?? { to: { teamId: follow.teamId, channel: follow.channelId }, candidates: [] };
+      const list = entry.candidates;
       // One story, one post a channel, whichever of its follows found it first.
       for (const story of news) if (!list.some((c) => c.result.story.id === story.id)) list.push({ follow, result: byStory.get(story.id)!, storyKey: storyKeyOf(story) });
-      byChannel.set(follow.channelId, list);
+      byChannel.set(key, entry);
     }
     return byChannel;
   }
 
-  async function postChannel(channelId: string, candidates: readonly Candidate[], now: number): Promise<void> {
+  async function postChannel(to: Conversation, candidates: readonly Candidate[], now: number): Promise<void> {
+    const channelId = to.channel;
     const claimed = await store.claimFollowPosts({
+      teamId: to.teamId,
       channelId,
       candidates: candidates.map((c) => ({ storyKey: c.storyKey, followId: c.follow.id })),
       owner: o.owner,
@@ -139,11 +145,11 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
       const message = Array.isArray(next) ? followRoundupView(shown.map((c) => c.result), first.follow.question) : followStoryView(first.result, first.follow.question);
       const fields = { followId: first.follow.id, storyKey: first.storyKey, stories: rows.length };
       try {
-        const ts = await poster.post(channelId, message, { storyKey: first.storyKey, followId: first.follow.id });
+        const ts = await poster.post(to, message, { storyKey: first.storyKey, followId: first.follow.id });
         await store.markFollowPosted(rows.map((r) => r.id), ts, shown.map((c) => saidNow(c.result)), o.clock());
         logger.info({ ...fields, channelId, ts }, Array.isArray(next) ? 'follow roundup posted' : 'follow story posted');
       } catch (error) {
-        const { release, stopChannel, giveUp } = await failed(error, channelId, fields);
+        const { release, stopChannel, giveUp } = await failed(error, to, fields);
         if (release) await store.releaseFollowPosts(rows.map((r) => r.id));
         if (giveUp === true) for (const row of rows) unresolved.add(row.id);
         if (stopChannel) {
@@ -164,7 +170,7 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
     for (const row of await store.staleFollowClaims(now - STALE_CLAIM_MS)) {
       if (unresolved.has(row.id)) continue;
       // A roundup's rows were claimed together and went out as one message, found by its first story.
-      const key = row.kind === 'story' ? `story:${row.id}` : `roundup:${row.channelId}:${row.owner}:${row.claimedAt}`;
+      const key = row.kind === 'story' ? `story:${row.id}` : `roundup:${row.teamId}:${row.channelId}:${row.owner}:${row.claimedAt}`;
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
     for (const rows of groups.values()) {
@@ -173,7 +179,7 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
       const fields = { channelId: first.channelId, storyKey: first.storyKey, stories: rows.length };
       let found: FoundPost = 'unknown';
       try {
-        found = await poster.findPosted(first.channelId, first.storyKey, first.claimedAt);
+        found = await poster.findPosted({ teamId: first.teamId, channel: first.channelId }, first.storyKey, first.claimedAt);
       } catch (error) {
         logger.warn({ ...fields, err: error }, 'could not look for a follow post in the channel');
       }
@@ -197,8 +203,8 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
   async function pass(summaryIds: readonly string[]): Promise<void> {
     const now = o.clock();
     await recoverStale(now);
-    for (const [channelId, candidates] of await newsByChannel(now)) {
-      if (candidates.length > 0 && !stopped) await postChannel(channelId, candidates, now);
+    for (const { to, candidates } of (await newsByChannel(now)).values()) {
+      if (candidates.length > 0 && !stopped) await postChannel(to, candidates, now);
     }
     if (!stopped) await tellGrowth(summaryIds, now);
   }

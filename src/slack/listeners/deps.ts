@@ -1,4 +1,4 @@
-/** What every listener is given: the core, the clock, the log and the optional digest, feeds and follow commands. */
+/** What every listener is given: the core, the clock, the log, the optional digest, feeds and follow commands, and uninstalling. */
 import type { webApi } from '@slack/bolt';
 import type { Engine } from '../../engine/types.js';
 import type { StoryMessageStore } from '../../follow/story-messages.js';
@@ -6,6 +6,7 @@ import type { Logger } from '../../log.js';
 import type { DigestCommands } from '../digest-commands.js';
 import type { FeedsCommands } from '../feeds-commands.js';
 import type { FollowCommands } from '../follow-commands.js';
+import type { ForgetWorkspace } from '../../workspaces/forget.js';
 
 export interface ListenerDeps {
   readonly engine: Engine;
@@ -17,6 +18,8 @@ export interface ListenerDeps {
   readonly followCommands?: FollowCommands;
   /** Where a shared brief is recorded, so that it grows in place; without it, shares stay as posted. */
   readonly storyMessages?: Pick<StoryMessageStore, 'recordShare'>;
+  /** Deletes a workspace's state when it uninstalls Tidings; without it, those events are ignored. */
+  readonly forgetWorkspace?: ForgetWorkspace;
   /** A person's IANA time zone, or undefined when it cannot be known. */
   readonly timeZoneOf: (client: webApi.WebClient, userId: string) => Promise<string | undefined>;
 }

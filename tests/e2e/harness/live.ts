@@ -15,6 +15,7 @@ import type { DigestCommands } from '../../../src/slack/digest-commands.js';
 import { createSlackDigests, type SlackDigests } from '../../../src/slack/digest/index.js';
 import { createSlackFollows, type SlackFollows, type SlackFollowsOptions } from '../../../src/slack/follow/index.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
+import { createForgetWorkspace } from '../../../src/workspaces/forget.js';
 import { slashCommand } from './payloads.js';
 import { SlackStandIn } from './slack-stand-in.js';
 import { BOT_TOKEN, NOW, SIGNING_SECRET, startTidings, type Running } from './tidings.js';
@@ -32,7 +33,7 @@ export interface LiveRunning extends Running {
   ask(text: string, channel?: string): Promise<string>;
   /** Follows, watching the intake and posting through the stand-in. */
   readonly follows: SlackFollows;
-  /** Digests on the live store and engine, when asked for (LiveOptions.digests); not started. */
+  /** Digests on the live store and engine (`/news digest …`; uninstalling replans them), when asked for (LiveOptions.digests); not started. */
   readonly digests?: SlackDigests;
 }
 
@@ -46,9 +47,9 @@ export interface LiveOptions {
   /** Serve before the engine is built (as `npm start` does with Slack): the test calls news.start(). */
   readonly unstarted?: boolean;
   /** Follows' settings (the hourly cap …) and this process's name in claims. */
-  readonly follows?: Pick<SlackFollowsOptions, 'postsPerHour' | 'requireTwoOutlets' | 'owner'>;
-  /** Digests too, on these timers (tests/digest/fakes.ts): the test starts their scheduler. */
-  readonly digests?: { readonly timer: Timer };
+  readonly follows?: Pick<SlackFollowsOptions, 'postsPerHour' | 'requireTwoOutlets' | 'owner' | 'tokens'>;
+  /** Digests too (the test starts their scheduler), on these timers (tests/digest/fakes.ts) when given. */
+  readonly digests?: true | { readonly timer: Timer };
 }
 
 export async function startLive(options: LiveOptions = {}): Promise<LiveRunning & { readonly dir: string }> {
@@ -73,10 +74,18 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
   let digests: SlackDigests | undefined;
   // The app is made before follows and digests (they log through its logger): it asks them through these.
   const followCommands: FollowCommands = { handle: (request) => follows!.commands.handle(request) };
-  const digestCommands: DigestCommands = { handle: (request) => digests!.commands.handle(request) };
+  const digestCommands: DigestCommands = { handle: (request) => digests!.commands.handle(request), homeSection: (teamId, userId) => digests!.commands.homeSection!(teamId, userId) };
   let running: Running;
   try {
-    running = await startTidings({ news, clock, slack, followCommands, storyMessages: news.store, ...(options.digests !== undefined && { digestCommands }) });
+    running = await startTidings({
+      news,
+      clock,
+      slack,
+      followCommands,
+      storyMessages: news.store,
+      ...(options.digests !== undefined && { digestCommands }),
+      forgetWorkspace: (teamId, reason) => createForgetWorkspace({ store: news.store, logger: running.logger, onForgotten: () => digests?.scheduler.replan() })(teamId, reason),
+    });
   } catch (error) {
     await news.stop();
     throw error;
@@ -92,7 +101,8 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
   });
   if (options.digests !== undefined) {
     const settings = loadSettings({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl });
-    digests = createSlackDigests({ store: news.store, engine: news.engine, logger: running.logger, settings, clock, timer: options.digests.timer });
+    const timer = options.digests === true ? undefined : options.digests.timer;
+    digests = createSlackDigests({ store: news.store, engine: news.engine, logger: running.logger, settings, clock, ...(timer !== undefined && { timer }) });
   }
   return {
     ...running,

@@ -25,9 +25,10 @@ export function slashCommand(text: string, responseUrl: string, over: Record<str
   return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
 }
 
-function eventCallback(event: Record<string, unknown>): SlackRequest {
+/** An Events API callback carrying `event`, from a workspace (the stand-in's by default), with an event id of its own. */
+export function eventCallback(event: Record<string, unknown>, teamId = TEAM_ID): SlackRequest {
   const envelope = JSON.parse(fixture('app_mention_event_callback_docs.json')) as Record<string, unknown>;
-  const body = { ...envelope, team_id: TEAM_ID, event, event_id: `Ev${(counter += 1)}`, authorizations: [{ team_id: TEAM_ID, user_id: 'U0TIDINGS', is_bot: true, is_enterprise_install: false }] };
+  const body = { ...envelope, team_id: teamId, event, event_id: `Ev${(counter += 1)}`, authorizations: [{ team_id: teamId, user_id: 'U0TIDINGS', is_bot: true, is_enterprise_install: false }] };
   return { body: JSON.stringify(body), contentType: 'application/json' };
 }
 

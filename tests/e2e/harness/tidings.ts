@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '../../../src/log.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions } from '../../../src/slack/app.js';
 import type { DigestCommands } from '../../../src/slack/digest-commands.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
+import type { ForgetWorkspace } from '../../../src/workspaces/forget.js';
 import { signedHeaders } from '../../../src/slack/signing.js';
 import type { SlackRequest } from './payloads.js';
 import { SlackStandIn } from './slack-stand-in.js';
@@ -64,6 +65,8 @@ export interface StartOptions {
   readonly followCommands?: FollowCommands;
   /** Where shared briefs are recorded (to grow in place); live news's store in tests/e2e/harness/live.ts. */
   readonly storyMessages?: SlackAppOptions['storyMessages'];
+  /** What app_uninstalled and tokens_revoked delete. */
+  readonly forgetWorkspace?: ForgetWorkspace;
   /** A stand-in already started (and set up) by the caller; a new one by default. */
   readonly slack?: SlackStandIn;
   /** The app's clock; NOW by default. */
@@ -113,6 +116,7 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
     ...(options.storyMessages !== undefined && { storyMessages: options.storyMessages }),
     ...(options.installs !== undefined && { installs: options.installs }),
+    ...(options.forgetWorkspace !== undefined && { forgetWorkspace: options.forgetWorkspace }),
   });
   const { port } = await tidings.start();
   const url = `http://127.0.0.1:${port ?? 0}`;

@@ -1,15 +1,19 @@
 /**
  * The Slack DigestPoster with its own Web API client, against the stand-in for Slack: what it
  * posts, how Slack's failures reach the scheduler (read with the scheduler's own classification),
- * and how it finds a post in a channel's history, page after page.
+ * how it finds a post in a channel's history, page after page, and which workspace's token it
+ * posts with (the follows' poster too).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyPostFailure, DigestPostError } from '../../../src/digest/ports.js';
 import type { Subscription } from '../../../src/digest/subscription.js';
 import type { Engine, StoryResult, TopStoriesOptions } from '../../../src/engine/types.js';
 import { createLogger } from '../../../src/log.js';
-import { createDigestClient, toDigestPostError } from '../../../src/slack/digest/client.js';
+import { createDigestClient, createDigestClients, toDigestPostError } from '../../../src/slack/digest/client.js';
 import { createSlackDigestPoster, DIGEST_EVENT_TYPE, NOTHING_CHANGED } from '../../../src/slack/digest/poster.js';
+import { createFollowPoster } from '../../../src/slack/follow/poster.js';
+import { oneClient } from '../../../src/slack/workspace-clients.js';
+import type { WorkspaceTokens } from '../../../src/slack/workspace-tokens.js';
 import { LimitError } from '../../../src/slack/limits.js';
 import type { Delivery } from '../../../src/store/store.js';
 import { SlackStandIn } from '../../e2e/harness/slack-stand-in.js';
@@ -21,6 +25,7 @@ const DUE = Date.parse('2024-01-11T07:00:00Z');
 
 const subscription: Subscription = {
   id: '7',
+  teamId: 'T1',
   channelId: 'C0POST',
   createdBy: 'U1',
   cadence: 'daily',
@@ -73,7 +78,7 @@ describe('the Slack digest poster', () => {
   });
 
   const client = (timeoutMs?: number) => createDigestClient({ token: BOT_TOKEN, apiUrl: slack.apiUrl, logger: createLogger('silent'), ...(timeoutMs !== undefined && { timeoutMs }) });
-  const poster = (stories: StoryResult[] = [storyResult()], timeoutMs?: number) => createSlackDigestPoster({ client: client(timeoutMs), engine: engineWith(stories) });
+  const poster = (stories: StoryResult[] = [storyResult()], timeoutMs?: number) => createSlackDigestPoster({ clients: oneClient(client(timeoutMs)), engine: engineWith(stories) });
 
   /** What a failed post throws, as the scheduler reads it. */
   async function failure() {
@@ -86,7 +91,7 @@ describe('the Slack digest poster', () => {
 
   it('asks for the window’s stories for the question in the channel’s zone, and posts nothing when there are none', async () => {
     const engine = engineWith([]);
-    const outcome = await createSlackDigestPoster({ client: client(), engine }).post(subscription, delivery);
+    const outcome = await createSlackDigestPoster({ clients: oneClient(client()), engine }).post(subscription, delivery);
     expect(outcome).toEqual({ skipped: 'nothing new' });
     expect(engine.asked).toEqual([{ now: delivery.window.until, since: delivery.window.since, until: delivery.window.until, question: 'taiwan <!channel>', timeZone: 'Europe/Berlin', limit: 5 }]);
     expect(slack.calls).toEqual([]);
@@ -121,7 +126,7 @@ describe('the Slack digest poster', () => {
     ];
     const lastShown = { lastDigestStories: async (id: string) => (id === subscription.id ? (last as never) : undefined) };
     const engine = engineWith([grown, same, fresh]);
-    const outcome = await createSlackDigestPoster({ client: client(), engine, lastShown }).post(subscription, delivery);
+    const outcome = await createSlackDigestPoster({ clients: oneClient(client()), engine, lastShown }).post(subscription, delivery);
     // More candidates are looked at, so that those left out leave room for the next.
     expect(engine.asked[0]!.limit).toBeGreaterThan(5);
     expect(outcome).toMatchObject({ stories: [{ storyKey: 's-new-id-m0', mark: { kind: 'grew', joined: ['Reuters <@U1>', 'NHK'] } }, { storyKey: 's-fresh-m0', mark: { kind: 'new' } }] });
@@ -131,7 +136,7 @@ describe('the Slack digest poster', () => {
     expect(text).not.toContain('Same');
 
     slack.reset();
-    const nothing = await createSlackDigestPoster({ client: client(), engine: engineWith([same]), lastShown }).post(subscription, delivery);
+    const nothing = await createSlackDigestPoster({ clients: oneClient(client()), engine: engineWith([same]), lastShown }).post(subscription, delivery);
     expect(nothing).toEqual({ skipped: NOTHING_CHANGED });
     expect(slack.calls).toEqual([]);
   });
@@ -214,7 +219,7 @@ describe('the Slack digest poster', () => {
     it('cannot tell when the history goes on past the pages it reads', async () => {
       await postAt(DUE, ours);
       chatter(400, DUE + 1_000);
-      const twoPages = createSlackDigestPoster({ client: client(), engine: engineWith([]), maxHistoryPages: 2 });
+      const twoPages = createSlackDigestPoster({ clients: oneClient(client()), engine: engineWith([]), maxHistoryPages: 2 });
       expect(await twoPages.findPosted(subscription, delivery)).toBe('unknown');
       expect(slack.callsTo('conversations.history')).toHaveLength(2);
     });
@@ -222,6 +227,56 @@ describe('the Slack digest poster', () => {
     it('throws when Slack will not show the history (the scheduler then posts nothing more)', async () => {
       slack.refusing.set('C0POST', 'not_in_channel');
       await expect(poster().findPosted(subscription, delivery)).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
+    });
+  });
+
+  // Each workspace's digests and follows go out with its own bot token (one client a workspace,
+  // made again when its token changes); a workspace Tidings has no token for (uninstalled) gets
+  // nothing posted, and a failure that pauses what tried.
+  describe('per workspace', () => {
+    const TOKENS: Record<string, string> = { T0AAAAAAA: 'xoxb-team-a-secret', T0BBBBBBB: 'xoxb-team-b-secret' };
+    const tokens = { ...TOKENS };
+    const lookup: WorkspaceTokens = { botTokenFor: async (teamId) => tokens[teamId] };
+    const clients = () => createDigestClients(lookup, { apiUrl: slack.apiUrl, logger: createLogger('silent') });
+    const of = (teamId: string): Subscription => ({ ...subscription, teamId, channelId: `C${teamId.slice(3)}` });
+
+    it('keeps one client a workspace, and makes a new one when its token changes', async () => {
+      const c = clients();
+      const a = await c.clientFor('T0AAAAAAA');
+      expect(await c.clientFor('T0AAAAAAA')).toBe(a);
+      expect(await c.clientFor('T0BBBBBBB')).not.toBe(a);
+      tokens.T0AAAAAAA = 'xoxb-team-a-reinstalled';
+      expect(await c.clientFor('T0AAAAAAA')).not.toBe(a);
+      tokens.T0AAAAAAA = TOKENS.T0AAAAAAA!;
+      expect(await c.clientFor('T0NOTHERE')).toBeUndefined();
+    });
+
+    it('posts each workspace’s digest with that workspace’s token', async () => {
+      const perTeam = createSlackDigestPoster({ clients: clients(), engine: engineWith([storyResult()]) });
+      await perTeam.post(of('T0AAAAAAA'), delivery);
+      await perTeam.post(of('T0BBBBBBB'), delivery);
+      expect(slack.callsTo('chat.postMessage').map((c) => [c.params.channel, c.authorization])).toEqual([
+        ['CAAAAAA', 'Bearer xoxb-team-a-secret'],
+        ['CBBBBBB', 'Bearer xoxb-team-b-secret'],
+      ]);
+    });
+
+    it('posts nothing for a workspace without a token, and fails so that the digest or follow pauses', async () => {
+      const digest = createSlackDigestPoster({ clients: clients(), engine: engineWith([storyResult()]) });
+      const error = await digest.post(of('T0GONE000'), delivery).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DigestPostError);
+      expect(classifyPostFailure(error)).toEqual({ kind: 'channel unusable', code: 'not_installed' });
+      expect(await digest.findPosted(of('T0GONE000'), delivery)).toBe('unknown');
+
+      const follow = createFollowPoster(clients());
+      const to = { teamId: 'T0GONE000', channel: 'C1' };
+      await expect(follow.post(to, { text: 'x', blocks: [] }, { storyKey: 'k' })).rejects.toMatchObject({ code: 'not_installed' });
+      await expect(follow.update(to, '1.2', { text: 'x', blocks: [] })).rejects.toMatchObject({ code: 'not_installed' });
+      expect(await follow.findPosted(to, 'k', DUE)).toBe('unknown');
+      expect(slack.calls).toEqual([]);
+      // A follow's post goes with its workspace's token too.
+      await follow.post({ teamId: 'T0BBBBBBB', channel: 'C2' }, { text: 'x', blocks: [] }, { storyKey: 'k' });
+      expect(slack.calls.map((c) => c.authorization)).toEqual(['Bearer xoxb-team-b-secret']);
     });
   });
 });

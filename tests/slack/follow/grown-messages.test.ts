@@ -2,6 +2,7 @@
  * The growth step over a real store (SQLite and PostgreSQL, two connections as two replicas) and a hand-made
  * engine: a digest and a shared brief whose stories grow, each told once, one edit a message.
  */
+import type { Conversation } from '../../../src/slack/follow/poster.js';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Engine, StoryResult } from '../../../src/engine/types.js';
 import { createLogger } from '../../../src/log.js';
@@ -35,8 +36,8 @@ function recorder() {
   return {
     calls,
     messages,
-    update: async (channel: string, ts: string, message: SlackMessage) => void (calls.push(`update ${channel} ${ts}`), messages.push(message)),
-    reply: async (channel: string, ts: string, message: SlackMessage) => void calls.push(`reply ${channel} ${ts}: ${message.text}`),
+    update: async (to: Conversation, ts: string, message: SlackMessage) => void (calls.push(`update ${to.channel} ${ts}`), messages.push(message)),
+    reply: async (to: Conversation, ts: string, message: SlackMessage) => void calls.push(`reply ${to.channel} ${ts}: ${message.text}`),
   };
 }
 

@@ -36,11 +36,11 @@ function fakePoster(answers: Answer[], history: FoundPost[] = []): FollowPoster 
   return {
     posts,
     looks,
-    async findPosted(channel, storyKey) {
+    async findPosted({ channel }, storyKey) {
       looks.push(`${channel}: ${storyKey}`);
       return history.shift() ?? 'unknown';
     },
-    async post(channel, message) {
+    async post({ channel }, message) {
       posts.push(`${channel}: ${message.text}`);
       const answer = answers.shift() ?? 'ok';
       if (answer === 'lost') throw new Error('socket hang up');

@@ -47,7 +47,7 @@ describe('follow posts', () => {
   });
 
   it('replies privately with the follow and the channel’s list, escaped', () => {
-    const follow = { id: '3', channelId: 'C1', createdBy: 'U1', question: EVIL, createdAt: JAN_10, quietMembers: [] };
+    const follow = { id: '3', teamId: 'T1', channelId: 'C1', createdBy: 'U1', question: EVIL, createdAt: JAN_10, quietMembers: [] };
     clean(followConfirmedView(follow, 2));
     clean(followListView([follow, { ...follow, id: '4', paused: { reason: 'is_archived', at: JAN_10 } }], 'usage'));
     expect(JSON.stringify(followListView([{ ...follow, paused: { reason: 'is_archived', at: JAN_10 } }], 'u').blocks)).toMatch(/paused\*: is_archived/);

@@ -34,7 +34,7 @@ export function shareAction(deps: ListenerDeps) {
     }
     try {
       const response = await postMessage(args.client, { channel }, sharedBriefView(result, args.body.user.id));
-      await remember(deps, channel, response.ts, args.body.user.id, result);
+      await remember(deps, args.body.team?.id ?? '', channel, response.ts, args.body.user.id, result);
       return 1;
     } catch (error) {
       const note = REFUSALS[slackRefusal(error) ?? ''];
@@ -49,12 +49,12 @@ export function shareAction(deps: ListenerDeps) {
  * Stores which story the shared message shows, so that it grows in place as outlets join. The
  * brief is out already: a store that fails costs its growing, not the share, so it is logged.
  */
-async function remember(deps: ListenerDeps, channelId: string, ts: string | undefined, sharedBy: string, result: StoryResult): Promise<void> {
+async function remember(deps: ListenerDeps, teamId: string, channelId: string, ts: string | undefined, sharedBy: string, result: StoryResult): Promise<void> {
   if (deps.storyMessages === undefined || ts === undefined || ts === '') return;
   try {
     const { story, brief } = result;
     const said = saidOf(brief.outlets, brief.signals);
-    await deps.storyMessages.recordShare({ channelId, ts, sharedBy, at: deps.clock(), story: { storyKey: storyKeyOf(story), members: [...story.memberIds], outlets: [...story.outlets], said } });
+    await deps.storyMessages.recordShare({ teamId, channelId, ts, sharedBy, at: deps.clock(), story: { storyKey: storyKeyOf(story), members: [...story.memberIds], outlets: [...story.outlets], said } });
   } catch (error) {
     deps.logger.warn({ err: error, channelId, ts }, 'shared brief posted, but not recorded: it will not grow in place');
   }
