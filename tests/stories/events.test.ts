@@ -32,6 +32,10 @@ describe('event cues', () => {
     expect(meetingState('Officials resumed talks at the Pentagon.')).toBe(1);
     expect(meetingState('Top officials met at the Pentagon for the first time since 2020.')).toBe(1);
     expect(meetingState('China asserts its refusal to compromise on Taiwan.')).toBe(0);
+    // "meeting with" after a comma is a meeting held; after "a", the meeting declined.
+    expect(meetingState("Xi Jinping begins his first visit to the United States, meeting with technology company leaders in Seattle.")).toBe(1);
+    expect(meetingState('The two ministers met with reporters after the summit.')).toBe(1);
+    expect(meetingState('The minister declined a meeting with his counterpart, meeting with reporters instead.')).toBe(0);
   });
 });
 
@@ -99,6 +103,14 @@ describe('stories joined into events', () => {
     const story = grouper.storyOf(line('seed-000', 5).id)!;
     expect(lines(story.memberIds)).toEqual([5, 6, 7, 8, 9]);
     expect(seed001.every((s) => story.memberIds.includes(s.id))).toBe(true);
+  });
+
+  it('keeps seed 000 line 1 (a meeting declined, undated) out of a story of 2015: Xi "meeting with" leaders in Seattle is a meeting held', async () => {
+    const { summaries, line } = await shippedData();
+    const grouper = new StoryGrouper(new SummaryIndex(), { windowMs: WINDOW });
+    grouper.addAll(summaries);
+    const refusal = grouper.storyOf(line('seed-000', 1).id)!;
+    expect(refusal.memberIds).not.toContain('wcep-2015-56984');
   });
 
   it('gives the same events in any load order (shipped data)', async () => {
