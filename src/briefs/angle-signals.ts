@@ -6,7 +6,8 @@
  *   alike to the rest of its angle: its sentences and its titles), then the angle's sentence most
  *   alike to it, as in signals.ts;
  * - its headline is the angle's title that fits it best, else a clause of its sentences;
- * - its sources are the summaries its sentences came from first, then the rest of the angle.
+ * - its sources are the summaries its sentences came from first, then the rest of the angle,
+ *   those with a known outlet before those without.
  * Two angles whose insights are as alike as two sentences of one angle (China's "never
  * compromise", told by an angle of two outlets and by another of two unattributed summaries) are
  * one Signal: the second's insight is its second sentence if it has room, and its outlets are
@@ -70,7 +71,9 @@ export function angleSignals(
     const { title: shownTitle, shown, said } = unrepeated(title, sentences, byId, newsVector, taken, ids);
     if (saysNothingNew(shownTitle, shown, newsTerms)) continue;
     taken.push(shownTitle);
-    signals.push(toSignal(shownTitle || FALLBACK_SIGNAL_HEADLINE, shown, byId, said, ids));
+    const signal = toSignal(shownTitle || FALLBACK_SIGNAL_HEADLINE, shown, byId, said, ids);
+    // An angle speaks for its outlets: those known first ("SCMP, Politico and source not recorded").
+    signals.push({ ...signal, sources: [...signal.sources].sort((a, b) => Number(a.outlet === undefined) - Number(b.outlet === undefined)) });
   }
   return signals;
 }
