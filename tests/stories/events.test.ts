@@ -78,6 +78,14 @@ describe('stories joined into events', () => {
     const late = new Cluster(1);
     late.add(summaryProfile(summary('y', texts.angle, { published: day + 2 * WINDOW }), index, numbers));
     expect(score(early, late)).toBe(-Infinity);
+    // An undated member does not open the window: the dated ones of both stories still count.
+    early.add(summaryProfile(summary('x2', texts.angle), index, numbers));
+    late.add(summaryProfile(summary('y2', texts.pentagon), index, numbers));
+    expect(score(early, late)).toBe(-Infinity);
+    // Only stories with no dated member on one side have no dates to compare.
+    const undated = new Cluster(2);
+    undated.add(summaryProfile(summary('z2', texts.angle), index, numbers));
+    expect(score(early, undated)).toBeGreaterThan(-Infinity);
   });
 
   it('counts how many summaries quote each word pair, and forgets a summary taken out', () => {
