@@ -16,6 +16,7 @@ import { attributionOf } from './attribution.js';
 import type { Brief, BriefSentence, Signal } from './brief.js';
 import { sentencePool, showable } from './pool.js';
 import { selectNews } from './select.js';
+import { angleSignals } from './angle-signals.js';
 import { selectSignals } from './signals.js';
 
 export interface BriefOptions {
@@ -41,9 +42,10 @@ export function buildBrief(story: Story, members: readonly Summary[], options: B
     hasUnattributed: story.unattributed > 0,
     ...(story.last !== undefined && { latest: story.last }),
     news,
-    // A story of one summary has The News only, with its source (DESIGN.md "Briefs").
+    // A story of one summary has The News only, with its source (DESIGN.md "Briefs"); an event
+    // of several angles has a Signal an angle (angle-signals.ts); any other, its sentences' angles.
     get signals() {
-      return (signals ??= ordered.length > 1 ? selectSignals(rest, ordered, picked, story.headline) : []);
+      return (signals ??= ordered.length <= 1 ? [] : (story.angles?.length ?? 0) > 1 ? angleSignals(story.angles!, rest, ordered, picked, story.headline) : selectSignals(rest, ordered, picked, story.headline));
     },
     sources: ordered.map(attributionOf),
   };

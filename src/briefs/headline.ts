@@ -89,9 +89,10 @@ export function sameTitle(a: string, b: string): boolean {
 }
 
 /**
- * A Signal's headline: the title of a summary its sentences came from when that title is about
- * the signal's angle (closer to its sentences than to The News, and alike enough) and not taken
- * already; else the best clause of its sentences, preferring one that carries a quoted phrase.
+ * A Signal's headline: the title of a summary its sentences came from (or of `titled`, the
+ * summaries of its angle) when that title is about the signal's angle (closer to its sentences
+ * than to The News, and alike enough) and not taken already; else the best clause of its
+ * sentences, preferring one that carries a quoted phrase.
  */
 export function signalHeadline(
   sentences: readonly PoolSentence[],
@@ -99,10 +100,11 @@ export function signalHeadline(
   news: TermVector,
   taken: readonly string[],
   max: number,
+  titled: Iterable<string> = sentences.flatMap((s) => s.summaryIds),
 ): string {
   const angle = presenceVector(sentences.map((s) => s.text).join(' '));
   let best: { text: string; fit: number } | undefined;
-  for (const id of new Set(sentences.flatMap((s) => s.summaryIds))) {
+  for (const id of new Set(titled)) {
     const title = members.get(id)?.title;
     if (title === undefined) continue;
     const text = titleHeadline(title, max);

@@ -28,16 +28,10 @@ export const FALLBACK_SIGNAL_HEADLINE = 'Another angle';
  * that no Signal is headed the same.
  */
 export function selectSignals(rest: readonly PoolSentence[], members: readonly Summary[], news: readonly PoolSentence[], headline: string): Signal[] {
-  const newsVector = new Map<string, number>();
-  for (const sentence of news) addInto(newsVector, sentence.vector);
-  normalize(newsVector);
-  let pool = rest
-    .filter((s) => !isTruncated(s.text) && dot(newsVector, s.vector) < BRIEF.echo)
-    .sort(byWorth)
-    .slice(0, BRIEF.signalCandidates);
-
+  const candidates = signalCandidates(rest, news, headline);
+  const { newsVector, newsTerms } = candidates;
+  let pool = candidates.pool;
   const byId = new Map(members.map((summary) => [summary.id, summary]));
-  const newsTerms = new Set([...news.flatMap((s) => [...s.vector.keys()]), ...indexTerms(headline)]);
   const taken = [headline];
   const signals: Signal[] = [];
   const founders: PoolSentence[] = [];
@@ -57,11 +51,9 @@ export function selectSignals(rest: readonly PoolSentence[], members: readonly S
     pool = pool.filter((s) => s !== first);
     founders.push(first);
     const second = BRIEF.signalSentences > 1 ? secondSentence(first, pool) : undefined;
-    const sentences = second === undefined ? [first] : second.summaryId === first.summaryId && second.position < first.position ? [second, first] : [first, second];
+    const sentences = second === undefined ? [first] : inReadingOrder(first, second);
     const { title, shown, said } = unrepeated(signalHeadline(sentences, byId, newsVector, taken, BRIEF.signalHeadline), sentences, byId, newsVector, taken);
-    // An angle whose headline says only what The News says is no angle; nor one that says its
-    // only sentence over again.
-    if (title !== '' && (echoes(title, newsTerms) || shown.some((s) => repeats(title, s.text)))) continue;
+    if (saysNothingNew(title, shown, newsTerms)) continue;
     pool = absorbRepeats(first, pool);
     if (second !== undefined) pool = absorbRepeats(second, pool.filter((s) => s !== second));
     taken.push(title);
@@ -70,23 +62,53 @@ export function selectSignals(rest: readonly PoolSentence[], members: readonly S
   return signals;
 }
 
+/** What Signals are drawn from: what The News left, less what echoes it or was cut off, most worth first. */
+export interface SignalCandidates {
+  readonly pool: PoolSentence[];
+  /** The News as one unit vector. */
+  readonly newsVector: TermVector;
+  /** The terms of The News and of the story's headline. */
+  readonly newsTerms: ReadonlySet<string>;
+}
+
+export function signalCandidates(rest: readonly PoolSentence[], news: readonly PoolSentence[], headline: string): SignalCandidates {
+  const newsVector = new Map<string, number>();
+  for (const sentence of news) addInto(newsVector, sentence.vector);
+  normalize(newsVector);
+  const pool = rest
+    .filter((s) => !isTruncated(s.text) && dot(newsVector, s.vector) < BRIEF.echo)
+    .sort(byWorth)
+    .slice(0, BRIEF.signalCandidates);
+  const newsTerms = new Set([...news.flatMap((s) => [...s.vector.keys()]), ...indexTerms(headline)]);
+  return { pool, newsVector, newsTerms };
+}
+
+/**
+ * An angle whose headline says only what The News says is no angle; nor one whose headline says
+ * its only sentence over again.
+ */
+export function saysNothingNew(title: string, shown: readonly PoolSentence[], newsTerms: ReadonlySet<string>): boolean {
+  return title !== '' && (echoes(title, newsTerms) || shown.some((s) => repeats(title, s.text)));
+}
+
 /**
  * A headline that says (nearly) all of one of its Signal's sentences would have the reader read
  * it twice. With two sentences, the one it says is not shown again (its summary is still
  * credited: the headline is its words); with one, a shorter cut of it heads the Signal, if one
  * leaves the sentence something to add (else the angle is dropped).
  */
-function unrepeated(
+export function unrepeated(
   title: string,
   sentences: readonly PoolSentence[],
   members: ReadonlyMap<string, Summary>,
   news: TermVector,
   taken: readonly string[],
+  titled?: Iterable<string>,
 ): { title: string; shown: readonly PoolSentence[]; said: readonly string[] } {
   const repeated = sentences.find((s) => repeats(title, s.text));
   if (repeated === undefined) return { title, shown: sentences, said: [] };
   if (sentences.length > 1) return { title, shown: sentences.filter((s) => s !== repeated), said: repeated.summaryIds };
-  const shorter = signalHeadline(sentences, members, news, taken, Math.floor(BRIEF.headlineRepeat * repeated.text.length));
+  const shorter = signalHeadline(sentences, members, news, taken, Math.floor(BRIEF.headlineRepeat * repeated.text.length), titled);
   return { title: shorter !== '' && !repeats(shorter, repeated.text) ? shorter : title, shown: sentences, said: [] };
 }
 
@@ -99,8 +121,13 @@ export function repeats(headline: string, sentence: string): boolean {
   return head.every((word, i) => all[i] === word);
 }
 
+/** An angle's first sentence and its second: as written when of one summary, else the first first. */
+export function inReadingOrder(first: PoolSentence, second: PoolSentence): PoolSentence[] {
+  return second.summaryId === first.summaryId && second.position < first.position ? [second, first] : [first, second];
+}
+
 /** Likeness of two sentences: their cosine, more when they quote the same words. */
-function likenessOf(a: PoolSentence, b: PoolSentence): number {
+export function likenessOf(a: PoolSentence, b: PoolSentence): number {
   let shared = false;
   for (const pair of a.quotePairs) if (b.quotePairs.has(pair)) shared = true;
   return dot(a.vector, b.vector) + (shared ? BRIEF.sharedQuote : 0);
@@ -111,7 +138,7 @@ function likenessOf(a: PoolSentence, b: PoolSentence): number {
  * summary (another voice) before its own. A sentence that cannot stand alone may only follow the
  * sentence it follows in its summary.
  */
-function secondSentence(first: PoolSentence, pool: readonly PoolSentence[]): PoolSentence | undefined {
+export function secondSentence(first: PoolSentence, pool: readonly PoolSentence[]): PoolSentence | undefined {
   let best: { sentence: PoolSentence; score: number } | undefined;
   for (const sentence of pool) {
     const likeness = likenessOf(first, sentence);
@@ -136,12 +163,12 @@ function echoes(headline: string, newsTerms: ReadonlySet<string>): boolean {
 /**
  * A Signal's sources: the summaries its sentences came from, those whose sentence its headline
  * says (`said`), and those whose title is its headline (an outlet's headline is its words too: Semafor credits "never compromise" to SCMP and
- * to Politico, whose item says it only in its title).
+ * to Politico, whose item says it only in its title); then `also` (the rest of its angle, angle-signals.ts).
  */
-function toSignal(headline: string, chosen: readonly PoolSentence[], members: ReadonlyMap<string, Summary>, said: readonly string[]): Signal {
+export function toSignal(headline: string, chosen: readonly PoolSentence[], members: ReadonlyMap<string, Summary>, said: readonly string[], also: readonly string[] = []): Signal {
   const sentences: BriefSentence[] = chosen.map((s) => ({ text: s.text, summaryIds: [...s.summaryIds] }));
   const titled = [...members.values()].filter((m) => m.title !== undefined && sameTitle(m.title, headline)).map((m) => m.id);
-  const ids = [...new Set([...sentences.flatMap((s) => s.summaryIds), ...said, ...titled])];
+  const ids = [...new Set([...sentences.flatMap((s) => s.summaryIds), ...said, ...titled, ...also])];
   return {
     headline,
     sentences,
@@ -153,7 +180,7 @@ function toSignal(headline: string, chosen: readonly PoolSentence[], members: Re
 }
 
 /** How central a sentence is, less if it cannot stand alone. */
-function worth(sentence: PoolSentence): number {
+export function worth(sentence: PoolSentence): number {
   return sentence.centrality - (sentence.dangling ? BRIEF.danglingPenalty : 0);
 }
 

@@ -42,7 +42,12 @@ export function outletsOf(members: readonly Summary[]): { outlets: string[]; una
  * stories of up to 2,000 hits and needs only their ids, members and outlets, and a headline costs
  * far more than those (sentences, clauses, centrality).
  */
-export function describeStory(members: readonly Summary[], centroid: TermVector | (() => TermVector), topTerms: number): Story {
+export function describeStory(
+  members: readonly Summary[],
+  centroid: TermVector | (() => TermVector),
+  topTerms: number,
+  anglesOf?: (memberIds: readonly string[]) => readonly (readonly string[])[] | undefined,
+): Story {
   const ordered = memberOrder(members);
   const { outlets, unattributed } = outletsOf(ordered);
   // Members are oldest first, so the dated ones open the list and the last dated one closes it.
@@ -52,6 +57,7 @@ export function describeStory(members: readonly Summary[], centroid: TermVector 
   const sum = () => (vector ??= typeof centroid === 'function' ? centroid() : centroid);
   let headline: string | undefined;
   let top: readonly string[] | undefined;
+  let angles: readonly (readonly string[])[] | undefined | null = null;
   return {
     id: storyId(memberIds),
     memberIds,
@@ -63,6 +69,11 @@ export function describeStory(members: readonly Summary[], centroid: TermVector 
     },
     get topTerms() {
       return (top ??= heaviest(sum(), topTerms));
+    },
+    // Only a brief reads them, so they are worked out then (angles.ts).
+    get angles() {
+      if (angles === null) angles = anglesOf?.(memberIds);
+      return angles;
     },
   };
 }

@@ -53,8 +53,12 @@ export function meetingPlaces(text: string): string[] {
 
 const CALLED_OFF =
   /\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing|al)|cancel(?:s|ed|led|ling)?|postpon(?:e|es|ed|ing)|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\b(?:\s+(?:a|an|the|to|in|of|formally|high-level|military|further|its|their|all))*\s+(?:meet|meeting|meetings|talks|dialogue|negotiations)\b/giu;
+/**
+ * A meeting held: resumed or held talks, talks held, "met at", "met with", and a participle after a
+ * comma ("Xi begins his visit …, meeting with technology leaders"; not "declined a meeting with").
+ */
 const HELD =
-  /\b(?:(?:resum(?:e|es|ed|ing|ption)|restart(?:s|ed|ing)?|held|hold(?:s|ing)?)(?:\s+(?:of\s+)?[\p{L}-]+){0,3}?\s+(?:talks|meeting|dialogue|negotiations)|(?:talks|meeting)\W+(?:held|resumed)|met\s+(?:at|in))\b/giu;
+  /(?:\b(?:resum(?:e|es|ed|ing|ption)|restart(?:s|ed|ing)?|held|hold(?:s|ing)?)(?:\s+(?:of\s+)?[\p{L}-]+){0,3}?\s+(?:talks|meeting|dialogue|negotiations)|\b(?:talks|meeting)\W+(?:held|resumed)|\bmet\s+(?:at|in|with)|,\s+meeting\s+with)\b/giu;
 
 /** Whether the text reports a meeting held (1), called off (−1), both or neither (0). */
 export function meetingState(text: string): -1 | 0 | 1 {

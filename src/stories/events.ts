@@ -15,6 +15,7 @@
  * (the smaller key) takes the other's members.
  */
 import { runNow, type Steps } from '../work/slices.js';
+import type { Angles } from './angles.js';
 import type { Cluster } from './cluster.js';
 import type { Clusters } from './clusters.js';
 import { contradicts, hasMeetingCues } from './event-cues.js';
@@ -29,13 +30,21 @@ const ROUNDS = 4;
 /**
  * Joins the stories of `probes` (summaries just placed) with the stories near them, and those
  * joined with theirs, until nothing more joins. Returns the keys of the stories changed or gone.
+ * `angles`, when given, records which angle each member of a joined story came from (angles.ts).
  */
-export function joinEvents(clusters: Clusters, probes: readonly SummaryProfile[], windowMs: number, tuning: GroupingTuning, quotes: QuoteTally): number[] {
-  return runNow(joinEventSteps(clusters, probes, windowMs, tuning, quotes));
+export function joinEvents(clusters: Clusters, probes: readonly SummaryProfile[], windowMs: number, tuning: GroupingTuning, quotes: QuoteTally, angles?: Angles): number[] {
+  return runNow(joinEventSteps(clusters, probes, windowMs, tuning, quotes, angles));
 }
 
 /** joinEvents as steps, yielding after each probe and each join (a start in slices). */
-export function* joinEventSteps(clusters: Clusters, probes: readonly SummaryProfile[], windowMs: number, tuning: GroupingTuning, quotes: QuoteTally): Steps<number[]> {
+export function* joinEventSteps(
+  clusters: Clusters,
+  probes: readonly SummaryProfile[],
+  windowMs: number,
+  tuning: GroupingTuning,
+  quotes: QuoteTally,
+  angles?: Angles,
+): Steps<number[]> {
   const changed = new Set<number>();
   let looking = probes;
   for (let round = 0; round < ROUNDS && looking.length > 0; round++) {
@@ -57,6 +66,7 @@ export function* joinEventSteps(clusters: Clusters, probes: readonly SummaryProf
       if (used.has(a) || used.has(b)) continue;
       used.add(a).add(b);
       const into = clusters.get(a)!;
+      angles?.joining(into, clusters.get(b)!);
       for (const profile of [...clusters.get(b)!.profiles]) {
         clusters.unplace(profile);
         clusters.place(profile, into);

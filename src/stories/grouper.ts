@@ -20,6 +20,7 @@
  */
 import type { Summary } from '../corpus/summary.js';
 import type { SummaryIndex } from '../search/summary-index.js';
+import { Angles } from './angles.js';
 import type { Cluster } from './cluster.js';
 import { Clusters } from './clusters.js';
 import { describeStory, storyId } from './describe.js';
@@ -47,6 +48,8 @@ export class StoryGrouper {
   private readonly timeline = new Timeline();
   private readonly numbers = new TermNumbers();
   private readonly quotes = new QuoteTally();
+  /** Which angle each member of a joined story came from, for its brief's Signals. */
+  private readonly angles = new Angles();
   /** Story records are built when asked for and kept until their cluster changes. */
   private readonly records = new Map<number, Story>();
   /** Story id → cluster, for the clusters whose id is known; `stale` lists the others. */
@@ -111,7 +114,7 @@ export class StoryGrouper {
       }
     }
     // Then angles join into events (events.ts).
-    for (const key of yield* joinEventSteps(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes)) this.changed(key);
+    for (const key of yield* joinEventSteps(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes, this.angles)) this.changed(key);
   }
 
   /** Adds one summary (indexing it if needed) and returns its story. */
@@ -130,6 +133,7 @@ export class StoryGrouper {
     if (key !== undefined) this.changed(key);
     const profile = this.clusters.unregister(summaryId);
     if (profile !== undefined) this.quotes.remove(profile);
+    this.angles.forget(summaryId);
     if (profile?.published !== undefined) this.timeline.remove(profile.published);
     return this.index.remove(summaryId) || profile !== undefined;
   }
@@ -201,7 +205,7 @@ export class StoryGrouper {
     // The sum as it is now: a cluster that changes gets new arrays (and a new record).
     const sum = cluster.sum;
     const centroid = () => new Map(Array.from(sum.ids, (id, i) => [this.numbers.termOf(id), sum.weights[i]!]));
-    const story = describeStory(members, centroid, this.tuning.topTerms);
+    const story = describeStory(members, centroid, this.tuning.topTerms, (order) => this.angles.of(cluster, order));
     this.records.set(key, story);
     return story;
   }

@@ -15,4 +15,9 @@ export interface Story {
   readonly headline: string;
   /** The story's most telling terms, most telling first. */
   readonly topTerms: readonly string[];
+  /**
+   * For a story joined from several angle-sized stories into one event (events.ts): its member
+   * ids by angle, each in member order. Absent for a story of one angle.
+   */
+  readonly angles?: readonly (readonly string[])[];
 }

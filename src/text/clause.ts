@@ -319,6 +319,11 @@ const ANAPHORIC_NOUNS: ReadonlySet<string> = new Set(
 );
 const DETERMINERS = /^(?:the|this|these|that|those|such|both|each|either|neither)$/u;
 
+/** Whether the text opens with a determiner ("The refusal …", "This move …"): a noun phrase that may point back. */
+export function opensWithDeterminer(text: string): boolean {
+  return DETERMINERS.test(bareWord(text.replace(/^[“"‘'(\s]+/u, '').split(/\s+/, 1)[0]));
+}
+
 /** A word folded for the lists above: lower case, letters only, without a contraction ("We'll" is "we"). */
 const bareWord = (word: string | undefined) =>
   (word ?? '')

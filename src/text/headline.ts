@@ -18,6 +18,7 @@ import {
   endsWeak,
   isTruncated,
   namesItsSubject,
+  opensWithDeterminer,
   phraseCuts,
   quotedPhrases,
   squeeze,
@@ -28,7 +29,7 @@ import {
   withoutFormulas,
   withoutOpening,
 } from './clause.js';
-import { firstVerbAt } from './verb.js';
+import { firstVerbAt, isAuxiliary } from './verb.js';
 
 export interface HeadlineCandidate {
   readonly text: string;
@@ -112,8 +113,9 @@ export function headlineCandidates(sentence: string, max: number): HeadlineCandi
       if (headline === '' || headline.length > max || seen.has(headline) || headline.split(' ').length < MIN_WORDS) continue;
       // A quote opened and not closed is half a quote: no headline.
       if (unclosedQuote(headline) !== undefined) continue;
-      // A cut just short of the verb ("Regular military contact") is a fragment: kept only if nothing else is.
-      if (shortOfVerb(text, cut, verbAt)) {
+      // A cut just short of the verb ("Regular military contact") or just after it ("The refusal
+      // comes") is a fragment: kept only if nothing else is.
+      if (shortOfVerb(text, cut, verbAt) || endsOnBareVerb(cut)) {
         fragments.push({ text: headline, completeness, named: namesItsSubject(cut), quotes: quotedPhrases(headline).length > 0, from, fragment: true });
         seen.add(headline);
         continue;
@@ -126,7 +128,7 @@ export function headlineCandidates(sentence: string, max: number): HeadlineCandi
   if (out.length === 0) out.push(...fragments);
   if (out.length === 0) {
     const clipped = clippedHeadline(body, max);
-    if (clipped !== '') out.push({ text: clipped, completeness: 0, named: namesItsSubject(body), quotes: false, from: 'sentence' });
+    if (clipped !== '') out.push({ text: clipped, completeness: 0, named: namesItsSubject(body), quotes: false, from: 'sentence', ...(endsOnBareVerb(clipped) && { fragment: true }) });
   }
   return out;
 }
@@ -147,6 +149,25 @@ const VERB_REACH = 6;
 function shortOfVerb(text: string, cut: string, verbAt: number): boolean {
   if (verbAt < 0 || cut.length > verbAt) return false;
   return text.slice(cut.length, verbAt).trim().split(/\s+/).filter(Boolean).length <= VERB_REACH;
+}
+
+/** Words before the verb of a subject that "The refusal comes" may have: a short noun phrase. */
+const BARE_SUBJECT_WORDS = 4;
+
+/**
+ * Whether a cut is a noun phrase that points back and a bare verb, with no object or complement:
+ * "The refusal comes" (of "The refusal comes amid tensions …"), "These talks were held". It says
+ * only that something happened to something named before; what the sentence says came after.
+ */
+function endsOnBareVerb(cut: string): boolean {
+  if (!opensWithDeterminer(cut)) return false;
+  const verbAt = firstVerbAt(cut);
+  if (verbAt < 0) return false;
+  const before = cut.slice(0, verbAt).trim().split(/\s+/).filter(Boolean);
+  const after = cut.slice(verbAt).replace(/[\s.!?;:,]+$/u, '').split(/\s+/).filter(Boolean);
+  if (before.length < 2 || before.length > BARE_SUBJECT_WORDS) return false;
+  // The verb alone ("comes"), or an auxiliary and a participle ("were held", "has ended").
+  return after.length === 1 || (after.length === 2 && isAuxiliary(after[0]!) && (firstVerbAt(after[1]!) === 0 || /\p{L}{2}(?:ed|en)$/u.test(after[1]!)));
 }
 
 /**
@@ -199,7 +220,7 @@ function headOf(sentence: string): string {
 function cutsOf(text: string, max: number): { cut: string; completeness: number }[] {
   const enough = (end: number) => {
     const kept = text.slice(0, end).trim();
-    return kept.length >= 15 && kept.split(' ').length >= MIN_WORDS && !endsWeak(kept) && !SHORT_TAIL.test(kept);
+    return kept.length >= 15 && kept.split(' ').length >= MIN_WORDS && !endsWeak(kept) && !SHORT_TAIL.test(kept) && !endsOnBareVerb(kept);
   };
   const truncated = isTruncated(text);
   const end = clauseEnds(text).find(enough);

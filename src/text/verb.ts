@@ -43,6 +43,11 @@ const IRREGULAR_PAST: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** Whether a word is an auxiliary ("is", "were", "has", "will" …). */
+export function isAuxiliary(word: string): boolean {
+  return AUXILIARIES.has(word.toLowerCase());
+}
+
 /** The index of the first known verb of a text, or −1 when it has none that this module knows. */
 export function firstVerbAt(text: string): number {
   let previous = '';

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBrief } from '../../src/briefs/build.js';
 import { sentencePool, showable } from '../../src/briefs/pool.js';
 import { selectNews } from '../../src/briefs/select.js';
+import { angleSignals } from '../../src/briefs/angle-signals.js';
 import { selectSignals } from '../../src/briefs/signals.js';
 import type { Summary } from '../../src/corpus/summary.js';
 import { SummaryIndex } from '../../src/search/summary-index.js';
@@ -18,7 +19,9 @@ function eagerBrief(story: Story, members: readonly Summary[], stats: SummaryInd
   const ordered = story.memberIds.map((id) => members.find((m) => m.id === id)!);
   const { picked, rest } = selectNews(showable(sentencePool(ordered, stats)));
   const news = picked.map((s) => ({ text: s.text, summaryIds: [...s.summaryIds] }));
-  return { news, signals: ordered.length > 1 ? selectSignals(rest, ordered, picked, story.headline) : [] };
+  const angles = story.angles ?? [];
+  const signals = ordered.length <= 1 ? [] : angles.length > 1 ? angleSignals(angles, rest, ordered, picked, story.headline) : selectSignals(rest, ordered, picked, story.headline);
+  return { news, signals };
 }
 
 describe('lazy Signals', async () => {

@@ -34,19 +34,32 @@ function briefOf(members: readonly Summary[], index: SummaryIndex): Brief {
 
 /**
  * The summaries a Signal must credit: those its sentences came from, those whose title is its
- * headline, and those with a sentence its headline says (not shown again under it).
+ * headline, and those with a sentence its headline says (not shown again under it). In an event
+ * of several angles, also every summary of the angle each sentence came from.
  */
-function credited(signal: Signal, members: readonly Summary[]): string[] {
+function credited(signal: Signal, members: readonly Summary[], angles: readonly (readonly string[])[] = []): string[] {
   const titled = members.filter((m) => m.title !== undefined && sameTitle(m.title, signal.headline)).map((m) => m.id);
   const said = members.filter((m) => splitSentences(m.text).some((s) => repeats(signal.headline, s))).map((m) => m.id);
-  const ids = new Set([...signal.sentences.flatMap((s) => s.summaryIds), ...titled]);
+  const ofAngles = signal.sentences.flatMap((s) => angles.find((angle) => angle.includes(s.summaryIds[0]!)) ?? []);
+  const ids = new Set([...signal.sentences.flatMap((s) => s.summaryIds), ...titled, ...ofAngles]);
   return [...ids, ...said.filter((id) => !ids.has(id) && credits(signal, id))].sort();
+}
+
+/**
+ * A Signal's sources beyond those it must credit: in an event, whole angles (another angle that
+ * says the same, merged into it), and nothing else.
+ */
+function extraAngles(signal: Signal, members: readonly Summary[], angles: readonly (readonly string[])[]): string[] {
+  const must = new Set(credited(signal, members, angles));
+  const extra = signal.sources.map((a) => a.summaryId).filter((id) => !must.has(id));
+  for (const id of extra) expect(angles.find((angle) => angle.includes(id))?.every((member) => extra.includes(member))).toBe(true);
+  return extra;
 }
 
 const credits = (signal: Signal, id: string) => signal.sources.some((a) => a.summaryId === id);
 
 /** Checks every property of a brief of `members`. */
-function expectSound(brief: Brief, members: readonly Summary[]): void {
+function expectSound(brief: Brief, members: readonly Summary[], angles: readonly (readonly string[])[] = []): void {
   const byId = new Map(members.map((m) => [m.id, m]));
   const sentences = [...brief.news, ...brief.signals.flatMap((s) => s.sentences)];
   // Extractive, and every sentence names summaries of the story, the first of which holds it.
@@ -67,9 +80,10 @@ function expectSound(brief: Brief, members: readonly Summary[]): void {
   for (const signal of brief.signals) {
     expect(signal.sentences.length).toBeGreaterThanOrEqual(1);
     expect(signal.sentences.length).toBeLessThanOrEqual(2);
-    // Its sources are exactly the summaries its sentences came from and those whose title is its
-    // headline, and outlets of the story.
-    expect(signal.sources.map((a) => a.summaryId).sort()).toEqual(credited(signal, members));
+    // Its sources are exactly the summaries its sentences came from (and their angles) and those
+    // whose title is its headline, and outlets of the story.
+    const extra = extraAngles(signal, members, angles);
+    expect(signal.sources.map((a) => a.summaryId).filter((id) => !extra.includes(id)).sort()).toEqual(credited(signal, members, angles));
     for (const name of sourceNames(signal.sources)) expect(outlets).toContain(name);
     // A Signal adds to The News: none of its sentences is a rewording of a sentence of The News.
     for (const sentence of signal.sentences) for (const news of brief.news) expect(jaccard(sentence.text, news.text), `${sentence.text} ~ ${news.text}`).toBeLessThan(0.5);
@@ -98,7 +112,7 @@ describe('every brief of the stories Tidings ships with', async () => {
     expect(stories.length).toBeGreaterThan(5);
     for (const story of stories) {
       const members = story.memberIds.map((id) => index.get(id)!);
-      expectSound(buildBrief(story, members, { stats: index }), members);
+      expectSound(buildBrief(story, members, { stats: index }), members, story.angles);
     }
     for (const members of [seed, seed.slice(0, 5), seed.slice(4), seed.slice(0, 2)]) expectSound(briefOf(members, index), members);
   });

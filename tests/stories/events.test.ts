@@ -32,6 +32,10 @@ describe('event cues', () => {
     expect(meetingState('Officials resumed talks at the Pentagon.')).toBe(1);
     expect(meetingState('Top officials met at the Pentagon for the first time since 2020.')).toBe(1);
     expect(meetingState('China asserts its refusal to compromise on Taiwan.')).toBe(0);
+    // "meeting with" after a comma is a meeting held; after "a", the meeting declined.
+    expect(meetingState("Xi Jinping begins his first visit to the United States, meeting with technology company leaders in Seattle.")).toBe(1);
+    expect(meetingState('The two ministers met with reporters after the summit.')).toBe(1);
+    expect(meetingState('The minister declined a meeting with his counterpart, meeting with reporters instead.')).toBe(0);
   });
 });
 
@@ -74,6 +78,14 @@ describe('stories joined into events', () => {
     const late = new Cluster(1);
     late.add(summaryProfile(summary('y', texts.angle, { published: day + 2 * WINDOW }), index, numbers));
     expect(score(early, late)).toBe(-Infinity);
+    // An undated member does not open the window: the dated ones of both stories still count.
+    early.add(summaryProfile(summary('x2', texts.angle), index, numbers));
+    late.add(summaryProfile(summary('y2', texts.pentagon), index, numbers));
+    expect(score(early, late)).toBe(-Infinity);
+    // Only stories with no dated member on one side have no dates to compare.
+    const undated = new Cluster(2);
+    undated.add(summaryProfile(summary('z2', texts.angle), index, numbers));
+    expect(score(early, undated)).toBeGreaterThan(-Infinity);
   });
 
   it('counts how many summaries quote each word pair, and forgets a summary taken out', () => {
@@ -99,6 +111,14 @@ describe('stories joined into events', () => {
     const story = grouper.storyOf(line('seed-000', 5).id)!;
     expect(lines(story.memberIds)).toEqual([5, 6, 7, 8, 9]);
     expect(seed001.every((s) => story.memberIds.includes(s.id))).toBe(true);
+  });
+
+  it('keeps seed 000 line 1 (a meeting declined, undated) out of a story of 2015: Xi "meeting with" leaders in Seattle is a meeting held', async () => {
+    const { summaries, line } = await shippedData();
+    const grouper = new StoryGrouper(new SummaryIndex(), { windowMs: WINDOW });
+    grouper.addAll(summaries);
+    const refusal = grouper.storyOf(line('seed-000', 1).id)!;
+    expect(refusal.memberIds).not.toContain('wcep-2015-56984');
   });
 
   it('gives the same events in any load order (shipped data)', async () => {

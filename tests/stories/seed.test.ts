@@ -59,5 +59,12 @@ describe('the Pentagon talks of seed 000', () => {
     expect(sourceNames(taiwan!.sources)).toEqual(expect.arrayContaining(['South China Morning Post', 'Politico']));
     expect(sourceNames(lines!.sources)).toContain('Financial Times');
     expect(lines!.sources.some((a) => a.summaryId === line('seed-001', 2).id)).toBe(true);
+    // Each is credited to its own angle's outlets, not the other's (the angles the event was joined from).
+    expect(sourceNames(taiwan!.sources)).not.toEqual(expect.arrayContaining(['Financial Times']));
+    expect(sourceNames(taiwan!.sources)).not.toContain('Semafor');
+    expect(sourceNames(lines!.sources)).not.toContain('South China Morning Post');
+    expect(sourceNames(lines!.sources)).not.toContain('Politico');
+    // SCMP's own words are shown, beside the unattributed line that says the same.
+    expect(taiwan!.sentences.some((s) => s.summaryIds[0] === line('seed-001', 3).id)).toBe(true);
   });
 });

@@ -164,6 +164,19 @@ describe('fragments', () => {
     expect(headlineOf('Foreign ministers from Czech Republic, Hungary, Poland and Slovakia meet with officials from Luxembourg, which holds the EU presidency.', 80)).not.toBe('Foreign ministers from Czech Republic');
   });
 
+  it('does not stop just after the verb of a noun phrase that points back ("The refusal comes")', () => {
+    // Seed 000 line 1: the clause ends at "amid", which leaves a subject and a bare verb.
+    const refusal = 'The refusal comes amid tensions over U.S. arms sales to Taiwan, which China views as part of its territory.';
+    expect(headlineOf(refusal, 80)).toBe('The refusal comes amid tensions over U.S. arms sales to Taiwan');
+    expect(headlineOf('These talks were held amid tensions over arms sales to Taiwan, officials said.', 80)).toBe('These talks were held amid tensions over arms sales to Taiwan');
+    // With no room for more, the bare clause is offered only as a fragment, below any clause.
+    const [bare] = headlineCandidates(refusal, 30);
+    expect(bare?.fragment).toBe(true);
+    // A subject that names, or a verb with its object, is a headline.
+    expect(headlineOf('China refuses talks amid tensions over arms sales to Taiwan.', 30)).toBe('China refuses talks');
+    expect(headlineOf('The Pentagon resumed talks amid tensions over Taiwan.', 80)).toBe('The Pentagon resumed talks');
+  });
+
   it('still cuts a sentence whose verb it does not know or that is far off', () => {
     expect(headlineOf('Taliban fighters swept into Kabul on Sunday after a lightning offensive across the north and the west of the country.', 80)).toMatch(/^Taliban fighters swept into Kabul/);
     expect(headlineOf('The resumption of talks follows a call between senior military officials from both countries and was agreed upon by Presidents Biden and Xi.', 80)).not.toBe('');
