@@ -69,10 +69,13 @@ export interface FollowStore {
   listFollows(channelId: string): Promise<Follow[]>;
   /** Every follow that is not paused, oldest first. */
   listActiveFollows(): Promise<Follow[]>;
+  /** Every follow, paused ones included, by channel, then oldest first (App Home). */
+  listAllFollows(): Promise<Follow[]>;
   /** Deletes a follow of this channel; its posted stories stay (they are still in the channel). */
   deleteFollow(channelId: string, id: string): Promise<boolean>;
   pauseFollow(id: string, reason: string, at: number): Promise<boolean>;
-  resumeFollow(id: string): Promise<boolean>;
+  /** Unpauses a follow; with `quietMembers`, its quiet start becomes those (what matched while paused is not news). */
+  resumeFollow(id: string, quietMembers?: readonly string[]): Promise<boolean>;
 
   /**
    * Of these story keys, those the channel has a row for (posted, or claimed by someone): the

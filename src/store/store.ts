@@ -78,6 +78,8 @@ export interface DigestStore {
   listSubscriptions(channelId: string): Promise<Subscription[]>;
   /** Every subscription that is not paused, oldest first. */
   listActiveSubscriptions(): Promise<Subscription[]>;
+  /** Every subscription, paused ones included, by channel, then oldest first (App Home). */
+  listAllSubscriptions(): Promise<Subscription[]>;
   /** Deletes a subscription of this channel (and its delivery log); false if there is none. */
   deleteSubscription(channelId: string, id: string): Promise<boolean>;
   pauseSubscription(id: string, reason: string, at: number): Promise<boolean>;

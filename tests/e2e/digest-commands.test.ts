@@ -136,6 +136,25 @@ describe('/news digest', () => {
     expect(await stored('C0OFF')).toHaveLength(1);
   });
 
+  it('resumes a paused digest once it can post in the channel again, and refuses one that runs', async () => {
+    await command('digest daily 08:00', 'C0RESUME');
+    const [subscription] = await stored('C0RESUME');
+    expect((await command('digest resume', 'C0RESUME')).text).toBe('This channel has no paused digest.');
+    expect((await command(`digest resume ${subscription!.id}`, 'C0RESUME')).text).toBe(`Digest ${subscription!.id} is not paused: it runs already.`);
+    await world.store.pauseSubscription(subscription!.id, 'not_in_channel', NOW);
+
+    // Still not invited: it stays paused, and the person is told what to do.
+    world.slack.refusing.set('C0RESUME', 'not_in_channel');
+    expect((await command('digest resume', 'C0RESUME')).text).toMatch(/I am not in this channel yet: invite me with `\/invite @Tidings`/);
+    expect((await stored('C0RESUME'))[0]!.paused).toEqual({ reason: 'not_in_channel', at: NOW });
+
+    world.slack.refusing.clear();
+    expect((await command('digest resume', 'C0RESUME')).text).toBe(
+      `:white_check_mark: Digest ${subscription!.id} (daily at 08:00 (Europe/Berlin), all stories) is on again. The next one tomorrow at 08:00 CET.`,
+    );
+    expect((await stored('C0RESUME'))[0]!.paused).toBeUndefined();
+  });
+
   it('previews what would be posted now, only for the asker, and posts nothing', async () => {
     await command('digest daily 08:00', 'C0NOW');
     const { body, text } = await command('digest now', 'C0NOW');

@@ -11,7 +11,8 @@ import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../log.js';
 import { checkDigestChannel, type ChannelCheckWords } from '../digest/channel-check.js';
 import type { FollowCommandReply, FollowCommandRequest, FollowCommands } from '../follow-commands.js';
-import { followConfirmedView, followErrorView, followHelpView, followListView, followOffView } from '../views/follow-replies.js';
+import { resumeTarget } from '../../digest/resume-target.js';
+import { followConfirmedView, followErrorView, followHelpView, followListView, followOffView, followResumedView } from '../views/follow-replies.js';
 
 export interface FollowCommandsOptions {
   readonly store: FollowStore;
@@ -50,6 +51,27 @@ export function createFollowCommands({ store, engine, logger }: FollowCommandsOp
     return followOffView(target);
   }
 
+  /**
+   * A paused follow on again, once Tidings can post in the channel again. Its quiet start is
+   * taken again: what matched while it was paused is not news, only what breaks from now on.
+   */
+  async function resume(id: string | undefined, request: FollowCommandRequest): Promise<FollowCommandReply> {
+    const target = resumeTarget(await store.listFollows(request.channelId), id, 'follow');
+    if (!target.ok) return followErrorView(target.error);
+    const check = await checkDigestChannel(request.client, request.channelId, request.channelName, FOLLOW_WORDS);
+    if (!check.ok) return followErrorView(check.reason);
+    const quiet = quietStart(target.target, request.now);
+    await store.resumeFollow(target.target.id, quiet);
+    logger.info({ followId: target.target.id, channel: request.channelId, user: request.userId }, 'follow resumed');
+    return followResumedView(target.target);
+  }
+
+  /** The follow's quiet start with the stories that match now added. */
+  function quietStart(follow: Follow, now: number): string[] {
+    const matching = matchingStories(engine, follow.question, now).flatMap((result) => result.story.memberIds);
+    return [...new Set([...follow.quietMembers, ...matching])];
+  }
+
   return {
     async handle(request) {
       const parsed = parseFollowCommand(request.args);
@@ -66,6 +88,8 @@ export function createFollowCommands({ store, engine, logger }: FollowCommandsOp
         }
         case 'off':
           return off(command.id, request);
+        case 'resume':
+          return resume(command.id, request);
       }
     },
   };

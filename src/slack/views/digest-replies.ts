@@ -41,6 +41,12 @@ export function digestOffView(summary: SubscriptionSummary): SlackMessage {
   return { text, blocks: [section('digest-off', text)] };
 }
 
+export function digestResumedView(summary: SubscriptionSummary): SlackMessage {
+  const next = summary.next === undefined ? '' : ` The next one ${escapeMrkdwn(summary.next)}.`;
+  const text = `:white_check_mark: Digest ${escapeMrkdwn(summary.id)} (${escapeMrkdwn(summary.schedule)}, ${fitMrkdwn(summary.about, ABOUT)}) is on again.${next}`;
+  return { text, blocks: [section('digest-resumed', text)] };
+}
+
 export interface DigestListRow {
   readonly summary: SubscriptionSummary;
   /** The latest delivery, whatever became of it. */
@@ -64,7 +70,7 @@ function rowText({ summary, last }: DigestListRow): string {
   if (summary.pausedReason !== undefined) {
     lines.push(
       `*Paused*: ${pausedReasonText(summary.pausedReason)} (\`${fitMrkdwn(summary.pausedReason, 60)}\`). ` +
-        `Once that is fixed, \`/news digest off ${id}\` and set it up again.`,
+        `Once that is fixed, \`/news digest resume ${id}\` starts it again.`,
     );
   } else if (summary.next !== undefined) {
     lines.push(`Next: ${escapeMrkdwn(summary.next)}`);

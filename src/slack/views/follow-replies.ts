@@ -38,6 +38,11 @@ export function followOffView(follow: Follow): SlackMessage {
   return { text, blocks: [section('follow-off', text)] };
 }
 
+export function followResumedView(follow: Follow): SlackMessage {
+  const text = `:white_check_mark: Follow ${escapeMrkdwn(follow.id)} (${about(follow)}) is on again: each new story that breaks from now on is posted here.`;
+  return { text, blocks: [section('follow-resumed', text)] };
+}
+
 export function followListView(follows: readonly Follow[], usage: string): SlackMessage {
   if (follows.length === 0) {
     const text = 'This channel follows nothing.';
@@ -45,7 +50,7 @@ export function followListView(follows: readonly Follow[], usage: string): Slack
   }
   const blocks: Block[] = [header('follow-list-title', 'Follows in this channel')];
   follows.forEach((follow, i) => {
-    const paused = follow.paused === undefined ? '' : ` · *paused*: ${fitMrkdwn(follow.paused.reason, 200)}`;
+    const paused = follow.paused === undefined ? '' : ` · *paused*: ${fitMrkdwn(follow.paused.reason, 200)} (\`/news follow resume ${escapeMrkdwn(follow.id)}\` once fixed)`;
     blocks.push(section(`follow-${i}`, `\`${escapeMrkdwn(follow.id)}\` ${about(follow)} · by ${userMention(follow.createdBy)}${paused}`));
   });
   blocks.push(context('follow-list-hint', HINT));
