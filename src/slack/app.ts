@@ -15,6 +15,8 @@ import { boltLevel, boltLogger } from './bolt-logger.js';
 import type { DigestCommands } from './digest-commands.js';
 import type { FeedsCommands } from './feeds-commands.js';
 import type { FollowCommands } from './follow-commands.js';
+import type { HomeControls } from './home-controls.js';
+import { createAdminLookup } from './admins.js';
 import { healthRoute } from './health.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
@@ -38,6 +40,8 @@ export interface SlackAppOptions {
   readonly feedsCommands?: FeedsCommands;
   /** `/news follow …`; without it, Tidings says follows are not set up. */
   readonly followCommands?: FollowCommands;
+  /** App Home's digests and follows with their buttons; without it, App Home shows stories and help. */
+  readonly homeControls?: HomeControls;
   /** Web API client options on top of Tidings' own (the tests shorten retries with retryConfig). */
   readonly clientOptions?: webApi.WebClientOptions;
   /** Routes served beside Slack's and /health (POST /v1/summaries). */
@@ -94,9 +98,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clock,
     logger,
     timeZoneOf: createTimeZoneLookup(clock, logger),
+    isAdmin: createAdminLookup(clock, logger),
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
     ...(options.feedsCommands !== undefined && { feedsCommands: options.feedsCommands }),
     ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
+    ...(options.homeControls !== undefined && { homeControls: options.homeControls }),
   };
   registerListeners(app, deps);
 

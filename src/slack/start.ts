@@ -1,7 +1,7 @@
 /**
  * Tidings on Slack, started and stopped in order, on top of live news (../ingest/live-news.ts,
  * which owns the engine and the store): the Slack app (with the `/news digest`, `/news follow` and
- * `/news feeds` commands, and the live-news routes) and follows watching the intake, at once, so
+ * `/news feeds` commands, App Home's digests and follows, and the live-news routes) and follows watching the intake, at once, so
  * that Slack is answered while the engine is built; then, once it is (startDigests), the digest
  * scheduler. Stopping goes the other way: follows (after the pass in hand) and the scheduler (it
  * hands back claims it has not posted and waits for posts in flight), then the app.
@@ -12,6 +12,7 @@ import type { Logger } from '../log.js';
 import { createSlackApp } from './app.js';
 import { createSlackDigests } from './digest/index.js';
 import { createSlackFollows } from './follow/index.js';
+import { createHomeControls } from './home/controls.js';
 
 export interface RunningSlack {
   readonly mode: 'socket' | 'http';
@@ -32,6 +33,7 @@ export async function startSlack(settings: Settings, news: LiveNews, logger: Log
     logger,
     digestCommands: digests.commands,
     followCommands: follows.commands,
+    homeControls: createHomeControls({ store, engine, logger, onDigestChange: () => digests.scheduler.replan() }),
     feedsCommands: news.feedsCommands,
     routes: news.routes,
   });

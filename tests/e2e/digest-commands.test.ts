@@ -7,9 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/slack/button-value.js';
 import { sqliteBackend } from '../store/harness.js';
 import { startDigestWorld, type DigestWorld } from './harness/digests.js';
-import { homeOpened, USER } from './harness/payloads.js';
+import { USER } from './harness/payloads.js';
 import { NOW } from './harness/tidings.js';
-import { allText, buttonsOf } from './texts.js';
+import { buttonsOf } from './texts.js';
 
 describe('/news digest', () => {
   let world: DigestWorld;
@@ -176,24 +176,5 @@ describe('/news digest', () => {
   it('explains the digest commands', async () => {
     const { text } = await command('digest', 'C0HELP');
     expect(text).toMatch(/\/news digest daily 08:00 \[question\][\s\S]*\/news digest list[\s\S]*\/news digest off \[id\][\s\S]*\/news digest now/);
-  });
-
-  it('shows the person’s digests in App Home, and how many the workspace has', async () => {
-    await command('digest daily 08:00 taiwan', 'C0HOME', { user_id: 'U0HOME' });
-    const [subscription] = await stored('C0HOME');
-    const active = await world.store.listActiveSubscriptions();
-    const channels = new Set(active.map((s) => s.channelId)).size;
-
-    await world.tidings.send(homeOpened('home', 'U0HOME'));
-    const mine = allText(JSON.parse((await world.slack.waitForCall('views.publish')).params.view!).blocks);
-    expect(mine).toContain(
-      `*Daily digests*\n${active.length} digests run in ${channels} channels of this workspace.\nYours:\n` +
-        `• <#C0HOME> · digest ${subscription!.id}: daily at 08:00 (Europe/Berlin), taiwan; next tomorrow at 08:00 CET`,
-    );
-
-    await world.tidings.send(homeOpened('home', 'U0NOBODY'));
-    const none = allText(JSON.parse((await world.slack.waitForCall('views.publish', 1)).params.view!).blocks);
-    expect(none).toMatch(/of this workspace\.\nNone of them is yours\. In a channel, `\/news digest daily 08:00 \[question\]`/);
-    expect(none).not.toContain('C0HOME');
   });
 });

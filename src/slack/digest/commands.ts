@@ -16,7 +16,6 @@ import { resumeTarget } from '../../digest/resume-target.js';
 import { digestConfirmedView, digestErrorView, digestHelpView, digestListView, digestOffView, digestResumedView } from '../views/digest-replies.js';
 import { buildDigest, digestLabel } from './build.js';
 import { checkDigestChannel } from './channel-check.js';
-import { digestHomeSection } from './home.js';
 
 export interface DigestCommandsOptions {
   readonly store: DigestStore;
@@ -119,6 +118,5 @@ export function createDigestCommands(options: DigestCommandsOptions): DigestComm
           return preview(command.question, request);
       }
     },
-    homeSection: (_teamId, userId) => digestHomeSection(store, userId, options.clock()),
   };
 }

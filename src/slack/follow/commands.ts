@@ -12,6 +12,7 @@ import type { Logger } from '../../log.js';
 import { checkDigestChannel, type ChannelCheckWords } from '../digest/channel-check.js';
 import type { FollowCommandReply, FollowCommandRequest, FollowCommands } from '../follow-commands.js';
 import { resumeTarget } from '../../digest/resume-target.js';
+import { resumeFollowNow } from './resume.js';
 import { followConfirmedView, followErrorView, followHelpView, followListView, followOffView, followResumedView } from '../views/follow-replies.js';
 
 export interface FollowCommandsOptions {
@@ -20,7 +21,7 @@ export interface FollowCommandsOptions {
   readonly logger: Logger;
 }
 
-const FOLLOW_WORDS: ChannelCheckWords = {
+export const FOLLOW_WORDS: ChannelCheckWords = {
   one: 'follow',
   many: 'follows',
   why: 'I need to be in it to post each new story, and to update it as it grows.',
@@ -60,16 +61,9 @@ export function createFollowCommands({ store, engine, logger }: FollowCommandsOp
     if (!target.ok) return followErrorView(target.error);
     const check = await checkDigestChannel(request.client, request.channelId, request.channelName, FOLLOW_WORDS);
     if (!check.ok) return followErrorView(check.reason);
-    const quiet = quietStart(target.target, request.now);
-    await store.resumeFollow(target.target.id, quiet);
+    await resumeFollowNow(store, engine, target.target, request.now);
     logger.info({ followId: target.target.id, channel: request.channelId, user: request.userId }, 'follow resumed');
     return followResumedView(target.target);
-  }
-
-  /** The follow's quiet start with the stories that match now added. */
-  function quietStart(follow: Follow, now: number): string[] {
-    const matching = matchingStories(engine, follow.question, now).flatMap((result) => result.story.memberIds);
-    return [...new Set([...follow.quietMembers, ...matching])];
   }
 
   return {

@@ -1,10 +1,11 @@
-/** What every listener is given: the core, the clock, the log and the optional digest, feeds and follow commands. */
+/** What every listener is given: the core, the clock, the log, the optional digest, feeds and follow commands, and App Home's controls. */
 import type { webApi } from '@slack/bolt';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../log.js';
 import type { DigestCommands } from '../digest-commands.js';
 import type { FeedsCommands } from '../feeds-commands.js';
 import type { FollowCommands } from '../follow-commands.js';
+import type { HomeControls } from '../home-controls.js';
 
 export interface ListenerDeps {
   readonly engine: Engine;
@@ -14,6 +15,10 @@ export interface ListenerDeps {
   readonly digestCommands?: DigestCommands;
   readonly feedsCommands?: FeedsCommands;
   readonly followCommands?: FollowCommands;
+  /** App Home's digests and follows, and their buttons; without it, App Home shows stories and help. */
+  readonly homeControls?: HomeControls;
+  /** Whether a person is a workspace admin or owner (users.info, remembered briefly). */
+  readonly isAdmin: (client: webApi.WebClient, userId: string) => Promise<boolean>;
   /** A person's IANA time zone, or undefined when it cannot be known. */
   readonly timeZoneOf: (client: webApi.WebClient, userId: string) => Promise<string | undefined>;
 }

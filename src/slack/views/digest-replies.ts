@@ -5,7 +5,8 @@
  */
 import type { SubscriptionSummary } from '../../digest/describe.js';
 import type { Delivery } from '../../store/store.js';
-import { escapeMrkdwn, fitMrkdwn } from '../mrkdwn.js';
+import { pausedBy } from '../../digest/pause-reason.js';
+import { escapeMrkdwn, fitMrkdwn, userMention } from '../mrkdwn.js';
 import { truncate } from '../../text/truncate.js';
 import { context, header, section, type Block, type SlackMessage } from './blocks.js';
 
@@ -67,7 +68,9 @@ export function digestListView(rows: readonly DigestListRow[], usage: string): S
 function rowText({ summary, last }: DigestListRow): string {
   const id = escapeMrkdwn(summary.id);
   const lines = [`*Digest ${id}* · ${escapeMrkdwn(summary.schedule)} · ${fitMrkdwn(summary.about, ABOUT)}`];
-  if (summary.pausedReason !== undefined) {
+  if (summary.pausedReason !== undefined && pausedBy(summary.pausedReason) !== undefined) {
+    lines.push(`*Paused* ${pausedReasonText(summary.pausedReason)}. \`/news digest resume ${id}\` starts it again.`);
+  } else if (summary.pausedReason !== undefined) {
     lines.push(
       `*Paused*: ${pausedReasonText(summary.pausedReason)} (\`${fitMrkdwn(summary.pausedReason, 60)}\`). ` +
         `Once that is fixed, \`/news digest resume ${id}\` starts it again.`,
@@ -79,8 +82,10 @@ function rowText({ summary, last }: DigestListRow): string {
   return truncate(lines.join('\n'), 2900);
 }
 
-/** Why a digest was paused, from Slack's error code, in words; the code itself for the rest. */
+/** Why a digest or follow was paused, in words: who paused it, or what Slack's error code means. */
 export function pausedReasonText(code: string): string {
+  const person = pausedBy(code);
+  if (person !== undefined) return `by ${userMention(person)} from App Home`;
   switch (code) {
     case 'channel_not_found':
       return 'I could no longer find this channel';

@@ -12,6 +12,7 @@ import { openLiveNews, startLiveNews, type LiveNews } from '../../../src/ingest/
 import { createLogger } from '../../../src/log.js';
 import { createSlackFollows, type SlackFollows, type SlackFollowsOptions } from '../../../src/slack/follow/index.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
+import { createHomeControls } from '../../../src/slack/home/controls.js';
 import { slashCommand } from './payloads.js';
 import { SlackStandIn } from './slack-stand-in.js';
 import { BOT_TOKEN, NOW, SIGNING_SECRET, startTidings, type Running } from './tidings.js';
@@ -67,7 +68,9 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
   const followCommands: FollowCommands = { handle: (request) => follows!.commands.handle(request) };
   let running: Running;
   try {
-    running = await startTidings({ news, clock, slack, followCommands });
+    // App Home's rows over the same store (digests are made in it directly by the tests).
+    const homeControls = createHomeControls({ store: news.store, engine: news.engine, logger: createLogger('silent'), onDigestChange: () => undefined });
+    running = await startTidings({ news, clock, slack, followCommands, homeControls });
   } catch (error) {
     await news.stop();
     throw error;

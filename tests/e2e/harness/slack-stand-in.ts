@@ -76,6 +76,8 @@ export class SlackStandIn {
   readonly history = new Map<string, HistoryMessage[]>();
   /** Channels that refuse every call naming them, with this error. */
   readonly refusing = new Map<string, string>();
+  /** People users.info says are workspace admins. */
+  readonly admins = new Set<string>();
   private server?: Server;
   private readonly queued = new Map<string, Canned[]>();
   private readonly listeners = new Set<() => void>();
@@ -125,6 +127,7 @@ export class SlackStandIn {
     this.queued.clear();
     this.history.clear();
     this.refusing.clear();
+    this.admins.clear();
   }
 
   /** The messages in a channel carrying metadata of this event type. */
@@ -266,7 +269,7 @@ export class SlackStandIn {
       case 'views.publish':
         return { ok: true, view: { id: 'V0HOME', type: 'home' } };
       case 'users.info':
-        return { ok: true, user: { id: params.user, name: 'someone', tz: 'Europe/Berlin', tz_offset: 3600 } };
+        return { ok: true, user: { id: params.user, name: 'someone', tz: 'Europe/Berlin', tz_offset: 3600, is_admin: this.admins.has(params.user ?? '') } };
       default:
         this.problems.push(`${method}: the stand-in does not know this method`);
         return { ok: false, error: 'unknown_method' };

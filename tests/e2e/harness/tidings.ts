@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '../../../src/log.js';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/slack/app.js';
 import type { DigestCommands } from '../../../src/slack/digest-commands.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
+import type { HomeControls } from '../../../src/slack/home-controls.js';
 import { signedHeaders } from '../../../src/slack/signing.js';
 import type { SlackRequest } from './payloads.js';
 import { SlackStandIn } from './slack-stand-in.js';
@@ -53,6 +54,7 @@ export interface StartOptions {
   readonly engine?: (engine: Engine) => Engine;
   readonly digestCommands?: DigestCommands;
   readonly followCommands?: FollowCommands;
+  readonly homeControls?: HomeControls;
   /** A stand-in already started (and set up) by the caller; a new one by default. */
   readonly slack?: SlackStandIn;
   /** The app's clock; NOW by default. */
@@ -95,6 +97,7 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     clientOptions: { retryConfig: FAST_RETRIES },
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
     ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
+    ...(options.homeControls !== undefined && { homeControls: options.homeControls }),
   });
   const { port } = await tidings.start();
   const url = `http://127.0.0.1:${port ?? 0}`;
