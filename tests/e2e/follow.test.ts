@@ -138,6 +138,8 @@ describe('following a question', () => {
     const stories = new Set(['v-1-0', 'v-2-0', 'v-3-0', 'v-4-0'].map((id) => running!.news.engine.story(id)!.story.id));
     expect(stories.size).toBe(4);
     expect(posts().map((c) => c.params.text)).toEqual([expect.stringMatching(/^New story/), expect.stringMatching(/^New story/), '2 more new stories this hour']);
+    // Three posts to one channel at once: each after the one before by Slack's second per channel.
+    expect(running!.paceWaits).toEqual([1000, 1000]);
 
     await ingest(volcano('Kagoshima', 5, 0));
     expect(posts()).toHaveLength(3);

@@ -14,6 +14,7 @@ import { DEFAULT_FOLLOW_POSTS_PER_HOUR, DEFAULT_REQUIRE_TWO_OUTLETS } from '../.
 import type { FollowStore } from '../../follow/ports.js';
 import type { NewsIntake } from '../../ingest/intake.js';
 import type { Logger } from '../../log.js';
+import { createChannelPacer, realSleep, type ChannelPacerOptions } from '../channel-pacer.js';
 import { createDigestClient } from '../digest/client.js';
 import type { FollowCommands } from '../follow-commands.js';
 import { SlackSetupError } from '../mode.js';
@@ -32,6 +33,11 @@ export interface SlackFollowsOptions {
   readonly postsPerHour?: number;
   readonly requireTwoOutlets?: boolean;
   readonly owner?: string;
+  /**
+   * The time posts to one channel are spaced by (channel-pacer.ts): real time and a real timer by
+   * default, whatever `clock` says (a rate limit counts real seconds).
+   */
+  readonly pace?: Pick<ChannelPacerOptions, 'clock' | 'sleep'>;
 }
 
 export interface SlackFollows {
@@ -49,7 +55,7 @@ export function createSlackFollows(options: SlackFollowsOptions): SlackFollows {
   const watcher = createFollowWatcher({
     store: options.store,
     engine: options.engine,
-    poster: createFollowPoster(client),
+    poster: createFollowPoster(client, createChannelPacer(options.pace ?? { clock: Date.now, sleep: realSleep })),
     clock: options.clock ?? Date.now,
     logger,
     owner: options.owner ?? randomUUID(),

@@ -1,11 +1,12 @@
 /**
  * The follow watcher's calls to Slack: a story's message (with the story's key and follow in its
  * metadata), a roundup, the message edited in place when the story grows, and the reply in its
- * thread. Every failure comes back as the digest scheduler reads them (toDigestPostError), so
+ * thread, the posts and replies spaced per channel. Every failure comes back as the digest scheduler reads them (toDigestPostError), so
  * that the same rules decide what pauses a follow.
  */
 import type { webApi } from '@slack/bolt';
 import type { FoundPost } from '../../digest/ports.js';
+import type { ChannelPacer } from '../channel-pacer.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { postMessage, updateMessage } from '../send.js';
 import { toDigestPostError } from '../digest/client.js';
@@ -29,7 +30,9 @@ export interface FollowPoster {
 /** Messages of history read before giving up as 'unknown' (a very busy channel). */
 const HISTORY_PAGES = 5;
 
-export function createFollowPoster(client: webApi.WebClient): FollowPoster {
+/** `pacer` spaces the posts and replies to one channel (edits are not posts: they go at once). */
+export function createFollowPoster(client: webApi.WebClient, pacer?: ChannelPacer): FollowPoster {
+  const paced = async (channel: string) => pacer?.wait(channel);
   const slack = async <T>(call: () => Promise<T>): Promise<T> => {
     try {
       return await call();
@@ -39,6 +42,7 @@ export function createFollowPoster(client: webApi.WebClient): FollowPoster {
   };
   return {
     async post(channel, message, meta) {
+      await paced(channel);
       const response = await slack(() =>
         postMessage(client, { channel }, message, { event_type: FOLLOW_EVENT_TYPE, event_payload: { story_key: meta.storyKey, follow_id: meta.followId ?? '' } }),
       );
@@ -46,7 +50,10 @@ export function createFollowPoster(client: webApi.WebClient): FollowPoster {
       return response.ts;
     },
     update: (channel, ts, message) => slack(() => updateMessage(client, channel, ts, message)),
-    reply: async (channel, threadTs, message) => void (await slack(() => postMessage(client, { channel, threadTs }, message))),
+    async reply(channel, threadTs, message) {
+      await paced(channel);
+      await slack(() => postMessage(client, { channel, threadTs }, message));
+    },
     findPosted: (channel, storyKey, claimedAt) => findInHistory(client, channel, claimedAt - CLOCK_SKEW_MS, (message) => postedTs(message, storyKey), HISTORY_PAGES),
   };
 }

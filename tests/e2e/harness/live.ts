@@ -30,6 +30,8 @@ export interface LiveRunning extends Running {
   ask(text: string, channel?: string): Promise<string>;
   /** Follows, watching the intake and posting through the stand-in. */
   readonly follows: SlackFollows;
+  /** How long each follow post waited for its channel's turn (the pace's own time moves as it sleeps). */
+  readonly paceWaits: number[];
 }
 
 export interface LiveOptions {
@@ -75,6 +77,16 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     await news.stop();
     throw error;
   }
+  // Posts are spaced on a time of the harness's own, which a wait moves on at once.
+  const paceWaits: number[] = [];
+  let paceNow = 0;
+  const pace = {
+    clock: () => paceNow,
+    sleep: async (ms: number) => {
+      paceWaits.push(ms);
+      paceNow += ms;
+    },
+  };
   follows = createSlackFollows({
     store: news.store,
     engine: news.engine,
@@ -82,6 +94,7 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     logger: running.logger,
     settings: loadSettings({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }),
     clock,
+    pace,
     ...options.follows,
   });
   return {
@@ -90,6 +103,7 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     dir,
     dataDir,
     follows,
+    paceWaits,
     ingest: (body, { type = 'application/json', token = INGEST_TOKEN } = {}) =>
       fetch(`${running.url}/v1/summaries`, {
         method: 'POST',
