@@ -21,8 +21,6 @@ export interface DigestCommandsOptions {
   readonly store: DigestStore;
   readonly engine: Engine;
   readonly logger: Logger;
-  /** Now, ms since the epoch (for App Home, which has no request time). */
-  readonly clock: () => number;
   /** Subscriptions changed: the scheduler looks again (scheduler.replan). */
   readonly onChange: () => void;
 }
