@@ -3,7 +3,7 @@
  * result, never an exception.
  *
  *   digest daily 08:00 [question]            digest weekdays 7:30am tz:Europe/Berlin taiwan from:politico
- *   digest list    digest off [id]    digest now [question]    digest help
+ *   digest list    digest off [id]    digest resume [id]    digest now [question]    digest help
  */
 import type { Cadence, LocalTime } from './subscription.js';
 
@@ -20,6 +20,8 @@ export type DigestCommand =
   | { readonly kind: 'list' }
   /** Without an id: the channel's only digest (the caller asks which when there are several). */
   | { readonly kind: 'off'; readonly id?: string }
+  /** A paused digest on again; without an id, the channel's only paused one. */
+  | { readonly kind: 'resume'; readonly id?: string }
   /** A preview only the asker sees. */
   | { readonly kind: 'now'; readonly question: string }
   | { readonly kind: 'help' };
@@ -33,6 +35,7 @@ export const DIGEST_USAGE = [
   '`/news digest weekdays 7:30am tz:Europe/Berlin [question]`: Monday to Friday, in the time zone given (yours by default)',
   '`/news digest list`: this channel’s digests',
   '`/news digest off [id]`: stop one',
+  '`/news digest resume [id]`: start a paused one again',
   '`/news digest now [question]`: a preview only you see',
 ].join('\n');
 
@@ -41,6 +44,7 @@ export const MAX_QUESTION_LENGTH = 300;
 
 const CADENCES: Readonly<Record<string, Cadence>> = { daily: 'daily', weekdays: 'weekdays', weekday: 'weekdays' };
 const OFF = new Set(['off', 'stop', 'remove', 'delete', 'unsubscribe']);
+const RESUME = new Set(['resume', 'unpause']);
 
 export function parseDigestCommand(text: string): DigestCommandResult {
   const words = String(text ?? '').trim().split(/\s+/).filter((word) => word !== '');
@@ -50,7 +54,8 @@ export function parseDigestCommand(text: string): DigestCommandResult {
   if (sub === 'list' || sub === 'ls') {
     return words.length === 0 ? ok({ kind: 'list' }) : fail('`/news digest list` takes nothing after it.');
   }
-  if (OFF.has(sub)) return parseOff(words);
+  if (OFF.has(sub)) return parseId(words, (id) => ({ kind: 'off', ...(id !== undefined && { id }) }));
+  if (RESUME.has(sub)) return parseId(words, (id) => ({ kind: 'resume', ...(id !== undefined && { id }) }));
   if (sub === 'now' || sub === 'preview') return questionOf(words, (question) => ({ kind: 'now', question }));
   const cadence = CADENCES[sub];
   if (cadence !== undefined) return parseSubscribe(cadence, words);
@@ -81,11 +86,12 @@ function parseSubscribe(cadence: Cadence, allWords: readonly string[]): DigestCo
   );
 }
 
-function parseOff(words: string[]): DigestCommandResult {
-  if (words.length === 0) return ok({ kind: 'off' });
+/** `off` and `resume`: nothing, or one id ("3", "#3", "003"). */
+function parseId(words: string[], make: (id: string | undefined) => DigestCommand): DigestCommandResult {
+  if (words.length === 0) return ok(make(undefined));
   const match = words.length === 1 ? /^#?(\d{1,12})$/.exec(words[0]!) : null;
   if (!match) return fail(`“${clip(words.join(' '))}” is not a digest id; \`/news digest list\` shows them.`);
-  return ok({ kind: 'off', id: String(Number(match[1])) });
+  return ok(make(String(Number(match[1]))));
 }
 
 /**

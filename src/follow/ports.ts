@@ -73,10 +73,13 @@ export interface FollowStore {
   listFollows(channelId: string, teamId?: string): Promise<Follow[]>;
   /** Every follow that is not paused, of every workspace, oldest first. */
   listActiveFollows(): Promise<Follow[]>;
+  /** Every follow, paused ones included, of one workspace, by channel, then oldest first (App Home). */
+  listAllFollows(teamId?: string): Promise<Follow[]>;
   /** Deletes a follow of this channel and workspace; its posted stories stay (they are still in the channel). */
   deleteFollow(channelId: string, id: string, teamId?: string): Promise<boolean>;
   pauseFollow(id: string, reason: string, at: number): Promise<boolean>;
-  resumeFollow(id: string): Promise<boolean>;
+  /** Unpauses a follow; with `quietMembers`, its quiet start becomes those (what matched while paused is not news). */
+  resumeFollow(id: string, quietMembers?: readonly string[]): Promise<boolean>;
 
   /**
    * Of these story keys, those the channel (of the workspace, '' by default) has a row for (posted, or claimed by someone): the

@@ -18,6 +18,8 @@ import { boltLevel, boltLogger } from './bolt-logger.js';
 import type { DigestCommands } from './digest-commands.js';
 import type { FeedsCommands } from './feeds-commands.js';
 import type { FollowCommands } from './follow-commands.js';
+import type { HomeControls } from './home-controls.js';
+import { createAdminLookup } from './admins.js';
 import { healthRoute } from './health.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
@@ -50,6 +52,8 @@ export interface SlackAppOptions {
   readonly storyMessages?: Pick<StoryMessageStore, 'recordShare'>;
   /** What app_uninstalled and tokens_revoked delete; without it, Tidings ignores them. */
   readonly forgetWorkspace?: ForgetWorkspace;
+  /** App Home's digests and follows with their buttons; without it, App Home shows stories and help. */
+  readonly homeControls?: HomeControls;
   /** Web API client options on top of Tidings' own (the tests shorten retries with retryConfig). */
   readonly clientOptions?: webApi.WebClientOptions;
   /** Routes served beside Slack's and /health (POST /v1/summaries). */
@@ -117,11 +121,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clock,
     logger,
     timeZoneOf: createTimeZoneLookup(clock, logger),
+    isAdmin: createAdminLookup(clock, logger),
     ...(options.digestCommands !== undefined && { digestCommands: options.digestCommands }),
     ...(options.feedsCommands !== undefined && { feedsCommands: options.feedsCommands }),
     ...(options.followCommands !== undefined && { followCommands: options.followCommands }),
     ...(options.storyMessages !== undefined && { storyMessages: options.storyMessages }),
     ...(options.forgetWorkspace !== undefined && { forgetWorkspace: options.forgetWorkspace }),
+    ...(options.homeControls !== undefined && { homeControls: options.homeControls }),
   };
   registerListeners(app, deps);
 

@@ -1,7 +1,7 @@
 /**
  * What a button carries to its action: the story (by story id and, in case the story has since
  * regrouped under another id, one of its summaries), the question and the page, and where the
- * reply lives. Slack gives a button value 2,000 characters; the question is the part that can be
+ * reply lives; on App Home, the digest or follow its row shows. Slack gives a button value 2,000 characters; the question is the part that can be
  * long, so it is shortened until the value fits. Values come back from Slack, so they are read
  * with a schema like any other outside data.
  */
@@ -13,9 +13,16 @@ import { truncate } from '../text/truncate.js';
  * Where a reply lives, which decides how a button updates it:
  * `ephemeral` (a /news reply only the asker sees: replaced through its response_url),
  * `thread` and `dm` (a message Tidings posted: replaced with chat.update),
- * `digest` (a channel's digest: the full brief goes to the one who asked, privately).
+ * `digest` (a channel's digest: the full brief goes to the one who asked, privately),
+ * `home` (App Home: published again after the action).
  */
-export type Where = 'ephemeral' | 'thread' | 'dm' | 'digest';
+export type Where = 'ephemeral' | 'thread' | 'dm' | 'digest' | 'home';
+
+/** What an App Home row shows: a digest subscription or a follow, by its id. */
+export interface RowRef {
+  readonly kind: 'digest' | 'follow';
+  readonly id: string;
+}
 
 export interface ButtonValue {
   readonly where: Where;
@@ -23,17 +30,21 @@ export interface ButtonValue {
   readonly summaryId?: string;
   readonly question?: string;
   readonly offset?: number;
+  readonly row?: RowRef;
 }
 
-const WHERE_CODES = { ephemeral: 'e', thread: 't', dm: 'd', digest: 'g' } as const satisfies Record<Where, string>;
+const WHERE_CODES = { ephemeral: 'e', thread: 't', dm: 'd', digest: 'g', home: 'h' } as const satisfies Record<Where, string>;
 const CODE_WHERE = Object.fromEntries(Object.entries(WHERE_CODES).map(([where, code]) => [code, where])) as Record<string, Where>;
 
 const Encoded = z.object({
-  w: z.enum(['e', 't', 'd', 'g']),
+  w: z.enum(['e', 't', 'd', 'g', 'h']),
   s: z.string().min(1).max(LIMITS.buttonValue).optional(),
   m: z.string().min(1).max(LIMITS.buttonValue).optional(),
   q: z.string().max(LIMITS.buttonValue).optional(),
   o: z.number().int().min(0).max(1_000_000).optional(),
+  /** A row's kind (digest, follow) and id: ids are the database's integers, as text. */
+  k: z.enum(['d', 'f']).optional(),
+  i: z.string().regex(/^\d{1,12}$/).optional(),
 });
 
 export function encodeButtonValue(value: ButtonValue): string {
@@ -44,6 +55,7 @@ export function encodeButtonValue(value: ButtonValue): string {
       ...(value.summaryId !== undefined && { m: value.summaryId }),
       ...(question !== undefined && { q: question }),
       ...(value.offset !== undefined && value.offset > 0 && { o: value.offset }),
+      ...(value.row !== undefined && { k: value.row.kind === 'digest' ? 'd' : 'f', i: value.row.id }),
     });
   let question = value.question;
   let encoded = encode(question);
@@ -66,13 +78,16 @@ export function decodeButtonValue(raw: unknown): ButtonValue | undefined {
   }
   const parsed = Encoded.safeParse(json);
   if (!parsed.success) return undefined;
-  const { w, s, m, q, o } = parsed.data;
+  const { w, s, m, q, o, k, i } = parsed.data;
+  // A kind without an id (or the other way round) names no row.
+  if ((k === undefined) !== (i === undefined)) return undefined;
   return {
     where: CODE_WHERE[w]!,
     ...(s !== undefined && { storyId: s }),
     ...(m !== undefined && { summaryId: m }),
     ...(q !== undefined && { question: q }),
     ...(o !== undefined && { offset: o }),
+    ...(k !== undefined && i !== undefined && { row: { kind: k === 'd' ? 'digest' : 'follow', id: i } }),
   };
 }
 
@@ -82,4 +97,8 @@ export const ACTION = {
   more: 'tidings_more',
   back: 'tidings_back',
   share: 'tidings_share',
+  /** App Home's row buttons: the row (digest or follow) is in the value. */
+  homePause: 'tidings_home_pause',
+  homeResume: 'tidings_home_resume',
+  homeRemove: 'tidings_home_remove',
 } as const;

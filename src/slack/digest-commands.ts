@@ -29,6 +29,4 @@ export type DigestCommandReply = (SlackMessage & { readonly results?: number }) 
 
 export interface DigestCommands {
   handle(request: DigestCommandRequest): Promise<DigestCommandReply>;
-  /** A mrkdwn section about the workspace's digests for App Home, or undefined for none. */
-  homeSection?(teamId: string, userId: string): Promise<string | undefined>;
 }

@@ -23,6 +23,10 @@ export const LIMITS = {
   blocksText: 12_000,
   privateMetadata: 3000,
   modalTitle: 24,
+  /** A button's confirmation dialog: its title, its text, and its two buttons' labels. */
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
 } as const;
 
 /** What the views aim for, comfortably inside `LIMITS.blocksText`. */
@@ -91,6 +95,20 @@ class Checker {
     if (value.style !== undefined && value.style !== 'primary' && value.style !== 'danger') {
       this.problems.push(`${at}.style: not primary or danger`);
     }
+    if (value.confirm !== undefined) this.confirm(`${at}.confirm`, value.confirm);
+  }
+
+  /** A confirmation dialog: Slack wants all four texts. */
+  confirm(at: string, value: unknown): void {
+    if (!isObj(value)) {
+      this.problems.push(`${at}: not an object`);
+      return;
+    }
+    this.text(`${at}.title`, value.title, LIMITS.confirmTitle, ['plain_text']);
+    this.text(`${at}.text`, value.text, LIMITS.confirmText);
+    this.text(`${at}.confirm`, value.confirm, LIMITS.confirmButton, ['plain_text']);
+    this.text(`${at}.deny`, value.deny, LIMITS.confirmButton, ['plain_text']);
+    if (value.style !== undefined && value.style !== 'primary' && value.style !== 'danger') this.problems.push(`${at}.style: not primary or danger`);
   }
 
   block(at: string, block: unknown): void {

@@ -1,7 +1,7 @@
 /**
  * Tidings on Slack, started and stopped in order, on top of live news (../ingest/live-news.ts,
  * which owns the engine and the store): the Slack app (with the `/news digest`, `/news follow` and
- * `/news feeds` commands, and the live-news routes) and follows watching the intake, at once, so
+ * `/news feeds` commands, App Home's digests and follows, and the live-news routes) and follows watching the intake, at once, so
  * that Slack is answered while the engine is built; then, once it is (startDigests), the digest
  * scheduler. Rows older than workspaces go to the bot token's workspace at start (./adopt-rows.ts);
  * a workspace that uninstalls is forgotten (../workspaces/forget.ts). Stopping goes the other way: follows (after the pass in hand) and the scheduler (it
@@ -18,6 +18,7 @@ import { createSlackFollows } from './follow/index.js';
 import type { SlackApp } from './app.js';
 import type { WorkspaceTokens } from './workspace-tokens.js';
 import type { InstallationRemover } from '../workspaces/ports.js';
+import { createHomeControls } from './home/controls.js';
 
 export interface RunningSlack {
   readonly mode: 'socket' | 'http' | 'oauth';
@@ -44,6 +45,7 @@ export async function startSlack(settings: Settings, news: LiveNews, logger: Log
     logger,
     digestCommands: digests.commands,
     followCommands: follows.commands,
+    homeControls: createHomeControls({ store, engine, logger, onDigestChange: () => digests.scheduler.replan() }),
     feedsCommands: news.feedsCommands,
     forgetWorkspace: createForgetWorkspace({ store, installations, logger, onForgotten: () => digests.scheduler.replan() }),
     routes: news.routes,

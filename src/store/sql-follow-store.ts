@@ -15,8 +15,8 @@ const POST_COLUMNS = 'id, team_id, channel_id, story_key, follow_id, kind, state
 const KEYS_A_QUERY = 500;
 
 export function createSqlFollowStore(db: SqlDatabase): FollowStore {
-  const follows = async (where: string, params: SqlValue[]) =>
-    (await db.query(`SELECT ${FOLLOW_COLUMNS} FROM follows WHERE ${where} ORDER BY created_at, id`, params)).map(followOf);
+  const follows = async (where: string, params: SqlValue[], order = 'created_at, id') =>
+    (await db.query(`SELECT ${FOLLOW_COLUMNS} FROM follows WHERE ${where} ORDER BY ${order}`, params)).map(followOf);
   const numbers = (ids: readonly string[]) => ids.filter(isId).map(Number);
 
   return {
@@ -38,14 +38,17 @@ export function createSqlFollowStore(db: SqlDatabase): FollowStore {
     },
     listFollows: (channelId, teamId = '') => follows('channel_id = $1 AND team_id = $2', [channelId, teamId]),
     listActiveFollows: () => follows('paused_at IS NULL', []),
+    listAllFollows: (teamId = '') => follows('team_id = $1', [teamId], 'channel_id, created_at, id'),
     async deleteFollow(channelId, id, teamId = '') {
       return isId(id) && (await db.run('DELETE FROM follows WHERE id = $1 AND channel_id = $2 AND team_id = $3', [Number(id), channelId, teamId])) > 0;
     },
     async pauseFollow(id, reason, at) {
       return isId(id) && (await db.run('UPDATE follows SET paused_at = $2, paused_reason = $3 WHERE id = $1', [Number(id), at, reason])) > 0;
     },
-    async resumeFollow(id) {
-      return isId(id) && (await db.run('UPDATE follows SET paused_at = NULL, paused_reason = NULL WHERE id = $1', [Number(id)])) > 0;
+    async resumeFollow(id, quietMembers) {
+      if (!isId(id)) return false;
+      if (quietMembers === undefined) return (await db.run('UPDATE follows SET paused_at = NULL, paused_reason = NULL WHERE id = $1', [Number(id)])) > 0;
+      return (await db.run('UPDATE follows SET paused_at = NULL, paused_reason = NULL, quiet_members = $2 WHERE id = $1', [Number(id), JSON.stringify(quietMembers)])) > 0;
     },
 
     postedKeys: (channelId, keys, teamId = '') => keysIn(db, teamId, channelId, keys),

@@ -12,8 +12,8 @@ const DELIVERY_COLUMNS =
   'id, subscription_id, local_date, due_at, window_since, window_until, state, owner, lease_until, claimed_at, finished_at, message_ts, note';
 
 export function createSqlStore(db: SqlDatabase): DigestStore {
-  const subscriptions = async (where: string, params: (string | number)[]) =>
-    (await db.query(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE ${where} ORDER BY created_at, id`, params)).map(subscriptionOf);
+  const subscriptions = async (where: string, params: (string | number)[], order = 'created_at, id') =>
+    (await db.query(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE ${where} ORDER BY ${order}`, params)).map(subscriptionOf);
   const oneDelivery = async (where: string, params: (string | number)[]) =>
     (await db.query(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE ${where} ORDER BY due_at DESC, id DESC LIMIT 1`, params)).map(deliveryOf)[0];
 
@@ -39,6 +39,7 @@ export function createSqlStore(db: SqlDatabase): DigestStore {
     },
     listSubscriptions: (channelId, teamId = '') => subscriptions('channel_id = $1 AND team_id = $2', [channelId, teamId]),
     listActiveSubscriptions: () => subscriptions('paused_at IS NULL', []),
+    listAllSubscriptions: (teamId = '') => subscriptions('team_id = $1', [teamId], 'channel_id, created_at, id'),
 
     async deleteSubscription(channelId, id, teamId = '') {
       return isId(id) && (await db.run('DELETE FROM subscriptions WHERE id = $1 AND channel_id = $2 AND team_id = $3', [Number(id), channelId, teamId])) > 0;

@@ -85,6 +85,8 @@ export interface DigestStore {
   listSubscriptions(channelId: string, teamId?: string): Promise<Subscription[]>;
   /** Every subscription that is not paused, of every workspace, oldest first. */
   listActiveSubscriptions(): Promise<Subscription[]>;
+  /** Every subscription of one workspace ('' by default), paused ones included, by channel, then oldest first (App Home). */
+  listAllSubscriptions(teamId?: string): Promise<Subscription[]>;
   /** Deletes a subscription of this channel and workspace (and its delivery log); false if there is none. */
   deleteSubscription(channelId: string, id: string, teamId?: string): Promise<boolean>;
   pauseSubscription(id: string, reason: string, at: number): Promise<boolean>;

@@ -40,6 +40,9 @@ describe('parseDigestCommand', () => {
     expect(command('digest off')).toEqual({ kind: 'off' });
     expect(command('digest off #12')).toEqual({ kind: 'off', id: '12' });
     expect(command('digest off 007')).toEqual({ kind: 'off', id: '7' });
+    expect(command('digest resume')).toEqual({ kind: 'resume' });
+    expect(command('digest resume #4')).toEqual({ kind: 'resume', id: '4' });
+    expect(command('digest unpause 04')).toEqual({ kind: 'resume', id: '4' });
     expect(command('digest now')).toEqual({ kind: 'now', question: '' });
     expect(command('digest now china trade')).toEqual({ kind: 'now', question: 'china trade' });
     expect(command('digest')).toEqual({ kind: 'help' });
@@ -73,6 +76,7 @@ describe('parseDigestCommand', () => {
 
   it('refuses a bad id, extra words after list, and an overlong question', () => {
     expect(error('digest off the-first-one')).toMatch(/not a digest id/);
+    expect(error('digest resume 3 4')).toMatch(/“3 4” is not a digest id/);
     expect(error('digest list everything')).toMatch(/takes nothing after it/);
     expect(error(`digest daily 08:00 ${'x'.repeat(MAX_QUESTION_LENGTH + 1)}`)).toMatch(/characters long/);
   });

@@ -138,6 +138,8 @@ describe('following a question', () => {
     const stories = new Set(['v-1-0', 'v-2-0', 'v-3-0', 'v-4-0'].map((id) => running!.news.engine.story(id)!.story.id));
     expect(stories.size).toBe(4);
     expect(posts().map((c) => c.params.text)).toEqual([expect.stringMatching(/^New story/), expect.stringMatching(/^New story/), '2 more new stories this hour']);
+    // Three posts to one channel at once: each after the one before by Slack's second per channel.
+    expect(running!.paceWaits).toEqual([1000, 1000]);
 
     await ingest(volcano('Kagoshima', 5, 0));
     expect(posts()).toHaveLength(3);
@@ -166,6 +168,20 @@ describe('following a question', () => {
     expect(running!.slack.callsTo('chat.postMessage')).toHaveLength(1);
     expect(await running!.news.store.postedKeys(CHANNEL, ['dam-a', 'dam-b'], TEAM_ID)).toEqual(new Set());
     running!.slack.refusing.clear();
-    expect(await running!.ask('follow list', CHANNEL)).toMatch(/\*paused\*: is_archived/);
+    expect(await running!.ask('follow list', CHANNEL)).toMatch(/\*paused\*: is_archived \(`\/news follow resume 1` once fixed\)/);
+
+    // Resumed from the channel: what broke while it was paused is not news; what breaks next is.
+    expect(await running!.ask('follow resume', CHANNEL)).toMatch(/Follow 1 \(“Zermatt glacier dam”\) is on again/);
+    expect((await running!.news.store.listFollows(CHANNEL, TEAM_ID))[0]!.paused).toBeUndefined();
+    await ingest([dam('dam-d', 'Berne Post')]);
+    expect(running!.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    // Six days on: outside the story window, so a story of its own.
+    now += 6 * 24 * HOUR;
+    await ingest([
+      { id: 'slide-a', title: 'Rockslide cuts Zermatt glacier dam road', text: 'A rockslide cut the road to the Zermatt glacier dam on Thursday, Swiss police said.', source: 'Alpine Wire', published: at(0) },
+      { id: 'slide-b', title: 'Rockslide blocks road below Zermatt glacier dam', text: 'A rockslide blocked the road below the Zermatt glacier dam on Thursday, officials said.', source: 'Swiss Daily', published: at(0) },
+    ]);
+    expect(posts().map((c) => c.params.text)).toEqual([expect.stringMatching(/^New story: Glacier dam/), expect.stringMatching(/^New story: Rockslide/)]);
+    expect(await running!.ask('follow resume 1', CHANNEL)).toBe('Follow 1 is not paused: it runs already.');
   });
 });

@@ -4,6 +4,7 @@ import { LIMITS, assertMessageFits, messageProblems, viewProblems } from '../../
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
 const plainText = (text: string) => ({ type: 'plain_text', text });
 const sectionOf = (text: string, block_id?: string) => ({ type: 'section', ...(block_id && { block_id }), text: mrkdwn(text) });
+const confirmOf = (over: Record<string, unknown> = {}) => ({ title: plainText('Sure?'), text: mrkdwn('It goes.'), confirm: plainText('Remove'), deny: plainText('Keep'), ...over });
 const buttonOf = (over: Record<string, unknown> = {}) => ({ type: 'button', action_id: 'a', text: plainText('Go'), value: 'v', ...over });
 
 describe('the limits validator', () => {
@@ -15,6 +16,7 @@ describe('the limits validator', () => {
         sectionOf('x'.repeat(LIMITS.sectionText), 'b1'),
         { type: 'context', elements: Array.from({ length: 10 }, () => mrkdwn('c')) },
         { type: 'actions', elements: Array.from({ length: 25 }, (_, i) => buttonOf({ action_id: `a${i}`, value: 'v'.repeat(2000) })) },
+        { type: 'actions', elements: [buttonOf({ confirm: confirmOf({ title: plainText('t'.repeat(100)), text: mrkdwn('t'.repeat(300)), confirm: plainText('c'.repeat(30)) }), style: 'danger' })] },
         { type: 'divider' },
       ],
     };
@@ -38,6 +40,10 @@ describe('the limits validator', () => {
     ['a block_id twice', { blocks: [sectionOf('x', 'same'), sectionOf('y', 'same')] }, /the same block_id twice/],
     ['an action_id twice in a block', { blocks: [{ type: 'actions', elements: [buttonOf(), buttonOf()] }] }, /the same action_id twice/],
     ['too much text in all', { blocks: Array.from({ length: 5 }, () => sectionOf('x'.repeat(2500))) }, /12500 characters of text, over 12000/],
+    ['a confirm title over 100', { blocks: [{ type: 'actions', elements: [buttonOf({ confirm: confirmOf({ title: plainText('t'.repeat(101)) }) })] }] }, /confirm\.title: text of 101 characters, over 100/],
+    ['a confirm text over 300', { blocks: [{ type: 'actions', elements: [buttonOf({ confirm: confirmOf({ text: mrkdwn('t'.repeat(301)) }) })] }] }, /confirm\.text: text of 301 characters, over 300/],
+    ['a confirm label over 30', { blocks: [{ type: 'actions', elements: [buttonOf({ confirm: confirmOf({ deny: plainText('d'.repeat(31)) }) })] }] }, /confirm\.deny: text of 31 characters, over 30/],
+    ['a confirm without its button', { blocks: [{ type: 'actions', elements: [buttonOf({ confirm: confirmOf({ confirm: undefined }) })] }] }, /confirm\.confirm: not a plain_text text object/],
     ['a block type Tidings does not build', { blocks: [{ type: 'image', image_url: 'https://x', alt_text: 'x' }] }, /block type "image"/],
   ])('finds %s', (_name, partial, problem) => {
     const problems = messageProblems({ text: 'fallback', ...partial });

@@ -37,6 +37,21 @@ describeOnBackends('follow store', (backend) => {
     expect((await store.listFollows('C1')).map((x) => x.question)).toEqual(['second']);
   });
 
+  it('lists every follow, paused ones included, by channel then oldest first; a resume may take a new quiet start', async () => {
+    const b = await follow('C2', 'b');
+    const a = await follow('C1', 'a', ['old-1']);
+    await store.pauseFollow(a.id, 'not_in_channel', T0 + 1);
+    expect((await store.listAllFollows()).map((x) => [x.channelId, x.question, x.paused?.reason])).toEqual([['C1', 'a', 'not_in_channel'], ['C2', 'b', undefined]]);
+    expect(await store.resumeFollow(a.id, ['old-1', 'new-7'])).toBe(true);
+    expect(await store.getFollow(a.id)).toMatchObject({ quietMembers: ['old-1', 'new-7'] });
+    expect((await store.getFollow(a.id))!.paused).toBeUndefined();
+    // Without one, the quiet start stays as it was.
+    await store.pauseFollow(b.id, 'x', T0);
+    expect(await store.resumeFollow(b.id)).toBe(true);
+    expect(await store.getFollow(b.id)).toMatchObject({ quietMembers: ['old-1'] });
+    expect(await store.resumeFollow('nope', [])).toBe(false);
+  });
+
   it('claims a story once per channel, across connections, and finds it by key', async () => {
     const f = await follow();
     const other = await stores.another();

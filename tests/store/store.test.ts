@@ -112,6 +112,17 @@ describeOnBackends('store contract', (backend) => {
     expect(await store.pauseSubscription('999999', 'x', T0)).toBe(false);
   });
 
+  it('lists every subscription, paused ones included, by channel then oldest first', async () => {
+    const b1 = await subscribe('C2');
+    const a1 = await subscribe('C1', { createdAt: T0 + 2 });
+    const a0 = await subscribe('C1', { createdAt: T0 + 1 });
+    await store.pauseSubscription(a1.id, 'is_archived', T0 + 5);
+    const all = await store.listAllSubscriptions();
+    expect(all.map((s) => [s.channelId, s.id])).toEqual([['C1', a0.id], ['C1', a1.id], ['C2', b1.id]]);
+    expect(all[1]!.paused).toEqual({ reason: 'is_archived', at: T0 + 5 });
+    expect(await store.listActiveSubscriptions()).toHaveLength(2);
+  });
+
   it('claims a (subscription, local date) once, even when two connections race for it', async () => {
     const sub = await subscribe('C1');
     const other = await second();

@@ -12,17 +12,15 @@ import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../log.js';
 import type { DigestStore } from '../../store/store.js';
 import type { DigestCommandReply, DigestCommandRequest, DigestCommands } from '../digest-commands.js';
-import { digestConfirmedView, digestErrorView, digestHelpView, digestListView, digestOffView } from '../views/digest-replies.js';
+import { resumeTarget } from '../../digest/resume-target.js';
+import { digestConfirmedView, digestErrorView, digestHelpView, digestListView, digestOffView, digestResumedView } from '../views/digest-replies.js';
 import { buildDigest, digestLabel } from './build.js';
 import { checkDigestChannel } from './channel-check.js';
-import { digestHomeSection } from './home.js';
 
 export interface DigestCommandsOptions {
   readonly store: DigestStore;
   readonly engine: Engine;
   readonly logger: Logger;
-  /** Now, ms since the epoch (for App Home, which has no request time). */
-  readonly clock: () => number;
   /** Subscriptions changed: the scheduler looks again (scheduler.replan). */
   readonly onChange: () => void;
 }
@@ -67,6 +65,19 @@ export function createDigestCommands(options: DigestCommandsOptions): DigestComm
     return digestOffView(summarizeSubscription(target.subscription, request.now));
   }
 
+  /** A paused digest on again, once Tidings can post in the channel again (asked first, as for a new one). */
+  async function resume(id: string | undefined, request: DigestCommandRequest): Promise<DigestCommandReply> {
+    const target = resumeTarget(await store.listSubscriptions(request.channelId, request.teamId), id, 'digest');
+    if (!target.ok) return digestErrorView(target.error);
+    const check = await checkDigestChannel(request.client, request.channelId, request.channelName);
+    if (!check.ok) return digestErrorView(check.reason);
+    await store.resumeSubscription(target.target.id);
+    logger.info({ subscriptionId: target.target.id, channel: request.channelId, user: request.userId }, 'digest resumed');
+    options.onChange();
+    const { paused: _paused, ...running } = target.target;
+    return digestResumedView(summarizeSubscription(running, request.now));
+  }
+
   /**
    * What would be posted now: for a question given, its stories of the last day; without one, the
    * channel's digest if it has exactly one (since its last post, as its next post would), else all
@@ -99,10 +110,11 @@ export function createDigestCommands(options: DigestCommandsOptions): DigestComm
           return list(request);
         case 'off':
           return off(command.id, request);
+        case 'resume':
+          return resume(command.id, request);
         case 'now':
           return preview(command.question, request);
       }
     },
-    homeSection: (teamId, userId) => digestHomeSection(store, teamId, userId, options.clock()),
   };
 }

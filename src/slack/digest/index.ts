@@ -55,6 +55,6 @@ export function createSlackDigests(options: SlackDigestsOptions): SlackDigests {
     graceMs: settings.digestGraceMs,
     ...options.tuning,
   });
-  const commands = createDigestCommands({ store, engine, logger, clock, onChange: () => scheduler.replan() });
+  const commands = createDigestCommands({ store, engine, logger, onChange: () => scheduler.replan() });
   return { commands, scheduler };
 }

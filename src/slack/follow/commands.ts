@@ -11,7 +11,9 @@ import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../log.js';
 import { checkDigestChannel, type ChannelCheckWords } from '../digest/channel-check.js';
 import type { FollowCommandReply, FollowCommandRequest, FollowCommands } from '../follow-commands.js';
-import { followConfirmedView, followErrorView, followHelpView, followListView, followOffView } from '../views/follow-replies.js';
+import { resumeTarget } from '../../digest/resume-target.js';
+import { resumeFollowNow } from './resume.js';
+import { followConfirmedView, followErrorView, followHelpView, followListView, followOffView, followResumedView } from '../views/follow-replies.js';
 
 export interface FollowCommandsOptions {
   readonly store: FollowStore;
@@ -19,7 +21,7 @@ export interface FollowCommandsOptions {
   readonly logger: Logger;
 }
 
-const FOLLOW_WORDS: ChannelCheckWords = {
+export const FOLLOW_WORDS: ChannelCheckWords = {
   one: 'follow',
   many: 'follows',
   why: 'I need to be in it to post each new story, and to update it as it grows.',
@@ -50,6 +52,20 @@ export function createFollowCommands({ store, engine, logger }: FollowCommandsOp
     return followOffView(target);
   }
 
+  /**
+   * A paused follow on again, once Tidings can post in the channel again. Its quiet start is
+   * taken again: what matched while it was paused is not news, only what breaks from now on.
+   */
+  async function resume(id: string | undefined, request: FollowCommandRequest): Promise<FollowCommandReply> {
+    const target = resumeTarget(await store.listFollows(request.channelId, request.teamId), id, 'follow');
+    if (!target.ok) return followErrorView(target.error);
+    const check = await checkDigestChannel(request.client, request.channelId, request.channelName, FOLLOW_WORDS);
+    if (!check.ok) return followErrorView(check.reason);
+    await resumeFollowNow(store, engine, target.target, request.now);
+    logger.info({ followId: target.target.id, channel: request.channelId, user: request.userId }, 'follow resumed');
+    return followResumedView(target.target);
+  }
+
   return {
     async handle(request) {
       const parsed = parseFollowCommand(request.args);
@@ -66,6 +82,8 @@ export function createFollowCommands({ store, engine, logger }: FollowCommandsOp
         }
         case 'off':
           return off(command.id, request);
+        case 'resume':
+          return resume(command.id, request);
       }
     },
   };

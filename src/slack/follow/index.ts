@@ -14,6 +14,7 @@ import { DEFAULT_FOLLOW_POSTS_PER_HOUR, DEFAULT_REQUIRE_TWO_OUTLETS } from '../.
 import type { FollowStore } from '../../follow/ports.js';
 import type { NewsIntake } from '../../ingest/intake.js';
 import type { Logger } from '../../log.js';
+import { createChannelPacer, realSleep, type ChannelPacerOptions } from '../channel-pacer.js';
 import { createDigestClients } from '../digest/client.js';
 import type { FollowCommands } from '../follow-commands.js';
 import { workspaceTokensOr, type WorkspaceTokens } from '../workspace-tokens.js';
@@ -36,6 +37,11 @@ export interface SlackFollowsOptions {
   readonly owner?: string;
   /** Each workspace's bot token (the OAuth installations'); SLACK_BOT_TOKEN's for all by default. */
   readonly tokens?: WorkspaceTokens;
+  /**
+   * The time posts to one channel are spaced by (channel-pacer.ts): real time and a real timer by
+   * default, whatever `clock` says (a rate limit counts real seconds).
+   */
+  readonly pace?: Pick<ChannelPacerOptions, 'clock' | 'sleep'>;
 }
 
 export interface SlackFollows {
@@ -52,7 +58,7 @@ export function createSlackFollows(options: SlackFollowsOptions): SlackFollows {
   const watcher = createFollowWatcher({
     store: options.store,
     engine: options.engine,
-    poster: createFollowPoster(clients),
+    poster: createFollowPoster(clients, createChannelPacer(options.pace ?? { clock: Date.now, sleep: realSleep })),
     clock: options.clock ?? Date.now,
     logger,
     owner: options.owner ?? randomUUID(),

@@ -1,11 +1,12 @@
 /**
  * The follow watcher's calls to Slack: a story's message (with the story's key and follow in its
  * metadata), a roundup, the message edited in place when the story grows, and the reply in its
- * thread. Every failure comes back as the digest scheduler reads them (toDigestPostError), so
+ * thread, the posts and replies spaced per channel. Every failure comes back as the digest scheduler reads them (toDigestPostError), so
  * that the same rules decide what pauses a follow.
  */
 import type { webApi } from '@slack/bolt';
 import { DigestPostError, NOT_INSTALLED, type FoundPost } from '../../digest/ports.js';
+import type { ChannelPacer } from '../channel-pacer.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { postMessage, updateMessage } from '../send.js';
 import { toDigestPostError } from '../digest/client.js';
@@ -36,7 +37,10 @@ export interface FollowPoster {
 /** Messages of history read before giving up as 'unknown' (a very busy channel). */
 const HISTORY_PAGES = 5;
 
-export function createFollowPoster(clients: WorkspaceClients): FollowPoster {
+/** `pacer` spaces the posts and replies to one channel (edits are not posts: they go at once). */
+export function createFollowPoster(clients: WorkspaceClients, pacer?: ChannelPacer): FollowPoster {
+  // Keyed by workspace and channel: a shared channel has one id in two workspaces, each its own bot.
+  const paced = async (to: Conversation) => pacer?.wait(`${to.teamId} ${to.channel}`);
   /** The call with the workspace's client; a workspace without a token is one that cannot be posted to. */
   const slack = async <T>(to: Conversation, call: (client: webApi.WebClient) => Promise<T>): Promise<T> => {
     const client = await clients.clientFor(to.teamId);
@@ -49,6 +53,7 @@ export function createFollowPoster(clients: WorkspaceClients): FollowPoster {
   };
   return {
     async post(to, message, meta) {
+      await paced(to);
       const response = await slack(to, (client) =>
         postMessage(client, { channel: to.channel }, message, { event_type: FOLLOW_EVENT_TYPE, event_payload: { story_key: meta.storyKey, follow_id: meta.followId ?? '' } }),
       );
@@ -56,7 +61,10 @@ export function createFollowPoster(clients: WorkspaceClients): FollowPoster {
       return response.ts;
     },
     update: (to, ts, message) => slack(to, (client) => updateMessage(client, to.channel, ts, message)),
-    reply: async (to, threadTs, message) => void (await slack(to, (client) => postMessage(client, { channel: to.channel, threadTs }, message))),
+    async reply(to, threadTs, message) {
+      await paced(to);
+      await slack(to, (client) => postMessage(client, { channel: to.channel, threadTs }, message));
+    },
     async findPosted(to, storyKey, claimedAt) {
       const client = await clients.clientFor(to.teamId);
       if (client === undefined) return 'unknown';

@@ -1,4 +1,4 @@
-/** What every listener is given: the core, the clock, the log, the optional digest, feeds and follow commands, and uninstalling. */
+/** What every listener is given: the core, the clock, the log, the optional digest, feeds and follow commands, uninstalling, and App Home's controls. */
 import type { webApi } from '@slack/bolt';
 import type { Engine } from '../../engine/types.js';
 import type { StoryMessageStore } from '../../follow/story-messages.js';
@@ -7,6 +7,7 @@ import type { DigestCommands } from '../digest-commands.js';
 import type { FeedsCommands } from '../feeds-commands.js';
 import type { FollowCommands } from '../follow-commands.js';
 import type { ForgetWorkspace } from '../../workspaces/forget.js';
+import type { HomeControls } from '../home-controls.js';
 
 export interface ListenerDeps {
   readonly engine: Engine;
@@ -20,6 +21,10 @@ export interface ListenerDeps {
   readonly storyMessages?: Pick<StoryMessageStore, 'recordShare'>;
   /** Deletes a workspace's state when it uninstalls Tidings; without it, those events are ignored. */
   readonly forgetWorkspace?: ForgetWorkspace;
+  /** App Home's digests and follows, and their buttons; without it, App Home shows stories and help. */
+  readonly homeControls?: HomeControls;
+  /** Whether a person is a workspace admin or owner (users.info, remembered briefly). */
+  readonly isAdmin: (client: webApi.WebClient, userId: string) => Promise<boolean>;
   /** A person's IANA time zone, or undefined when it cannot be known. */
   readonly timeZoneOf: (client: webApi.WebClient, userId: string) => Promise<string | undefined>;
 }

@@ -51,6 +51,17 @@ export function button(actionId: string, label: string, value: string, style?: '
   };
 }
 
+/** A button's "are you sure?" dialog: raw title and labels, Tidings' own mrkdwn text (data escaped by the caller). */
+export function confirmDialog(title: string, mrkdwn: string, confirm: string, deny: string): types.ConfirmationDialog {
+  return {
+    title: { type: 'plain_text', text: nonBlank(plain(title, LIMITS.confirmTitle), 'Are you sure?') },
+    text: { type: 'mrkdwn', text: mrkdwn },
+    confirm: { type: 'plain_text', text: plain(confirm, LIMITS.confirmButton) },
+    deny: { type: 'plain_text', text: plain(deny, LIMITS.confirmButton) },
+    style: 'danger',
+  };
+}
+
 export function divider(): types.DividerBlock {
   return { type: 'divider' };
 }

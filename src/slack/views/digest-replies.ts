@@ -5,7 +5,8 @@
  */
 import type { SubscriptionSummary } from '../../digest/describe.js';
 import type { Delivery } from '../../store/store.js';
-import { escapeMrkdwn, fitMrkdwn } from '../mrkdwn.js';
+import { pausedBy } from '../../digest/pause-reason.js';
+import { escapeMrkdwn, fitMrkdwn, userMention } from '../mrkdwn.js';
 import { truncate } from '../../text/truncate.js';
 import { context, header, section, type Block, type SlackMessage } from './blocks.js';
 
@@ -41,6 +42,12 @@ export function digestOffView(summary: SubscriptionSummary): SlackMessage {
   return { text, blocks: [section('digest-off', text)] };
 }
 
+export function digestResumedView(summary: SubscriptionSummary): SlackMessage {
+  const next = summary.next === undefined ? '' : ` The next one ${escapeMrkdwn(summary.next)}.`;
+  const text = `:white_check_mark: Digest ${escapeMrkdwn(summary.id)} (${escapeMrkdwn(summary.schedule)}, ${fitMrkdwn(summary.about, ABOUT)}) is on again.${next}`;
+  return { text, blocks: [section('digest-resumed', text)] };
+}
+
 export interface DigestListRow {
   readonly summary: SubscriptionSummary;
   /** The latest delivery, whatever became of it. */
@@ -61,10 +68,12 @@ export function digestListView(rows: readonly DigestListRow[], usage: string): S
 function rowText({ summary, last }: DigestListRow): string {
   const id = escapeMrkdwn(summary.id);
   const lines = [`*Digest ${id}* · ${escapeMrkdwn(summary.schedule)} · ${fitMrkdwn(summary.about, ABOUT)}`];
-  if (summary.pausedReason !== undefined) {
+  if (summary.pausedReason !== undefined && pausedBy(summary.pausedReason) !== undefined) {
+    lines.push(`*Paused* ${pausedReasonText(summary.pausedReason)}. \`/news digest resume ${id}\` starts it again.`);
+  } else if (summary.pausedReason !== undefined) {
     lines.push(
       `*Paused*: ${pausedReasonText(summary.pausedReason)} (\`${fitMrkdwn(summary.pausedReason, 60)}\`). ` +
-        `Once that is fixed, \`/news digest off ${id}\` and set it up again.`,
+        `Once that is fixed, \`/news digest resume ${id}\` starts it again.`,
     );
   } else if (summary.next !== undefined) {
     lines.push(`Next: ${escapeMrkdwn(summary.next)}`);
@@ -73,8 +82,10 @@ function rowText({ summary, last }: DigestListRow): string {
   return truncate(lines.join('\n'), 2900);
 }
 
-/** Why a digest was paused, from Slack's error code, in words; the code itself for the rest. */
+/** Why a digest or follow was paused, in words: who paused it, or what Slack's error code means. */
 export function pausedReasonText(code: string): string {
+  const person = pausedBy(code);
+  if (person !== undefined) return `by ${userMention(person)} from App Home`;
   switch (code) {
     case 'channel_not_found':
       return 'I could no longer find this channel';

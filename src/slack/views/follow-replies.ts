@@ -5,9 +5,16 @@
 import type { Follow } from '../../follow/follow.js';
 import { truncate } from '../../text/truncate.js';
 import { escapeMrkdwn, fitMrkdwn, userMention } from '../mrkdwn.js';
+import { pausedBy } from '../../digest/pause-reason.js';
 import { context, header, section, type Block, type SlackMessage } from './blocks.js';
+import { pausedReasonText } from './digest-replies.js';
 
 const ABOUT = 200;
+
+/** A person's pause in words; Slack's code as it is (the channel's members can look it up). */
+function pauseWords(reason: string): string {
+  return pausedBy(reason) === undefined ? fitMrkdwn(reason, 200) : pausedReasonText(reason);
+}
 const HINT = '`/news follow list` shows this channel’s follows · `/news follow off [id]` stops one';
 
 function about(follow: Follow): string {
@@ -38,6 +45,11 @@ export function followOffView(follow: Follow): SlackMessage {
   return { text, blocks: [section('follow-off', text)] };
 }
 
+export function followResumedView(follow: Follow): SlackMessage {
+  const text = `:white_check_mark: Follow ${escapeMrkdwn(follow.id)} (${about(follow)}) is on again: each new story that breaks from now on is posted here.`;
+  return { text, blocks: [section('follow-resumed', text)] };
+}
+
 export function followListView(follows: readonly Follow[], usage: string): SlackMessage {
   if (follows.length === 0) {
     const text = 'This channel follows nothing.';
@@ -45,7 +57,7 @@ export function followListView(follows: readonly Follow[], usage: string): Slack
   }
   const blocks: Block[] = [header('follow-list-title', 'Follows in this channel')];
   follows.forEach((follow, i) => {
-    const paused = follow.paused === undefined ? '' : ` · *paused*: ${fitMrkdwn(follow.paused.reason, 200)}`;
+    const paused = follow.paused === undefined ? '' : ` · *paused*: ${pauseWords(follow.paused.reason)} (\`/news follow resume ${escapeMrkdwn(follow.id)}\` ${pausedBy(follow.paused.reason) === undefined ? 'once fixed' : 'starts it again'})`;
     blocks.push(section(`follow-${i}`, `\`${escapeMrkdwn(follow.id)}\` ${about(follow)} · by ${userMention(follow.createdBy)}${paused}`));
   });
   blocks.push(context('follow-list-hint', HINT));

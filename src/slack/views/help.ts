@@ -24,6 +24,7 @@ export const HELP_DIGESTS = [
   '• `… tz:Europe/Berlin`: in another time zone',
   '• `/news digest list`: this channel’s digests',
   '• `/news digest off [id]`: stop one (the id is in the list; none needed when the channel has one)',
+  '• `/news digest resume [id]`: start a paused one again',
   '• `/news digest now`: a preview of what would be posted now, only for you',
 ].join('\n');
 
@@ -32,6 +33,8 @@ export const HELP_FOLLOWS = [
   '• `/news follow glacier dam from:Reuters`: follow a question here (stories that match already are not posted)',
   '• `/news follow list`: this channel’s follows',
   '• `/news follow off [id]`: stop one',
+  '• `/news follow resume [id]`: start a paused one again',
+  '• In App Home, whoever set one up (or a workspace admin) can *Pause*, *Resume* or *Remove* it',
 ].join('\n');
 
 export const HELP_FEEDS = [

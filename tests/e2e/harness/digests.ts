@@ -64,7 +64,6 @@ export async function startDigestWorld({ database, start, graceMs = 6 * HOUR }: 
   };
   const commands: DigestCommands = {
     handle: (request) => latest().handle(request),
-    homeSection: (teamId, userId) => latest().homeSection!(teamId, userId),
   };
   const tidings = await startTidings({ slack, clock: time.clock, digestCommands: commands });
   const settings = loadSettings({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, TIDINGS_DIGEST_GRACE: `${graceMs / 60_000}m` });

@@ -16,6 +16,7 @@ import { createSlackDigests, type SlackDigests } from '../../../src/slack/digest
 import { createSlackFollows, type SlackFollows, type SlackFollowsOptions } from '../../../src/slack/follow/index.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
 import { createForgetWorkspace } from '../../../src/workspaces/forget.js';
+import { createHomeControls } from '../../../src/slack/home/controls.js';
 import { slashCommand } from './payloads.js';
 import { SlackStandIn } from './slack-stand-in.js';
 import { BOT_TOKEN, NOW, SIGNING_SECRET, startTidings, type Running } from './tidings.js';
@@ -35,6 +36,8 @@ export interface LiveRunning extends Running {
   readonly follows: SlackFollows;
   /** Digests on the live store and engine (`/news digest …`; uninstalling replans them), when asked for (LiveOptions.digests); not started. */
   readonly digests?: SlackDigests;
+  /** How long each follow post waited for its channel's turn (the pace's own time moves as it sleeps). */
+  readonly paceWaits: number[];
 }
 
 export interface LiveOptions {
@@ -74,14 +77,17 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
   let digests: SlackDigests | undefined;
   // The app is made before follows and digests (they log through its logger): it asks them through these.
   const followCommands: FollowCommands = { handle: (request) => follows!.commands.handle(request) };
-  const digestCommands: DigestCommands = { handle: (request) => digests!.commands.handle(request), homeSection: (teamId, userId) => digests!.commands.homeSection!(teamId, userId) };
+  const digestCommands: DigestCommands = { handle: (request) => digests!.commands.handle(request) };
   let running: Running;
   try {
+    // App Home's rows over the same store (replanning the digests, when there are any).
+    const homeControls = createHomeControls({ store: news.store, engine: news.engine, logger: createLogger('silent'), onDigestChange: () => digests?.scheduler.replan() });
     running = await startTidings({
       news,
       clock,
       slack,
       followCommands,
+      homeControls,
       storyMessages: news.store,
       ...(options.digests !== undefined && { digestCommands }),
       forgetWorkspace: (teamId, reason) => createForgetWorkspace({ store: news.store, logger: running.logger, onForgotten: () => digests?.scheduler.replan() })(teamId, reason),
@@ -90,6 +96,16 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     await news.stop();
     throw error;
   }
+  // Posts are spaced on a time of the harness's own, which a wait moves on at once.
+  const paceWaits: number[] = [];
+  let paceNow = 0;
+  const pace = {
+    clock: () => paceNow,
+    sleep: async (ms: number) => {
+      paceWaits.push(ms);
+      paceNow += ms;
+    },
+  };
   follows = createSlackFollows({
     store: news.store,
     engine: news.engine,
@@ -97,6 +113,7 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     logger: running.logger,
     settings: loadSettings({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }),
     clock,
+    pace,
     ...options.follows,
   });
   if (options.digests !== undefined) {
@@ -111,6 +128,7 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     dataDir,
     follows,
     ...(digests !== undefined && { digests }),
+    paceWaits,
     ingest: (body, { type = 'application/json', token = INGEST_TOKEN } = {}) =>
       fetch(`${running.url}/v1/summaries`, {
         method: 'POST',

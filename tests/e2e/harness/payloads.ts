@@ -68,3 +68,20 @@ export function buttonPress({ actionId, value, responseUrl, container }: Press):
   };
   return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' };
 }
+
+/**
+ * A button pressed in App Home, as Slack sends it: the view is the container, and there is no
+ * channel, message or response_url.
+ */
+export function homeButtonPress(actionId: string, value: string, user = USER): SlackRequest {
+  const { message: _message, channel: _channel, response_url: _url, ...sample } = JSON.parse(fixture('block_actions_payload.json')) as Record<string, unknown>;
+  const payload = {
+    ...sample,
+    user: { id: user, username: 'someone', name: 'someone', team_id: TEAM_ID },
+    team: { id: TEAM_ID, domain: 'example' },
+    container: { type: 'view', view_id: 'V0HOME' },
+    view: { id: 'V0HOME', team_id: TEAM_ID, type: 'home', blocks: [], private_metadata: '', callback_id: '', hash: '1.abc', app_id: 'A111', bot_id: 'B0TIDINGS' },
+    actions: [{ action_id: actionId, block_id: 'b', type: 'button', value, text: { type: 'plain_text', text: 'x' }, action_ts: nextTs() }],
+  };
+  return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' };
+}

@@ -110,6 +110,8 @@ export class SlackStandIn {
   /** Workspaces installed, by their bot token (auth.test answers with their ids). */
   readonly installed = new Map<string, StandInWorkspace>();
   private readonly grants = new Map<string, Grant>();
+  /** People users.info says are workspace admins. */
+  readonly admins = new Set<string>();
   private server?: Server;
   private readonly queued = new Map<string, Canned[]>();
   private readonly listeners = new Set<() => void>();
@@ -161,6 +163,7 @@ export class SlackStandIn {
     this.refusing.clear();
     this.grants.clear();
     this.installed.clear();
+    this.admins.clear();
   }
 
   /**
@@ -351,7 +354,7 @@ export class SlackStandIn {
       case 'views.publish':
         return { ok: true, view: { id: 'V0HOME', type: 'home' } };
       case 'users.info':
-        return { ok: true, user: { id: params.user, name: 'someone', tz: 'Europe/Berlin', tz_offset: 3600 } };
+        return { ok: true, user: { id: params.user, name: 'someone', tz: 'Europe/Berlin', tz_offset: 3600, is_admin: this.admins.has(params.user ?? '') } };
       default:
         this.problems.push(`${method}: the stand-in does not know this method`);
         return { ok: false, error: 'unknown_method' };

@@ -13,6 +13,7 @@ import { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions } from
 import type { DigestCommands } from '../../../src/slack/digest-commands.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
 import type { ForgetWorkspace } from '../../../src/workspaces/forget.js';
+import type { HomeControls } from '../../../src/slack/home-controls.js';
 import { signedHeaders } from '../../../src/slack/signing.js';
 import type { SlackRequest } from './payloads.js';
 import { SlackStandIn } from './slack-stand-in.js';
@@ -67,6 +68,7 @@ export interface StartOptions {
   readonly storyMessages?: SlackAppOptions['storyMessages'];
   /** What app_uninstalled and tokens_revoked delete. */
   readonly forgetWorkspace?: ForgetWorkspace;
+  readonly homeControls?: HomeControls;
   /** A stand-in already started (and set up) by the caller; a new one by default. */
   readonly slack?: SlackStandIn;
   /** The app's clock; NOW by default. */
@@ -117,6 +119,7 @@ export async function startTidings(options: StartOptions = {}): Promise<Running>
     ...(options.storyMessages !== undefined && { storyMessages: options.storyMessages }),
     ...(options.installs !== undefined && { installs: options.installs }),
     ...(options.forgetWorkspace !== undefined && { forgetWorkspace: options.forgetWorkspace }),
+    ...(options.homeControls !== undefined && { homeControls: options.homeControls }),
   });
   const { port } = await tidings.start();
   const url = `http://127.0.0.1:${port ?? 0}`;

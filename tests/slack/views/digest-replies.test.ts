@@ -40,7 +40,7 @@ describe('digest replies', () => {
     expect(view.text).toBe('This channel has 4 digests.');
     expect(text).toContain('*Digest 3* · daily at 08:00 (Europe/Berlin) · all stories\nNext: tomorrow at 08:00 CET\nLast: posted on 2024-01-11');
     expect(text).toContain('*Digest 4* · daily at 08:00 (Europe/Berlin) · taiwan\nNext: Monday at 07:30 EST\nLast: nothing new on 2024-01-12, so nothing was posted');
-    expect(text).toContain('*Digest 5* · daily at 08:00 (Europe/Berlin) · all stories\n*Paused*: I was removed from this channel (`not_in_channel`). Once that is fixed, `/news digest off 5` and set it up again.\nLast: not posted on 2024-01-11 (not_in_channel)');
+    expect(text).toContain('*Digest 5* · daily at 08:00 (Europe/Berlin) · all stories\n*Paused*: I was removed from this channel (`not_in_channel`). Once that is fixed, `/news digest resume 5` starts it again.\nLast: not posted on 2024-01-11 (not_in_channel)');
     expect(text).toContain('Last: missed on 2024-01-11: Tidings was not running (due 7h before Tidings could post it)');
     expect(messageProblems(view)).toEqual([]);
   });

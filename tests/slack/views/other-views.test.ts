@@ -30,9 +30,9 @@ describe('App Home', () => {
     expect(viewProblems(view)).toEqual([]);
   });
 
-  it('says when there is nothing to show, and shows extra sections such as digests', () => {
-    const view = homeView({ stories: [], storiesLabel: 'Top stories', extra: ['*Digests*\n• #general daily at 08:00'] });
-    expect(allText(view.blocks)).toMatch(/No stories to show yet[\s\S]*#general daily at 08:00/);
+  it('says when there is nothing to show, puts a notice first and the rows under the stories', () => {
+    const view = homeView({ stories: [], storiesLabel: 'Top stories', rows: [{ type: 'section', block_id: 'r', text: { type: 'mrkdwn', text: '*Digest 1* · #general' } }], notice: 'Digest 1 is paused.' });
+    expect(allText(view.blocks)).toMatch(/^Tidings\nDigest 1 is paused\.\nNews briefings[\s\S]*No stories to show yet[\s\S]*\*Digest 1\* · #general[\s\S]*Ask about the news/);
   });
 
   it('keeps within 100 blocks whatever the number of stories', () => {

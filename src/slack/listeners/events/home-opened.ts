@@ -1,9 +1,11 @@
 /**
  * App Home: the top stories of the last day, or of the last week, or the latest in the collection
- * when nothing is that recent, and how to use Tidings.
+ * when nothing is that recent, the workspace's digests and follows with the buttons the person may
+ * press, and how to use Tidings.
  */
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import type { StoryResult } from '../../../engine/types.js';
+import { homeChannelsBlocks } from '../../views/home-channels.js';
 import { homeView } from '../../views/home.js';
 import { homeApologyView } from '../../views/notes.js';
 import type { ListenerDeps } from '../deps.js';
@@ -29,6 +31,22 @@ export function homeStories(deps: ListenerDeps, timeZone: string | undefined): {
   return { label: WINDOWS[0].label, stories: [] };
 }
 
+/**
+ * Publishes App Home for one person, with `notice` (Tidings' own mrkdwn) first when a button's
+ * outcome is to be told; the number of stories shown.
+ */
+export async function publishHomeFor(deps: ListenerDeps, client: webApi.WebClient, userId: string, teamId: string | undefined, notice?: string): Promise<number> {
+  const timeZone = await deps.timeZoneOf(client, userId);
+  const { label, stories } = homeStories(deps, timeZone);
+  let rows;
+  if (deps.homeControls !== undefined) {
+    const [all, isAdmin] = await Promise.all([deps.homeControls.homeRows(teamId, deps.clock()), deps.isAdmin(client, userId)]);
+    rows = homeChannelsBlocks(all, { userId, isAdmin });
+  }
+  await publishHome(client, userId, homeView({ stories, storiesLabel: label, ...(rows !== undefined && { rows }), ...(notice !== undefined && { notice }) }));
+  return stories.length;
+}
+
 export function homeOpened(deps: ListenerDeps) {
   return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     // The event also fires for the Messages tab, which has nothing to publish.
@@ -36,13 +54,7 @@ export function homeOpened(deps: ListenerDeps) {
     await handleRequest(
       deps,
       { kind: 'home', ...(body.team_id !== undefined && { team: body.team_id }) },
-      async () => {
-        const timeZone = await deps.timeZoneOf(client, event.user);
-        const { label, stories } = homeStories(deps, timeZone);
-        const digests = await deps.digestCommands?.homeSection?.(body.team_id, event.user);
-        await publishHome(client, event.user, homeView({ stories, storiesLabel: label, ...(digests !== undefined && { extra: [digests] }) }));
-        return stories.length;
-      },
+      () => publishHomeFor(deps, client, event.user, body.team_id),
       (reference) => publishHome(client, event.user, homeApologyView(reference)),
     );
   };
