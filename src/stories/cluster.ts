@@ -5,7 +5,11 @@
  * never a pass over its members' texts.
  */
 import type { SummaryProfile } from './profile.js';
+import { fnv1a } from '../text/hash.js';
 import { EMPTY, sparseDot, type SparseVector } from './sparse.js';
+
+/** Another FNV basis, for a second hash independent of the first. */
+const SECOND_BASIS = 0x01000193;
 
 export class Cluster {
   /** Member ids in the order they joined. */
@@ -22,6 +26,9 @@ export class Cluster {
   readonly quoted = new Map<string, number>();
   first?: number;
   last?: number;
+  /** Two sums of hashes of the member ids (see membership). */
+  private membersHash = 0;
+  private membersHash2 = 0;
 
   constructor(readonly key: number) {}
 
@@ -30,6 +37,7 @@ export class Cluster {
   }
 
   add(profile: SummaryProfile): void {
+    this.hashMember(profile.id, 1);
     this.members.push(profile.id);
     this.profiles.push(profile);
     this.sumNorm2 += 2 * sparseDot(this.sum, profile.vector) + 1;
@@ -42,6 +50,7 @@ export class Cluster {
   remove(profile: SummaryProfile): void {
     const at = this.members.indexOf(profile.id);
     if (at < 0) return;
+    this.hashMember(profile.id, -1);
     this.members.splice(at, 1);
     this.profiles.splice(at, 1);
     this.merge(profile.vector, -1);
@@ -50,6 +59,21 @@ export class Cluster {
     this.weekdays = 0;
     this.first = this.last = undefined;
     for (const member of this.profiles) this.remember(member);
+  }
+
+  /**
+   * Which members the story holds, as one number (53 bits of two sums of hashes of their ids): the
+   * same members in any order give the same number, and other members another one but by a chance
+   * of about 2^-53. A member that leaves and comes back leaves it as it was: that is how a placing
+   * is known to need no fresh judgement (placing-memo.ts).
+   */
+  get membership(): number {
+    return this.membersHash * 0x200000 + (this.membersHash2 >>> 11);
+  }
+
+  private hashMember(id: string, by: 1 | -1): void {
+    this.membersHash = (this.membersHash + by * fnv1a(id)) >>> 0;
+    this.membersHash2 = (this.membersHash2 + by * fnv1a(id, SECOND_BASIS)) >>> 0;
   }
 
   /** The length of the sum, for the cosine of a vector with the centroid: dot(vector, sum) / norm. */

@@ -162,10 +162,13 @@ export class Clusters {
     return profile;
   }
 
-  /** The clusters the summary may join (within the window), each with its features, in key order. */
-  candidates(profile: SummaryProfile): Candidate[] {
+  /**
+   * The clusters the summary may join (within the window), each with its features, in key order.
+   * `nearest` are the placed summaries nearest to it (nearestPlaced), when the caller has them.
+   */
+  candidates(profile: SummaryProfile, nearest: readonly number[] = this.nearestPlaced(profile)): Candidate[] {
     const near = new Map<number, SummaryProfile[]>();
-    for (const n of this.nearestPlaced(profile)) {
+    for (const n of nearest) {
       const key = this.keys[n]!;
       const list = near.get(key);
       if (list) list.push(this.profiles[n]!);
@@ -188,6 +191,11 @@ export class Clusters {
     return [...keys];
   }
 
+  /** The cluster key of a summary by number (−1 while not placed): for placing-memo.ts. */
+  keyAt(n: number): number {
+    return this.keys[n]!;
+  }
+
   private create(): Cluster {
     const cluster = new Cluster(this.nextKey++);
     this.byKey.set(cluster.key, cluster);
@@ -197,9 +205,9 @@ export class Clusters {
   /**
    * The `candidates` placed summaries (within the window, other than itself) that share the most
    * weight of the summary's query terms; ties go to the smaller id, so that candidates do not
-   * depend on load order.
+   * depend on load order. By summary number (see keyAt).
    */
-  private nearestPlaced(profile: SummaryProfile): number[] {
+  nearestPlaced(profile: SummaryProfile): number[] {
     if (this.scores.length < this.ids.length) this.scores = new Float64Array(Math.max(this.ids.length, 2 * this.scores.length));
     const self = this.numberOfId.get(profile.id);
     if (self === undefined) throw new Error(`summary ${profile.id} is not registered`);
