@@ -92,6 +92,24 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
     newest.removed(held);
   };
 
+  /** Each summary indexed and placed as a stream does, in steps that a slice can cut (Engine.addSteps). */
+  function* addSteps(summaries: readonly Summary[]): Steps<AddOutcome[]> {
+    const outcomes: AddOutcome[] = [];
+    for (const summary of summaries) {
+      const held = index.get(summary.id);
+      if (held !== undefined && sameContent(held, summary)) {
+        outcomes.push('unchanged');
+        continue;
+      }
+      if (held !== undefined) forget(held);
+      // A batch of one: one index insert and one placing (grouper.add would also describe the story).
+      yield* grouper.addAllSteps([summary]);
+      newest.added(summary);
+      outcomes.push(held === undefined ? 'added' : 'updated');
+    }
+    return outcomes;
+  }
+
   return {
     get stats(): EngineStats {
       const date = newest.value;
@@ -99,16 +117,10 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
     },
 
     add(summaries: readonly Summary[]): AddOutcome[] {
-      return summaries.map((summary) => {
-        const held = index.get(summary.id);
-        if (held !== undefined && sameContent(held, summary)) return 'unchanged';
-        if (held !== undefined) forget(held);
-        // A batch of one: one index insert and one placing (grouper.add would also describe the story).
-        grouper.addAll([summary]);
-        newest.added(summary);
-        return held === undefined ? 'added' : 'updated';
-      });
+      return runNow(addSteps(summaries));
     },
+
+    addSteps,
 
     remove(ids: Iterable<string>): number {
       let removed = 0;

@@ -183,11 +183,14 @@ export class Clusters {
     return out;
   }
 
-  /** The clusters of the placed summaries nearest to a registered summary (as candidates finds them), other than its own. */
-  nearKeys(profile: SummaryProfile): number[] {
+  /**
+   * The clusters of the placed summaries nearest to a registered summary (as candidates finds
+   * them, or `nearest` when the caller has them), other than its own.
+   */
+  nearKeys(profile: SummaryProfile, nearest: readonly number[] = this.nearestPlaced(profile)): number[] {
     const own = this.keyOf(profile.id);
     const keys = new Set<number>();
-    for (const n of this.nearestPlaced(profile)) if (this.keys[n] !== own) keys.add(this.keys[n]!);
+    for (const n of nearest) if (this.keys[n] !== own) keys.add(this.keys[n]!);
     return [...keys];
   }
 

@@ -26,16 +26,34 @@ import type { GroupingTuning } from './tuning.js';
 /** At most this many rounds: each round only looks again around the stories the last one joined. */
 const ROUNDS = 4;
 
+/** What the grouper lends joining: the nearest summaries it knows already, and word of each story changed. */
+export interface JoinHooks {
+  /** A summary's nearest placed summaries (Clusters.nearestPlaced) when known and still true, else undefined. */
+  readonly nearest?: (profile: SummaryProfile) => readonly number[] | undefined;
+  /** Told of a story before it changes or goes, so that no record of it is served stale between steps. */
+  readonly changed?: (key: number) => void;
+}
+
 /**
  * Joins the stories of `probes` (summaries just placed) with the stories near them, and those
  * joined with theirs, until nothing more joins. Returns the keys of the stories changed or gone.
  */
-export function joinEvents(clusters: Clusters, probes: readonly SummaryProfile[], windowMs: number, tuning: GroupingTuning, quotes: QuoteTally): number[] {
-  return runNow(joinEventSteps(clusters, probes, windowMs, tuning, quotes));
+export function joinEvents(clusters: Clusters, probes: readonly SummaryProfile[], windowMs: number, tuning: GroupingTuning, quotes: QuoteTally, hooks: JoinHooks = {}): number[] {
+  return runNow(joinEventSteps(clusters, probes, windowMs, tuning, quotes, hooks));
 }
 
-/** joinEvents as steps, yielding after each probe and each join (a start in slices). */
-export function* joinEventSteps(clusters: Clusters, probes: readonly SummaryProfile[], windowMs: number, tuning: GroupingTuning, quotes: QuoteTally): Steps<number[]> {
+/**
+ * joinEvents as steps, yielding after each probe and each member moved: joining two large stories
+ * moves hundreds of members, and a live add (Engine.addSteps) must be cut between them.
+ */
+export function* joinEventSteps(
+  clusters: Clusters,
+  probes: readonly SummaryProfile[],
+  windowMs: number,
+  tuning: GroupingTuning,
+  quotes: QuoteTally,
+  hooks: JoinHooks = {},
+): Steps<number[]> {
   const changed = new Set<number>();
   let looking = probes;
   for (let round = 0; round < ROUNDS && looking.length > 0; round++) {
@@ -43,7 +61,7 @@ export function* joinEventSteps(clusters: Clusters, probes: readonly SummaryProf
     for (const profile of looking) {
       const a = clusters.keyOf(profile.id);
       if (a === undefined) continue;
-      for (const b of clusters.nearKeys(profile)) {
+      for (const b of clusters.nearKeys(profile, hooks.nearest?.(profile))) {
         const id = a < b ? `${a} ${b}` : `${b} ${a}`;
         if (pairs.has(id)) continue;
         const score = eventScore(clusters.get(a)!, clusters.get(b)!, windowMs, tuning, quotes);
@@ -56,14 +74,18 @@ export function* joinEventSteps(clusters: Clusters, probes: readonly SummaryProf
     for (const { a, b } of [...pairs.values()].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b)) {
       if (used.has(a) || used.has(b)) continue;
       used.add(a).add(b);
+      hooks.changed?.(a);
+      hooks.changed?.(b);
       const into = clusters.get(a)!;
       for (const profile of [...clusters.get(b)!.profiles]) {
         clusters.unplace(profile);
         clusters.place(profile, into);
+        // Each member in one story or the other between steps: a question then sees the join half done.
+        hooks.changed?.(a);
+        yield;
       }
       changed.add(a).add(b);
       next.push(...into.profiles);
-      yield;
     }
     looking = next;
   }

@@ -126,8 +126,10 @@ export class StoryGrouper {
         yield;
       }
     }
-    // Then angles join into events (events.ts).
-    for (const key of yield* joinEventSteps(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes)) this.changed(key);
+    // Then angles join into events (events.ts), every summary placed: the nearest ones the memo
+    // kept are still the nearest.
+    const hooks = { nearest: (profile: SummaryProfile) => (this.replay ? memo.nearest(profile.id) : undefined), changed: (key: number) => this.changed(key) };
+    for (const key of yield* joinEventSteps(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes, hooks)) this.changed(key);
   }
 
   /** Adds one summary (indexing it if needed) and returns its story. */
