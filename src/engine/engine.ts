@@ -21,6 +21,7 @@ import type { SearchAnswer } from '../search/answer.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { search } from '../search/search.js';
 import { SummaryIndex } from '../search/summary-index.js';
+import { batchTermSteps } from '../search/summary-terms.js';
 import { StoryGrouper } from '../stories/grouper.js';
 import { runNow, runSliced, type Steps } from '../work/slices.js';
 import { rankStories } from '../stories/rank.js';
@@ -67,10 +68,12 @@ function* engineSteps(summaries: Iterable<Summary>, options: EngineOptions): Ste
   const index = new SummaryIndex();
   const grouper = new StoryGrouper(index, { windowMs: options.storyWindowMs });
   // The index in one go first (bulkAdd: the same index as one insert at a time, many times
-  // faster); the grouper then finds every summary indexed and places them.
+  // faster); the grouper then finds every summary indexed and places them. Each summary is
+  // tokenized once, for both; its terms are let go once the build is done.
   const batch = [...summaries];
-  yield* index.addAllSteps(batch);
-  yield* grouper.addAllSteps(batch);
+  const terms = yield* batchTermSteps(batch);
+  yield* index.addAllSteps(batch, terms);
+  yield* grouper.addAllSteps(batch, terms);
   return assemble(index, grouper, options);
 }
 

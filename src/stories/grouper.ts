@@ -20,6 +20,7 @@
  */
 import type { Summary } from '../corpus/summary.js';
 import type { SummaryIndex } from '../search/summary-index.js';
+import type { BatchTerms } from '../search/summary-terms.js';
 import type { Cluster } from './cluster.js';
 import { Clusters } from './clusters.js';
 import { describeStory, storyId } from './describe.js';
@@ -87,20 +88,27 @@ export class StoryGrouper {
     runNow(this.addAllSteps(summaries));
   }
 
-  /** addAll as steps, yielding after each summary at each stage (a start in slices). */
-  *addAllSteps(summaries: Iterable<Summary>): Steps {
+  /**
+   * addAll as steps, yielding after each summary at each stage (a start in slices). `terms`: the
+   * batch tokenized already (for the index), so that it is not tokenized again here.
+   */
+  *addAllSteps(summaries: Iterable<Summary>, terms?: BatchTerms): Steps {
     const fresh = new Map<string, Summary>();
+    const given = new Map(terms);
     for (const summary of summaries) {
       if (this.clusters.keyOf(summary.id) !== undefined || fresh.has(summary.id)) continue;
-      this.index.add(summary);
+      this.index.add(summary, terms?.get(summary.id));
       fresh.set(summary.id, this.index.get(summary.id)!);
+      // The terms given are this summary's: of no use if the index held another under its id.
+      if (this.index.get(summary.id) !== summary) given.delete(summary.id);
       yield;
     }
     const batch = [...fresh.values()].sort(canonicalOrder);
     this.timeline.addAll(batch.flatMap((summary) => (summary.published === undefined ? [] : [summary.published])));
     const profiles: SummaryProfile[] = [];
     for (const summary of batch) {
-      profiles.push(summaryProfile(summary, this.index, this.numbers, { titleWeight: this.tuning.titleWeight, timeline: this.timeline }));
+      const options = { titleWeight: this.tuning.titleWeight, timeline: this.timeline, terms: given.get(summary.id) };
+      profiles.push(summaryProfile(summary, this.index, this.numbers, options));
       yield;
     }
     for (const profile of profiles) {
