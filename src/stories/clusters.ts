@@ -22,11 +22,12 @@ import type { GroupingTuning } from './tuning.js';
 
 interface Query {
   readonly ids: Int32Array;
-  readonly weights: Float64Array;
+  /** A summary's own weights, which are 32-bit already (sparse.ts toSparse). */
+  readonly weights: Float32Array;
 }
 
 /** The query of a summary that is gone. */
-const NO_QUERY: Query = { ids: new Int32Array(0), weights: new Float64Array(0) };
+const NO_QUERY: Query = { ids: new Int32Array(0), weights: new Float32Array(0) };
 
 /**
  * Whether the summary says its meeting was held elsewhere than, or called off where, a member
@@ -115,7 +116,7 @@ export class Clusters {
     // Ties by the terms themselves, not their numbers, which depend on the order summaries came in.
     const term = (id: number) => this.numbers.termOf(id);
     const query = telling.sort((a, b) => b[1] - a[1] || (term(a[0]) < term(b[0]) ? -1 : 1)).slice(0, this.tuning.queryTerms);
-    this.queries.push({ ids: Int32Array.from(query, ([id]) => id), weights: Float64Array.from(query, ([, weight]) => weight) });
+    this.queries.push({ ids: Int32Array.from(query, ([id]) => id), weights: Float32Array.from(query, ([, weight]) => weight) });
   }
 
   /** Places a registered summary in a cluster (a new one when none is given); returns the cluster. */
