@@ -21,6 +21,7 @@ import type { SearchAnswer } from '../search/answer.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { search } from '../search/search.js';
 import { SummaryIndex } from '../search/summary-index.js';
+import { batchTermSteps } from '../search/summary-terms.js';
 import { StoryGrouper } from '../stories/grouper.js';
 import { runNow, runSliced, type Steps } from '../work/slices.js';
 import { rankStories } from '../stories/rank.js';
@@ -67,10 +68,12 @@ function* engineSteps(summaries: Iterable<Summary>, options: EngineOptions): Ste
   const index = new SummaryIndex();
   const grouper = new StoryGrouper(index, { windowMs: options.storyWindowMs });
   // The index in one go first (bulkAdd: the same index as one insert at a time, many times
-  // faster); the grouper then finds every summary indexed and places them.
+  // faster); the grouper then finds every summary indexed and places them. Each summary is
+  // tokenized once, for both; its terms are let go once the build is done.
   const batch = [...summaries];
-  yield* index.addAllSteps(batch);
-  yield* grouper.addAllSteps(batch);
+  const terms = yield* batchTermSteps(batch);
+  yield* index.addAllSteps(batch, terms);
+  yield* grouper.addAllSteps(batch, terms);
   return assemble(index, grouper, options);
 }
 
@@ -92,6 +95,24 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
     newest.removed(held);
   };
 
+  /** Each summary indexed and placed as a stream does, in steps that a slice can cut (Engine.addSteps). */
+  function* addSteps(summaries: readonly Summary[]): Steps<AddOutcome[]> {
+    const outcomes: AddOutcome[] = [];
+    for (const summary of summaries) {
+      const held = index.get(summary.id);
+      if (held !== undefined && sameContent(held, summary)) {
+        outcomes.push('unchanged');
+        continue;
+      }
+      if (held !== undefined) forget(held);
+      // A batch of one: one index insert and one placing (grouper.add would also describe the story).
+      yield* grouper.addAllSteps([summary]);
+      newest.added(summary);
+      outcomes.push(held === undefined ? 'added' : 'updated');
+    }
+    return outcomes;
+  }
+
   return {
     get stats(): EngineStats {
       const date = newest.value;
@@ -99,16 +120,10 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
     },
 
     add(summaries: readonly Summary[]): AddOutcome[] {
-      return summaries.map((summary) => {
-        const held = index.get(summary.id);
-        if (held !== undefined && sameContent(held, summary)) return 'unchanged';
-        if (held !== undefined) forget(held);
-        // A batch of one: one index insert and one placing (grouper.add would also describe the story).
-        grouper.addAll([summary]);
-        newest.added(summary);
-        return held === undefined ? 'added' : 'updated';
-      });
+      return runNow(addSteps(summaries));
     },
+
+    addSteps,
 
     remove(ids: Iterable<string>): number {
       let removed = 0;

@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import { loadEngine, type EngineSettings, type LoadedEngine } from './load.js';
 import type { Summary } from '../corpus/summary.js';
 import type { AddOutcome } from '../ingest/ports.js';
+import type { Steps } from '../work/slices.js';
 import type { AskOptions, Engine, EngineStats, StoryAnswer, StoryResult, TopStoriesOptions } from './types.js';
 
 export class LiveEngine implements Engine {
@@ -31,6 +32,12 @@ export class LiveEngine implements Engine {
 
   add(summaries: readonly Summary[]): AddOutcome[] {
     return this.current.add(summaries);
+  }
+
+  /** Steps of the engine current when they start: a replace meanwhile leaves them on that one. */
+  *addSteps(summaries: readonly Summary[]): Steps<AddOutcome[]> {
+    const engine = this.current;
+    return engine.addSteps === undefined ? engine.add(summaries) : yield* engine.addSteps(summaries);
   }
 
   remove(ids: Iterable<string>): number {

@@ -17,9 +17,9 @@
 import type { Summary } from '../corpus/summary.js';
 import type { Logger } from '../log.js';
 import { formatDuration } from '../time/duration.js';
-import type { PutOutcome, SummarySink, SummaryStore } from './ports.js';
+import type { AddOutcome, PutOutcome, StoredSummary, SummarySink, SummaryStore } from './ports.js';
 import { SerialWork } from '../work/serial-work.js';
-import { sliced } from '../work/slices.js';
+import { runSliced, sliced, type Steps } from '../work/slices.js';
 import { loadStored, retentionDate, type LoadedStored } from './stored.js';
 
 export type IngestOutcome =
@@ -102,7 +102,7 @@ export class NewsIntake {
    * in turn with the rest.
    */
   addUnstored(summaries: readonly Summary[]): Promise<void> {
-    return this.work.run(() => sliced(summaries, (summary) => void this.options.sink.add([summary])));
+    return this.work.run(() => runSliced(this.addEach(summaries)));
   }
 
   /**
@@ -208,24 +208,46 @@ export class NewsIntake {
     for (;;) {
       const rows = await this.options.store.summariesAfter(this.applied, PAGE);
       if (rows.length === 0) return;
-      await sliced(rows, (row) => {
-        const date = retentionDate(row);
-        if (cutoff === undefined || date >= cutoff) {
-          try {
-            if (this.options.sink.add([row.summary])[0] !== 'unchanged') changed.push(row.summary.id);
-            this.dates.set(row.summary.id, date);
-          } catch (error) {
-            // One summary the engine cannot take must not stop every one after it, for ever.
-            this.options.logger.error({ err: error, id: row.summary.id, seq: row.seq }, 'a stored summary could not be indexed; skipped');
-          }
-        }
-        this.applied = row.seq;
-      });
+      await runSliced(this.applyRows(rows, cutoff, changed));
       if (rows.length < PAGE) return;
+    }
+  }
+
+  private *addEach(summaries: readonly Summary[]): Steps {
+    for (const summary of summaries) {
+      yield* addingSteps(this.options.sink, summary);
+      yield;
+    }
+  }
+
+  /** Stored rows into the engine, those past retention left out; the ids added or changed into `changed`. */
+  private *applyRows(rows: readonly StoredSummary[], cutoff: number | undefined, changed: string[]): Steps {
+    for (const row of rows) {
+      const date = retentionDate(row);
+      if (cutoff === undefined || date >= cutoff) {
+        try {
+          if ((yield* addingSteps(this.options.sink, row.summary)) !== 'unchanged') changed.push(row.summary.id);
+          this.dates.set(row.summary.id, date);
+        } catch (error) {
+          // One summary the engine cannot take must not stop every one after it, for ever.
+          this.options.logger.error({ err: error, id: row.summary.id, seq: row.seq }, 'a stored summary could not be indexed; skipped');
+        }
+      }
+      this.applied = row.seq;
+      yield;
     }
   }
 
   private cutoff(now: number): number | undefined {
     return this.options.retainMs === undefined ? undefined : now - this.options.retainMs;
   }
+}
+
+/**
+ * Adding one summary, as steps when the sink has them (the engine's: a join of two large stories
+ * is cut into slices like the rest), else in one go.
+ */
+function* addingSteps(sink: SummarySink, summary: Summary): Steps<AddOutcome> {
+  const outcomes = sink.addSteps === undefined ? sink.add([summary]) : yield* sink.addSteps([summary]);
+  return outcomes[0]!;
 }

@@ -6,6 +6,7 @@
  * (src/engine/).
  */
 import type { Summary } from '../corpus/summary.js';
+import type { Steps } from '../work/slices.js';
 
 /** How storing one summary went. `updated`: its id was stored with other content, now replaced. */
 export type PutOutcome = 'accepted' | 'duplicate' | 'updated';
@@ -136,6 +137,11 @@ export interface SummarySink {
    * id with the same content is unchanged; with other content it is replaced.
    */
   add(summaries: readonly Summary[]): AddOutcome[];
+  /**
+   * add as steps (src/work/slices.ts), for a sink whose add of one summary can take long (joining
+   * two large stories): the intake runs them in slices, so that questions are answered between.
+   */
+  addSteps?(summaries: readonly Summary[]): Steps<AddOutcome[]>;
   /** Forgets summaries (index and stories); returns how many it held. */
   remove(ids: Iterable<string>): number;
 }

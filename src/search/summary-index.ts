@@ -6,10 +6,10 @@
  */
 import type { Options, Query, SearchOptions, SearchResult } from 'minisearch';
 import type { Summary } from '../corpus/summary.js';
-import { indexTerms } from '../text/tokenize.js';
 import { runNow, type Steps } from '../work/slices.js';
 import { NewsEngine, type TermDocument } from './news-engine.js';
 import { Scores } from './scores.js';
+import { summaryTerms, type BatchTerms, type SummaryTerms } from './summary-terms.js';
 
 /** Field weights: a word in a title says more than a word in a paragraph. */
 export const FIELD_BOOSTS = { title: 2, text: 1, source: 1.5, tags: 1.5 } as const;
@@ -82,10 +82,10 @@ export class SummaryIndex {
     return this.summaries.values();
   }
 
-  /** Adds a summary; a summary already indexed under its id is left as it is. */
-  add(summary: Summary): boolean {
+  /** Adds a summary (its terms given when tokenized already); a summary already indexed under its id is left as it is. */
+  add(summary: Summary, terms?: SummaryTerms): boolean {
     if (this.summaries.has(summary.id)) return false;
-    const document = this.remember(summary);
+    const document = this.remember(summary, terms);
     this.countTerms(document, 1);
     this.engine.add(engineDocument(document));
     return true;
@@ -128,23 +128,23 @@ export class SummaryIndex {
    * Adds summaries, skipping ids already indexed. Into an empty index they are loaded in one go
    * (see NewsEngine.bulkAdd), which gives the same index as adding them one by one, many times faster.
    */
-  addAll(summaries: Iterable<Summary>): number {
-    return runNow(this.addAllSteps(summaries));
+  addAll(summaries: Iterable<Summary>, terms?: BatchTerms): number {
+    return runNow(this.addAllSteps(summaries, terms));
   }
 
-  /** addAll as steps, yielding after each summary (a start in slices). */
-  *addAllSteps(summaries: Iterable<Summary>): Steps<number> {
+  /** addAll as steps, yielding after each summary (a start in slices). `terms`: the batch tokenized already. */
+  *addAllSteps(summaries: Iterable<Summary>, terms?: BatchTerms): Steps<number> {
     if (this.summaries.size > 0) {
       let added = 0;
       for (const summary of summaries) {
-        if (this.add(summary)) added++;
+        if (this.add(summary, terms?.get(summary.id))) added++;
         yield;
       }
       return added;
     }
     const documents: TermDocument[] = [];
     for (const summary of summaries) {
-      if (!this.summaries.has(summary.id)) documents.push(this.remember(summary));
+      if (!this.summaries.has(summary.id)) documents.push(this.remember(summary, terms?.get(summary.id)));
       yield;
     }
     for (const [term, count] of yield* this.engine.bulkAddSteps(documents)) this.frequencies.set(term, count);
@@ -152,7 +152,7 @@ export class SummaryIndex {
   }
 
   /** Keeps a summary, its date and its outlet by slot; returns its terms, field by field (term counts are the caller's). */
-  private remember(summary: Summary): TermDocument {
+  private remember(summary: Summary, terms?: SummaryTerms): TermDocument {
     this.summaries.set(summary.id, summary);
     this.bySlot.push(summary);
     this.publishedBySlot.push(summary.published ?? NaN);
@@ -163,7 +163,7 @@ export class SummaryIndex {
       this.outletCounts[outlet] = (this.outletCounts[outlet] ?? 0) + 1;
     }
     this.outletBySlot.push(outlet);
-    return termsOf(summary);
+    return termsOf(summary, terms);
   }
 
   /** Runs a MiniSearch query (a tree of terms) over the index. */
@@ -257,16 +257,9 @@ function engineDocument(document: TermDocument): IndexedDocument {
   return { id: document.id, title, text, source, tags };
 }
 
-/** A summary's index terms, field by field in FIELDS order. */
-function termsOf(summary: Summary): TermDocument {
-  const terms = (text: string | undefined) => (text ? indexTerms(text) : []);
-  const byField: Record<IndexedField, string[]> = {
-    title: terms(summary.title),
-    text: terms(summary.text),
-    source: terms(summary.source),
-    tags: terms(summary.tags.join(' ; ')),
-  };
-  return { id: summary.id, fields: FIELDS.map((field) => byField[field]) };
+/** A summary's index terms, field by field in FIELDS order (tokenized here unless given). */
+function termsOf(summary: Summary, terms: SummaryTerms = summaryTerms(summary)): TermDocument {
+  return { id: summary.id, fields: FIELDS.map((field) => terms[field]) };
 }
 
 /**

@@ -5,7 +5,13 @@
  * never a pass over its members' texts.
  */
 import type { SummaryProfile } from './profile.js';
+import { fnv1a } from '../text/hash.js';
 import { EMPTY, sparseDot, type SparseVector } from './sparse.js';
+
+const NONE_QUOTED: ReadonlyMap<string, number> = new Map();
+
+/** Another FNV basis, for a second hash independent of the first. */
+const SECOND_BASIS = 0x01000193;
 
 export class Cluster {
   /** Member ids in the order they joined. */
@@ -19,9 +25,16 @@ export class Cluster {
   /** Weekdays named by any member. */
   weekdays = 0;
   /** Quoted word pairs of the members, with how many members quote each. */
-  readonly quoted = new Map<string, number>();
+  get quoted(): ReadonlyMap<string, number> {
+    return this.quotedPairs ?? NONE_QUOTED;
+  }
+  /** Made when a member first quotes: most stories quote nothing, and a Map for each would weigh. */
+  private quotedPairs?: Map<string, number>;
   first?: number;
   last?: number;
+  /** Two sums of hashes of the member ids (see membership). */
+  private membersHash = 0;
+  private membersHash2 = 0;
 
   constructor(readonly key: number) {}
 
@@ -30,11 +43,12 @@ export class Cluster {
   }
 
   add(profile: SummaryProfile): void {
+    this.hashMember(profile.id, 1);
     this.members.push(profile.id);
     this.profiles.push(profile);
     this.sumNorm2 += 2 * sparseDot(this.sum, profile.vector) + 1;
     this.merge(profile.vector, 1);
-    count(this.quoted, profile.quoted, 1);
+    if (profile.quoted.length > 0) count((this.quotedPairs ??= new Map()), profile.quoted, 1);
     this.remember(profile);
   }
 
@@ -42,14 +56,30 @@ export class Cluster {
   remove(profile: SummaryProfile): void {
     const at = this.members.indexOf(profile.id);
     if (at < 0) return;
+    this.hashMember(profile.id, -1);
     this.members.splice(at, 1);
     this.profiles.splice(at, 1);
     this.merge(profile.vector, -1);
     this.sumNorm2 = sparseDot(this.sum, this.sum);
-    count(this.quoted, profile.quoted, -1);
+    if (this.quotedPairs !== undefined) count(this.quotedPairs, profile.quoted, -1);
     this.weekdays = 0;
     this.first = this.last = undefined;
     for (const member of this.profiles) this.remember(member);
+  }
+
+  /**
+   * Which members the story holds, as one number (53 bits of two sums of hashes of their ids): the
+   * same members in any order give the same number, and other members another one but by a chance
+   * of about 2^-53. A member that leaves and comes back leaves it as it was: that is how a placing
+   * is known to need no fresh judgement (placing-memo.ts).
+   */
+  get membership(): number {
+    return this.membersHash * 0x200000 + (this.membersHash2 >>> 11);
+  }
+
+  private hashMember(id: string, by: 1 | -1): void {
+    this.membersHash = (this.membersHash + by * fnv1a(id)) >>> 0;
+    this.membersHash2 = (this.membersHash2 + by * fnv1a(id, SECOND_BASIS)) >>> 0;
   }
 
   /** The length of the sum, for the cosine of a vector with the centroid: dot(vector, sum) / norm. */
@@ -65,9 +95,11 @@ export class Cluster {
 
   /** Adds (scale 1) or takes away (scale −1) a member's vector, in `sum` and in `counts`. */
   private merge(vector: SparseVector, scale: 1 | -1): void {
-    const ids = new Int32Array(this.sum.ids.length + vector.ids.length);
-    const weights = new Float64Array(ids.length);
-    const counts = new Int32Array(ids.length);
+    // Merged into scratch arrays shared by every cluster, then copied out at their length: three
+    // allocations a merge rather than six (merging is most of what placing allocates).
+    const size = this.sum.ids.length + vector.ids.length;
+    if (scratch.ids.length < size) scratch = scratchOf(Math.max(size, 2 * scratch.ids.length));
+    const { ids, weights, counts } = scratch;
     let i = 0;
     let j = 0;
     let k = 0;
@@ -98,6 +130,15 @@ export class Cluster {
     }
   }
 }
+
+interface Scratch {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  readonly counts: Int32Array;
+}
+
+const scratchOf = (size: number): Scratch => ({ ids: new Int32Array(size), weights: new Float64Array(size), counts: new Int32Array(size) });
+let scratch = scratchOf(1024);
 
 /** Adds (1) or takes away (−1) one member's keys in a key → how-many-members map. */
 function count(counts: Map<string, number>, keys: readonly string[], by: 1 | -1): void {

@@ -22,11 +22,12 @@ import type { GroupingTuning } from './tuning.js';
 
 interface Query {
   readonly ids: Int32Array;
-  readonly weights: Float64Array;
+  /** A summary's own weights, which are 32-bit already (sparse.ts toSparse). */
+  readonly weights: Float32Array;
 }
 
 /** The query of a summary that is gone. */
-const NO_QUERY: Query = { ids: new Int32Array(0), weights: new Float64Array(0) };
+const NO_QUERY: Query = { ids: new Int32Array(0), weights: new Float32Array(0) };
 
 /**
  * Whether the summary says its meeting was held elsewhere than, or called off where, a member
@@ -115,7 +116,7 @@ export class Clusters {
     // Ties by the terms themselves, not their numbers, which depend on the order summaries came in.
     const term = (id: number) => this.numbers.termOf(id);
     const query = telling.sort((a, b) => b[1] - a[1] || (term(a[0]) < term(b[0]) ? -1 : 1)).slice(0, this.tuning.queryTerms);
-    this.queries.push({ ids: Int32Array.from(query, ([id]) => id), weights: Float64Array.from(query, ([, weight]) => weight) });
+    this.queries.push({ ids: Int32Array.from(query, ([id]) => id), weights: Float32Array.from(query, ([, weight]) => weight) });
   }
 
   /** Places a registered summary in a cluster (a new one when none is given); returns the cluster. */
@@ -162,10 +163,13 @@ export class Clusters {
     return profile;
   }
 
-  /** The clusters the summary may join (within the window), each with its features, in key order. */
-  candidates(profile: SummaryProfile): Candidate[] {
+  /**
+   * The clusters the summary may join (within the window), each with its features, in key order.
+   * `nearest` are the placed summaries nearest to it (nearestPlaced), when the caller has them.
+   */
+  candidates(profile: SummaryProfile, nearest: readonly number[] = this.nearestPlaced(profile)): Candidate[] {
     const near = new Map<number, SummaryProfile[]>();
-    for (const n of this.nearestPlaced(profile)) {
+    for (const n of nearest) {
       const key = this.keys[n]!;
       const list = near.get(key);
       if (list) list.push(this.profiles[n]!);
@@ -180,12 +184,20 @@ export class Clusters {
     return out;
   }
 
-  /** The clusters of the placed summaries nearest to a registered summary (as candidates finds them), other than its own. */
-  nearKeys(profile: SummaryProfile): number[] {
+  /**
+   * The clusters of the placed summaries nearest to a registered summary (as candidates finds
+   * them, or `nearest` when the caller has them), other than its own.
+   */
+  nearKeys(profile: SummaryProfile, nearest: readonly number[] = this.nearestPlaced(profile)): number[] {
     const own = this.keyOf(profile.id);
     const keys = new Set<number>();
-    for (const n of this.nearestPlaced(profile)) if (this.keys[n] !== own) keys.add(this.keys[n]!);
+    for (const n of nearest) if (this.keys[n] !== own) keys.add(this.keys[n]!);
     return [...keys];
+  }
+
+  /** The cluster key of a summary by number (−1 while not placed): for placing-memo.ts. */
+  keyAt(n: number): number {
+    return this.keys[n]!;
   }
 
   private create(): Cluster {
@@ -197,9 +209,9 @@ export class Clusters {
   /**
    * The `candidates` placed summaries (within the window, other than itself) that share the most
    * weight of the summary's query terms; ties go to the smaller id, so that candidates do not
-   * depend on load order.
+   * depend on load order. By summary number (see keyAt).
    */
-  private nearestPlaced(profile: SummaryProfile): number[] {
+  nearestPlaced(profile: SummaryProfile): number[] {
     if (this.scores.length < this.ids.length) this.scores = new Float64Array(Math.max(this.ids.length, 2 * this.scores.length));
     const self = this.numberOfId.get(profile.id);
     if (self === undefined) throw new Error(`summary ${profile.id} is not registered`);

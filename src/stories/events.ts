@@ -27,23 +27,36 @@ import type { GroupingTuning } from './tuning.js';
 /** At most this many rounds: each round only looks again around the stories the last one joined. */
 const ROUNDS = 4;
 
+/** What the grouper lends joining: the nearest summaries it knows already, and word of each story changed. */
+export interface JoinHooks {
+  /** A summary's nearest placed summaries (Clusters.nearestPlaced) when known and still true, else undefined. */
+  readonly nearest?: (profile: SummaryProfile) => readonly number[] | undefined;
+  /** Told of a story before it changes or goes, so that no record of it is served stale between steps. */
+  readonly changed?: (key: number) => void;
+  /** Records which angle each member of a joined story came from (angles.ts). */
+  readonly angles?: Angles;
+}
+
 /**
  * Joins the stories of `probes` (summaries just placed) with the stories near them, and those
  * joined with theirs, until nothing more joins. Returns the keys of the stories changed or gone.
- * `angles`, when given, records which angle each member of a joined story came from (angles.ts).
+ * `hooks.angles`, when given, records which angle each member of a joined story came from (angles.ts).
  */
-export function joinEvents(clusters: Clusters, probes: readonly SummaryProfile[], windowMs: number, tuning: GroupingTuning, quotes: QuoteTally, angles?: Angles): number[] {
-  return runNow(joinEventSteps(clusters, probes, windowMs, tuning, quotes, angles));
+export function joinEvents(clusters: Clusters, probes: readonly SummaryProfile[], windowMs: number, tuning: GroupingTuning, quotes: QuoteTally, hooks: JoinHooks = {}): number[] {
+  return runNow(joinEventSteps(clusters, probes, windowMs, tuning, quotes, hooks));
 }
 
-/** joinEvents as steps, yielding after each probe and each join (a start in slices). */
+/**
+ * joinEvents as steps, yielding after each probe and each member moved: joining two large stories
+ * moves hundreds of members, and a live add (Engine.addSteps) must be cut between them.
+ */
 export function* joinEventSteps(
   clusters: Clusters,
   probes: readonly SummaryProfile[],
   windowMs: number,
   tuning: GroupingTuning,
   quotes: QuoteTally,
-  angles?: Angles,
+  hooks: JoinHooks = {},
 ): Steps<number[]> {
   const changed = new Set<number>();
   let looking = probes;
@@ -52,7 +65,7 @@ export function* joinEventSteps(
     for (const profile of looking) {
       const a = clusters.keyOf(profile.id);
       if (a === undefined) continue;
-      for (const b of clusters.nearKeys(profile)) {
+      for (const b of clusters.nearKeys(profile, hooks.nearest?.(profile))) {
         const id = a < b ? `${a} ${b}` : `${b} ${a}`;
         if (pairs.has(id)) continue;
         const score = eventScore(clusters.get(a)!, clusters.get(b)!, windowMs, tuning, quotes);
@@ -65,15 +78,19 @@ export function* joinEventSteps(
     for (const { a, b } of [...pairs.values()].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b)) {
       if (used.has(a) || used.has(b)) continue;
       used.add(a).add(b);
+      hooks.changed?.(a);
+      hooks.changed?.(b);
       const into = clusters.get(a)!;
-      angles?.joining(into, clusters.get(b)!);
+      hooks.angles?.joining(into, clusters.get(b)!);
       for (const profile of [...clusters.get(b)!.profiles]) {
         clusters.unplace(profile);
         clusters.place(profile, into);
+        // Each member in one story or the other between steps: a question then sees the join half done.
+        hooks.changed?.(a);
+        yield;
       }
       changed.add(a).add(b);
       next.push(...into.profiles);
-      yield;
     }
     looking = next;
   }

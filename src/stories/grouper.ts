@@ -21,16 +21,19 @@
 import type { Summary } from '../corpus/summary.js';
 import type { SummaryIndex } from '../search/summary-index.js';
 import { Angles } from './angles.js';
+import type { BatchTerms } from '../search/summary-terms.js';
 import type { Cluster } from './cluster.js';
 import { Clusters } from './clusters.js';
 import { describeStory, storyId } from './describe.js';
 import { joinEventSteps, QuoteTally } from './events.js';
 import { runNow, type Steps } from '../work/slices.js';
 import { matchScore, MODEL, type MatchModel } from './model.js';
+import { PlacingMemo } from './placing-memo.js';
 import { summaryProfile, type SummaryProfile } from './profile.js';
 import type { Story } from './story.js';
 import { TermNumbers } from './sparse.js';
 import { Timeline } from './timeline.js';
+import { fnv1a } from '../text/hash.js';
 import { GROUPING, type GroupingTuning } from './tuning.js';
 
 export interface GrouperOptions {
@@ -39,11 +42,17 @@ export interface GrouperOptions {
   readonly tuning?: Partial<GroupingTuning>;
   /** The model that decides (the fitted one unless given: for the fitting script and tests). */
   readonly model?: MatchModel;
+  /**
+   * Judge every placing afresh, never replaying one (placing-memo.ts): the reference that tests
+   * compare replaying with. The stories are the same either way; replaying is faster.
+   */
+  readonly judgeEveryPlacing?: boolean;
 }
 
 export class StoryGrouper {
   private readonly tuning: GroupingTuning;
   private readonly model: MatchModel;
+  private readonly replay: boolean;
   private readonly clusters: Clusters;
   private readonly timeline = new Timeline();
   private readonly numbers = new TermNumbers();
@@ -63,6 +72,7 @@ export class StoryGrouper {
   ) {
     this.tuning = { ...GROUPING, ...options.tuning };
     this.model = options.model ?? MODEL;
+    this.replay = options.judgeEveryPlacing !== true;
     this.clusters = new Clusters(index, this.numbers, options.windowMs, this.tuning);
   }
 
@@ -81,20 +91,27 @@ export class StoryGrouper {
     runNow(this.addAllSteps(summaries));
   }
 
-  /** addAll as steps, yielding after each summary at each stage (a start in slices). */
-  *addAllSteps(summaries: Iterable<Summary>): Steps {
+  /**
+   * addAll as steps, yielding after each summary at each stage (a start in slices). `terms`: the
+   * batch tokenized already (for the index), so that it is not tokenized again here.
+   */
+  *addAllSteps(summaries: Iterable<Summary>, terms?: BatchTerms): Steps {
     const fresh = new Map<string, Summary>();
+    const given = new Map(terms);
     for (const summary of summaries) {
       if (this.clusters.keyOf(summary.id) !== undefined || fresh.has(summary.id)) continue;
-      this.index.add(summary);
+      this.index.add(summary, terms?.get(summary.id));
       fresh.set(summary.id, this.index.get(summary.id)!);
+      // The terms given are this summary's: of no use if the index held another under its id.
+      if (this.index.get(summary.id) !== summary) given.delete(summary.id);
       yield;
     }
     const batch = [...fresh.values()].sort(canonicalOrder);
     this.timeline.addAll(batch.flatMap((summary) => (summary.published === undefined ? [] : [summary.published])));
     const profiles: SummaryProfile[] = [];
     for (const summary of batch) {
-      profiles.push(summaryProfile(summary, this.index, this.numbers, { titleWeight: this.tuning.titleWeight, timeline: this.timeline }));
+      const options = { titleWeight: this.tuning.titleWeight, timeline: this.timeline, terms: given.get(summary.id) };
+      profiles.push(summaryProfile(summary, this.index, this.numbers, options));
       yield;
     }
     for (const profile of profiles) {
@@ -105,16 +122,25 @@ export class StoryGrouper {
       this.place(profile);
       yield;
     }
+    // From the second placing on, every other summary is placed: a summary's nearest ones stay
+    // the same, and a placing whose neighbourhood has not changed since is replayed, not judged.
+    const memo = new PlacingMemo(this.clusters);
     for (let placing = 1; placing < this.tuning.placings && profiles.length > 1; placing++) {
       for (const profile of profiles) {
-        this.changed(this.clusters.keyOf(profile.id)!);
+        const own = this.clusters.get(this.clusters.keyOf(profile.id)!)!;
+        const replay = this.replay && memo.unchanged(profile.id, own);
+        this.changed(own.key);
         this.clusters.unplace(profile);
-        this.place(profile);
+        // Replayed: back into its story, or into a story of its own again, as judging would decide.
+        if (replay) this.changed(this.clusters.place(profile, own.size > 0 ? own : undefined).key);
+        else this.place(profile, this.replay ? memo : undefined);
         yield;
       }
     }
-    // Then angles join into events (events.ts).
-    for (const key of yield* joinEventSteps(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes, this.angles)) this.changed(key);
+    // Then angles join into events (events.ts), every summary placed: the nearest ones the memo
+    // kept are still the nearest.
+    const hooks = { nearest: (profile: SummaryProfile) => (this.replay ? memo.nearest(profile.id) : undefined), changed: (key: number) => this.changed(key), angles: this.angles };
+    for (const key of yield* joinEventSteps(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes, hooks)) this.changed(key);
   }
 
   /** Adds one summary (indexing it if needed) and returns its story. */
@@ -164,18 +190,33 @@ export class StoryGrouper {
     return out;
   }
 
-  private place(profile: SummaryProfile): void {
-    this.changed(this.clusters.place(profile, this.bestCluster(profile)).key);
+  /** Places a summary where the model says; with a memo, remembers how that was decided (placing-memo.ts). */
+  private place(profile: SummaryProfile, memo?: PlacingMemo): void {
+    const near = memo?.nearest(profile.id) ?? this.clusters.nearestPlaced(profile);
+    const { cluster, margin } = this.bestCluster(profile, near);
+    const joined = this.clusters.place(profile, cluster);
+    memo?.record(profile.id, near, joined, margin);
+    this.changed(joined.key);
   }
 
-  /** The candidate with the highest score, if that reaches the threshold; ties to the older story. */
-  private bestCluster(profile: SummaryProfile): Cluster | undefined {
+  /**
+   * The candidate with the highest score, if that reaches the threshold; ties to the older story.
+   * With how far the decision was from going otherwise (the runner-up, the threshold).
+   */
+  private bestCluster(profile: SummaryProfile, near: readonly number[]): { cluster: Cluster | undefined; margin: number } {
     let best: { cluster: Cluster; score: number } | undefined;
-    for (const { cluster, features } of this.clusters.candidates(profile)) {
+    let runnerUp = -Infinity;
+    for (const { cluster, features } of this.clusters.candidates(profile, near)) {
       const score = matchScore(features, this.model);
-      if (best === undefined || score > best.score) best = { cluster, score };
+      if (best === undefined || score > best.score) {
+        if (best !== undefined) runnerUp = best.score;
+        best = { cluster, score };
+      } else runnerUp = Math.max(runnerUp, score);
     }
-    return best !== undefined && best.score >= this.model.threshold ? best.cluster : undefined;
+    if (best === undefined) return { cluster: undefined, margin: Infinity };
+    const threshold = this.model.threshold;
+    if (best.score < threshold) return { cluster: undefined, margin: threshold - best.score };
+    return { cluster: best.cluster, margin: Math.min(best.score - threshold, best.score - runnerUp) };
   }
 
   private changed(key: number): void {
@@ -216,14 +257,4 @@ export function canonicalOrder(a: Summary, b: Summary): number {
   if (a.published !== undefined && b.published !== undefined && a.published !== b.published) return a.published - b.published;
   if ((a.published === undefined) !== (b.published === undefined)) return a.published === undefined ? 1 : -1;
   return fnv1a(a.id) - fnv1a(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** 32-bit FNV-1a: a cheap, stable hash of a string. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

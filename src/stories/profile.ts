@@ -9,6 +9,7 @@ import { firstSentence } from '../text/sentences.js';
 import { nameTerms } from '../text/names.js';
 import { indexTerms } from '../text/tokenize.js';
 import { idf, normalize, type TermStats } from '../text/vector.js';
+import type { SummaryTerms } from '../search/summary-terms.js';
 import { quotedPairs, weekdayMask } from './cues.js';
 import { meetingPlaces, meetingState } from './event-cues.js';
 import { toSparse, type SparseVector, type TermNumbers } from './sparse.js';
@@ -77,29 +78,27 @@ export function summaryVector(summary: Summary, stats: TermStats, titleWeight: n
   return weigh(counted(title === undefined ? [] : indexTerms(title), titleWeight, counted(indexTerms(summary.text))), (term) => idf(stats, term));
 }
 
-/**
- * The terms of a text and of its first sentence, tokenizing it once: the first sentence's terms
- * open the text's (the tokenizer reads words one by one, so a text's terms are its parts' terms).
- */
-function termsOfText(text: string): { textTerms: string[]; firstTerms: string[] } {
+/** The terms of a text's first sentence, told apart from the text's own (which may be given). */
+function firstSentenceTerms(text: string): string[] {
   const first = firstSentence(text);
-  const at = text.indexOf(first);
-  if (first === '' || at < 0) return { textTerms: indexTerms(text), firstTerms: [] };
-  const firstTerms = indexTerms(first);
-  return { textTerms: [...indexTerms(text.slice(0, at)), ...firstTerms, ...indexTerms(text.slice(at + first.length))], firstTerms };
+  return first === '' || !text.includes(first) ? [] : indexTerms(first);
 }
 
 export interface ProfileOptions {
   readonly titleWeight?: number;
   /** The dates of the summaries known, for `crowd`; without it a profile has none. */
   readonly timeline?: Timeline;
+  /** The summary's index terms, when tokenized already (for the index): not tokenized again. */
+  readonly terms?: SummaryTerms;
 }
 
 export function summaryProfile(summary: Summary, stats: TermStats, numbers: TermNumbers, options: ProfileOptions = {}): SummaryProfile {
-  const { titleWeight = GROUPING.titleWeight, timeline } = options;
+  const { titleWeight = GROUPING.titleWeight, timeline, terms } = options;
   const title = distinctTitle(summary);
-  const { textTerms, firstTerms } = termsOfText(summary.text);
-  const titleTerms = title === undefined ? [] : indexTerms(title);
+  const textTerms = terms?.text ?? indexTerms(summary.text);
+  const firstTerms = firstSentenceTerms(summary.text);
+  // A distinct title is the summary's title itself: the index's title terms are its terms.
+  const titleTerms = title === undefined ? [] : (terms?.title ?? indexTerms(title));
   const counts = counted(titleTerms, titleWeight, counted(textTerms));
   // A headline-only summary (title and text the same) is its own head.
   const headTerms = summary.title === undefined ? firstTerms : title === undefined ? textTerms : titleTerms;

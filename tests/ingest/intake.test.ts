@@ -34,6 +34,11 @@ class RecordingSink implements SummarySink {
   }
 }
 
+/** What `read` says when a timer set now for a millisecond runs: how far work had got by then. */
+function soon<T>(read: () => T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(read()), 1));
+}
+
 const intakes: NewsIntake[] = [];
 afterEach(async () => {
   await Promise.all(intakes.splice(0).map((intake) => intake.stop()));
@@ -165,19 +170,43 @@ describe('the intake', () => {
       remove: (ids) => sink.remove(ids),
     };
     const intake = makeIntake({ store, sink: slow });
-    let appliedWhenTimerRan = -1;
-    const timer = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        appliedWhenTimerRan = sink.log.length;
-        resolve();
-      }, 1),
-    );
+    const timer = soon(() => sink.log.length);
     const batch = Array.from({ length: 400 }, (_, i) => summary(`s${i}`));
     await intake.ingest(batch);
-    await timer;
+    const appliedWhenTimerRan = await timer;
     // The timer ran while the batch was being applied, not after all of it.
     expect(appliedWhenTimerRan).toBeGreaterThan(0);
     expect(appliedWhenTimerRan).toBeLessThan(400);
+  });
+
+  it('lets the event loop through inside one long add, when the engine adds in steps', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    // One summary whose add is forty steps of about half a millisecond (a join of two large stories).
+    let steps = 0;
+    const stepping: SummarySink = {
+      add: () => {
+        throw new Error('a sink with steps is added to in steps');
+      },
+      *addSteps(summaries) {
+        for (let i = 0; i < 40; i++) {
+          const until = performance.now() + 0.5;
+          while (performance.now() < until);
+          steps++;
+          yield;
+        }
+        return sink.add(summaries);
+      },
+      remove: (ids) => sink.remove(ids),
+    };
+    const intake = makeIntake({ store, sink: stepping });
+    const timer = soon(() => steps);
+    expect(await intake.ingest([summary('long')])).toEqual([{ outcome: 'accepted', id: 'long' }]);
+    const stepsWhenTimerRan = await timer;
+    expect(sink.log).toEqual(['+long']);
+    // The timer ran in the middle of that one summary's add.
+    expect(stepsWhenTimerRan).toBeGreaterThan(0);
+    expect(stepsWhenTimerRan).toBeLessThan(40);
   });
 });
 

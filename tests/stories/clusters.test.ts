@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SummaryIndex } from '../../src/search/summary-index.js';
-import { Clusters } from '../../src/stories/clusters.js';
 import { FEATURES } from '../../src/stories/match.js';
-import { summaryProfile } from '../../src/stories/profile.js';
-import { TermNumbers } from '../../src/stories/sparse.js';
-import { GROUPING, type GroupingTuning } from '../../src/stories/tuning.js';
-import { DAY, shuffled, summary, WINDOW } from './fixtures.js';
+import { GROUPING } from '../../src/stories/tuning.js';
+import { clustersOf, DAY, shuffled, summary, WINDOW } from './fixtures.js';
 
 const quake = (id: string, extra = {}) => summary(id, 'A magnitude 7.1 earthquake struck off Chile, damaging ports in Valparaiso.', extra);
 const others = [
@@ -13,15 +9,7 @@ const others = [
   summary('vote', 'Parliament voted on the budget after a long night of debate.'),
 ];
 
-function setUp(summaries: ReturnType<typeof summary>[], tuning: GroupingTuning = { ...GROUPING }) {
-  const index = new SummaryIndex();
-  index.addAll(summaries);
-  const numbers = new TermNumbers();
-  const clusters = new Clusters(index, numbers, WINDOW, { ...tuning });
-  const profiles = new Map(summaries.map((s) => [s.id, summaryProfile(s, index, numbers)]));
-  for (const profile of profiles.values()) clusters.register(profile);
-  return { clusters, profile: (id: string) => profiles.get(id)! };
-}
+const setUp = clustersOf;
 
 describe('finding the stories a summary may join', () => {
   it('finds placed summaries that share its telling terms, never itself nor unplaced ones', () => {

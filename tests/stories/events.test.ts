@@ -3,11 +3,11 @@ import { SummaryIndex } from '../../src/search/summary-index.js';
 import { contradicts, meetingPlaces, meetingState } from '../../src/stories/event-cues.js';
 import { StoryGrouper } from '../../src/stories/grouper.js';
 import { Cluster } from '../../src/stories/cluster.js';
-import { eventScore, QuoteTally } from '../../src/stories/events.js';
+import { eventScore, joinEventSteps, QuoteTally } from '../../src/stories/events.js';
 import { summaryProfile } from '../../src/stories/profile.js';
 import { TermNumbers } from '../../src/stories/sparse.js';
 import { GROUPING } from '../../src/stories/tuning.js';
-import { shippedData, shuffled, summary, WINDOW } from './fixtures.js';
+import { clustersOf, shippedData, shuffled, summary, WINDOW } from './fixtures.js';
 
 describe('event cues', () => {
   it('finds where a meeting was held, not every place named', () => {
@@ -86,6 +86,35 @@ describe('stories joined into events', () => {
     const undated = new Cluster(2);
     undated.add(summaryProfile(summary('z2', texts.angle), index, numbers));
     expect(score(early, undated)).toBeGreaterThan(-Infinity);
+  });
+
+  it('joins two stories one member at a time, telling of each story before it changes', () => {
+    const more = {
+      pentagon2: 'Defense officials met for talks at the Pentagon on Tuesday about military lines of communication.',
+      angle2: 'China said at the Pentagon talks on Tuesday that it would "never compromise" on Taiwan, officials said.',
+      angle3: 'At the talks held at the Pentagon on Tuesday, China would "never compromise" on Taiwan, it said.',
+    };
+    const { clusters, profile } = clustersOf(Object.entries({ pentagon: texts.pentagon, angle: texts.angle, ...more }).map(([id, text]) => summary(id, text, { published: day })));
+    const talks = clusters.place(profile('pentagon'));
+    clusters.place(profile('pentagon2'), talks);
+    const angle = clusters.place(profile('angle'));
+    for (const id of ['angle2', 'angle3']) clusters.place(profile(id), angle);
+    const told: number[] = [];
+    const steps = joinEventSteps(clusters, [profile('pentagon')], WINDOW, GROUPING, new QuoteTally(), { changed: (key) => told.push(key) });
+    const sizes: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      sizes.push(talks.size);
+      // Between steps each summary is in one story or the other, never lost.
+      expect(talks.size + (clusters.get(angle.key)?.size ?? 0)).toBe(5);
+      step = steps.next();
+    }
+    expect(step.value.sort()).toEqual([talks.key, angle.key].sort());
+    expect(talks.members).toHaveLength(5);
+    expect(clusters.get(angle.key)).toBeUndefined();
+    // The older story takes the other's three members, one a step, both told of before the first moves.
+    expect(sizes.filter((size, i) => i > 0 && size === sizes[i - 1]! + 1)).toEqual([3, 4, 5]);
+    expect(told.slice(0, 2).sort()).toEqual([talks.key, angle.key].sort());
   });
 
   it('counts how many summaries quote each word pair, and forgets a summary taken out', () => {

@@ -2,7 +2,11 @@
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Summary } from '../../src/corpus/summary.js';
 import { SummaryIndex } from '../../src/search/summary-index.js';
+import { Clusters } from '../../src/stories/clusters.js';
 import { StoryGrouper } from '../../src/stories/grouper.js';
+import { summaryProfile } from '../../src/stories/profile.js';
+import { TermNumbers } from '../../src/stories/sparse.js';
+import { GROUPING, type GroupingTuning } from '../../src/stories/tuning.js';
 import { seededRandom } from '../../bench/lib/random.js';
 
 export const DAY = 86_400_000;
@@ -14,6 +18,17 @@ export function summary(id: string, text: string, extra: Partial<Summary> = {}):
 
 /** A grouper over an index of its own, with the test window. */
 export const grouper = () => new StoryGrouper(new SummaryIndex(), { windowMs: WINDOW });
+
+/** Clusters over an index of the summaries, each registered (none placed), with a profile by id. */
+export function clustersOf(summaries: readonly Summary[], tuning: GroupingTuning = { ...GROUPING }) {
+  const index = new SummaryIndex();
+  index.addAll(summaries);
+  const numbers = new TermNumbers();
+  const clusters = new Clusters(index, numbers, WINDOW, { ...tuning });
+  const profiles = new Map(summaries.map((s) => [s.id, summaryProfile(s, index, numbers)]));
+  for (const profile of profiles.values()) clusters.register(profile);
+  return { clusters, profile: (id: string) => profiles.get(id)! };
+}
 
 /** Background news, so that term weights are those of a real collection and not of three lines. */
 export const background: readonly Summary[] = [
