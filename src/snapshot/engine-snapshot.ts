@@ -6,15 +6,11 @@
 import type { EngineOptions } from '../engine/engine.js';
 import { engineParts } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
+import type { HeldStored } from '../ingest/stored.js';
 import type { Steps } from '../work/slices.js';
 import { ByteReader, ByteWriter } from './bytes.js';
 import { decodeEngineSteps, encodeEngineSteps } from './engine-codec.js';
 
-/** What the intake holds of the store: applied up to `seq`, and each stored summary's retention date. */
-export interface HeldStored {
-  readonly seq: number;
-  readonly dates: ReadonlyMap<string, number>;
-}
 
 /** The body for an engine and what the intake holds, as steps; undefined for an engine that is not built (starting). */
 export function* captureSteps(engine: Engine, held: HeldStored): Steps<Buffer | undefined> {

@@ -8,7 +8,8 @@ import type { Summary } from '../../src/corpus/summary.js';
 import { createEngine, engineParts, type EngineOptions } from '../../src/engine/engine.js';
 import { indexTerms } from '../../src/text/tokenize.js';
 import type { Engine } from '../../src/engine/types.js';
-import { captureSteps, restoreSteps, type HeldStored } from '../../src/snapshot/engine-snapshot.js';
+import type { HeldStored } from '../../src/ingest/stored.js';
+import { captureSteps, restoreSteps } from '../../src/snapshot/engine-snapshot.js';
 import { runNow } from '../../src/work/slices.js';
 import { lexiconOf } from '../search/fixtures.js';
 

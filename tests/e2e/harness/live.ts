@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings } from '../../../src/config.js';
 import { openLiveNews, startLiveNews, type LiveNews } from '../../../src/ingest/live-news.js';
-import { createLogger } from '../../../src/log.js';
+import { createLogger, type Logger } from '../../../src/log.js';
 import { createSlackFollows, type SlackFollows, type SlackFollowsOptions } from '../../../src/slack/follow/index.js';
 import type { FollowCommands } from '../../../src/slack/follow-commands.js';
 import { slashCommand } from './payloads.js';
@@ -40,6 +40,8 @@ export interface LiveOptions {
   readonly slack?: SlackStandIn;
   /** Serve before the engine is built (as `npm start` does with Slack): the test calls news.start(). */
   readonly unstarted?: boolean;
+  /** Where live news logs (silent by default): for tests of what it says while it starts. */
+  readonly newsLogger?: Logger;
   /** Follows' settings (the hourly cap …) and this process's name in claims. */
   readonly follows?: Pick<SlackFollowsOptions, 'postsPerHour' | 'requireTwoOutlets' | 'owner'>;
 }
@@ -60,7 +62,7 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const news = await (options.unstarted ? openLiveNews : startLiveNews)(settings, createLogger(settings.logLevel), clock);
+  const news = await (options.unstarted ? openLiveNews : startLiveNews)(settings, options.newsLogger ?? createLogger(settings.logLevel), clock);
   const slack = options.slack ?? (await new SlackStandIn().start());
   let follows: SlackFollows | undefined;
   // The app is made before follows (they log through its logger): it asks them through this.
