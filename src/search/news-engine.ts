@@ -163,8 +163,8 @@ export class NewsEngine<T> extends MiniSearch<T> {
     for (const [term, data] of this._index) {
       terms.push(term);
       for (const documents of data.values()) total += documents.size;
+      if (terms.length % 256 === 0) yield;
     }
-    yield;
     const pairCounts = new Int32Array(terms.length * fieldCount).fill(-1);
     const pairs = new Int32Array(2 * total);
     let at = 0;

@@ -25,8 +25,7 @@ const SUMMARIES_A_STEP = 2_000;
 export function* encodeEngineSteps(parts: EngineParts, out: ByteWriter): Steps {
   const index = yield* parts.index.stateSteps();
   yield* encodeIndexSteps(index, out);
-  const grouper = parts.grouper.state();
-  yield;
+  const grouper = yield* parts.grouper.stateSteps();
   out.json(grouper.terms);
   yield;
   yield* encodeClustersSteps(grouper.clusters, out);
@@ -48,14 +47,13 @@ export function* decodeEngineSteps(input: ByteReader, options: EngineOptions): S
 }
 
 function* encodeIndexSteps(state: IndexState, out: ByteWriter): Steps {
-  // One JSON text for all summaries (one JSON.parse to read them), made a few thousand at a time.
-  const parts: string[] = [];
-  for (let i = 0; i < state.summaries.length; i += SUMMARIES_A_STEP) {
-    for (const summary of state.summaries.slice(i, i + SUMMARIES_A_STEP)) parts.push(JSON.stringify(summary));
+  // JSON texts of a few thousand summaries each: each made, and later read, in one step.
+  const chunks = Math.ceil(state.summaries.length / SUMMARIES_A_STEP);
+  out.count(chunks);
+  for (let i = 0; i < chunks; i++) {
+    out.json(state.summaries.slice(i * SUMMARIES_A_STEP, (i + 1) * SUMMARIES_A_STEP));
     yield;
   }
-  out.string(`[${parts.join(',')}]`);
-  yield;
   const { engine } = state;
   out.column(engine.fieldLengths);
   out.column(engine.averageFieldLengths);
@@ -67,8 +65,13 @@ function* encodeIndexSteps(state: IndexState, out: ByteWriter): Steps {
 }
 
 function decodeIndex(input: ByteReader): IndexState {
-  const summaries = input.json() as Summary[];
-  if (!Array.isArray(summaries) || summaries.some((summary) => typeof summary?.id !== 'string' || typeof summary.text !== 'string' || !Array.isArray(summary.tags))) {
+  const summaries: Summary[] = [];
+  for (let chunks = input.count(), i = 0; i < chunks; i++) {
+    const chunk = input.json() as Summary[];
+    if (!Array.isArray(chunk)) throw new Error('the summaries are not a list');
+    for (const summary of chunk) summaries.push(summary);
+  }
+  if ( summaries.some((summary) => typeof summary?.id !== 'string' || typeof summary.text !== 'string' || !Array.isArray(summary.tags))) {
     throw new Error('the summaries are not summaries');
   }
   const fieldLengths = input.int32s();
@@ -164,6 +167,7 @@ function* encodeClustersSteps(state: ClustersState, out: ByteWriter): Steps {
   yield;
   out.column(state.keys);
   encodeVectors(state.queries, out, 'float64');
+  yield;
   // Postings: −2 never looked at, −1 too common (null), else how many summary numbers follow.
   out.column(Int32Array.from(state.postings, (posting) => (posting === undefined ? -2 : posting === null ? -1 : posting.length)));
   out.column(Int32Array.from(state.postings.flatMap((posting) => posting ?? [])));

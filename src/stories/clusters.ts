@@ -19,6 +19,7 @@ import { matchFeatures } from './match.js';
 import type { SummaryProfile } from './profile.js';
 import type { SparseVector, TermNumbers } from './sparse.js';
 import type { GroupingTuning } from './tuning.js';
+import type { Steps } from '../work/slices.js';
 
 export interface Query {
   readonly ids: Int32Array;
@@ -178,8 +179,8 @@ export class Clusters {
     return profile;
   }
 
-  /** The state (see ClustersState). */
-  state(): ClustersState {
+  /** The state (see ClustersState), as steps. */
+  *stateSteps(): Steps<ClustersState> {
     const renumbered = new Int32Array(this.ids.length).fill(-1);
     const profiles: SummaryProfile[] = [];
     const keys: number[] = [];
@@ -191,12 +192,18 @@ export class Clusters {
       keys.push(this.keys[n]!);
       queries.push(this.queries[n]!);
     });
-    const postings = Array.from(this.postings, (posting) => (posting == null ? posting : posting.map((n) => renumbered[n]!)));
-    const clusters = [...this.byKey.values()].map((cluster) => ({
-      key: cluster.key,
-      members: Int32Array.from(cluster.members, (id) => renumbered[this.numberOfId.get(id)!]!),
-      ...cluster.sums,
-    }));
+    yield;
+    const postings: (number[] | null | undefined)[] = [];
+    for (let id = 0; id < this.postings.length; id++) {
+      const posting = this.postings[id];
+      postings.push(posting == null ? posting : posting.map((n) => renumbered[n]!));
+      if (id % 4096 === 4095) yield;
+    }
+    const clusters: ClustersState['clusters'][number][] = [];
+    for (const cluster of this.byKey.values()) {
+      clusters.push({ key: cluster.key, members: Int32Array.from(cluster.members, (id) => renumbered[this.numberOfId.get(id)!]!), ...cluster.sums });
+      if (clusters.length % 4096 === 0) yield;
+    }
     return { profiles, keys: Int32Array.from(keys), queries, postings, nextKey: this.nextKey, clusters };
   }
 

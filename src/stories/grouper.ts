@@ -83,9 +83,9 @@ export class StoryGrouper {
     for (const key of this.clusters.clusterKeys()) this.stale.add(key);
   }
 
-  /** The state (see GrouperState). */
-  state(): GrouperState {
-    return { terms: this.numbers.numbered(), clusters: this.clusters.state() };
+  /** The state (see GrouperState), as steps. */
+  *stateSteps(): Steps<GrouperState> {
+    return { terms: this.numbers.numbered(), clusters: yield* this.clusters.stateSteps() };
   }
 
   /** How many stories. */
