@@ -8,13 +8,17 @@ import { briefScenario } from './brief.js';
 import { digestScenario } from './digest.js';
 import { groupingScenario } from './grouping.js';
 import { ingestScenario } from './ingest.js';
+import { scaleScenario } from './scale.js';
 import { searchScenario } from './search.js';
 import { slackScenario } from './slack.js';
 import { summariesScenario } from './summaries.js';
 
-const SCENARIOS: readonly Scenario[] = [searchScenario, groupingScenario, briefScenario, digestScenario, slackScenario, summariesScenario, ingestScenario];
+const SCENARIOS: readonly Scenario[] = [searchScenario, groupingScenario, briefScenario, digestScenario, slackScenario, summariesScenario, ingestScenario, scaleScenario];
 
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+// Words a scenario takes (scale's "soak") are passed to it, not run as scenarios.
+const options = new Set(SCENARIOS.flatMap((scenario) => scenario.options ?? []));
+const wanted = args.filter((word) => !options.has(word));
 const unknown = wanted.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
 if (unknown.length > 0) {
   console.error(`unknown scenario ${unknown.join(', ')}; there are: ${SCENARIOS.map((s) => s.name).join(', ')}`);
@@ -22,5 +26,5 @@ if (unknown.length > 0) {
 }
 for (const scenario of SCENARIOS.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
   console.log(`\n== ${scenario.name}: ${scenario.description}\n`);
-  await scenario.run();
+  await scenario.run(args.filter((word) => scenario.options?.includes(word)));
 }

@@ -4,6 +4,8 @@ export interface Scenario {
   readonly name: string;
   /** One line: what it measures. */
   readonly description: string;
-  /** Runs the scenario and prints its results to stdout. */
-  run(): Promise<void>;
+  /** Words after its name it takes (npm run bench -- scale soak), besides scenario names. */
+  readonly options?: readonly string[];
+  /** Runs the scenario and prints its results to stdout; given the words of its options that were asked for. */
+  run(words: readonly string[]): Promise<void>;
 }

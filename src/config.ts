@@ -4,6 +4,7 @@
  * takes. All problems are reported at once, so that one start fixes them all.
  * Secrets are read here and nowhere else; they never appear in an error message.
  */
+import { join } from 'node:path';
 import { parseDuration } from './time/duration.js';
 import { parseByteSize } from './units/byte-size.js';
 import { DEFAULT_FOLLOW_POSTS_PER_HOUR, DEFAULT_REQUIRE_TWO_OUTLETS } from './follow/follow.js';
@@ -72,6 +73,8 @@ export interface NewsSettings {
   readonly feedsAllowPrivate: boolean;
   /** Whether the data folder is watched for new lines. */
   readonly watchDataDir: boolean;
+  /** Where the engine's snapshot is kept (src/snapshot/); undefined: no snapshot (TIDINGS_SNAPSHOT=off). */
+  readonly snapshotFile?: string;
 }
 
 /** Bolt serves the redirect at OAUTH_REDIRECT_PATH, so the address Slack is given must end there. */
@@ -184,8 +187,16 @@ export function loadSettings(env: Env = process.env): Settings {
   // A guessable token guards nothing; say so without echoing it.
   if (ingestToken !== undefined && ingestToken.length < 16) problems.push('TIDINGS_INGEST_TOKEN is too short: use at least 16 characters (e.g. openssl rand -hex 32)');
 
+  const dataDir = text('TIDINGS_DATA_DIR', 'data');
+  const dbFile = text('TIDINGS_DB', './tidings.db');
+  // Beside the SQLite file; with PostgreSQL (no file of Tidings' own), in the data folder, whose
+  // reading ignores it (only *.jsonl and *.txt are summaries).
+  const snapshot = read('TIDINGS_SNAPSHOT');
+  const snapshotFile =
+    snapshot?.toLowerCase() === 'off' ? undefined : (snapshot ?? (databaseUrl !== undefined ? join(dataDir, '.tidings-snapshot') : dbFile === ':memory:' ? undefined : `${dbFile}.snapshot`));
+
   const settings: Settings = {
-    dataDir: text('TIDINGS_DATA_DIR', 'data'),
+    dataDir,
     aliasesFile: text('TIDINGS_ALIASES', 'data/aliases.conf'),
     outletsFile: text('TIDINGS_OUTLETS', 'data/outlets.conf'),
     logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? (logLevel as Settings['logLevel']) : 'info',
@@ -207,7 +218,7 @@ export function loadSettings(env: Env = process.env): Settings {
         redirectUri,
       }),
     },
-    dbFile: text('TIDINGS_DB', './tidings.db'),
+    dbFile,
     ...(databaseUrl !== undefined && { databaseUrl }),
     digestGraceMs: duration('TIDINGS_DIGEST_GRACE', '6h'),
     news: {
@@ -219,6 +230,7 @@ export function loadSettings(env: Env = process.env): Settings {
       feedMaxBytes: size('TIDINGS_FEED_MAX_BYTES', '5mb'),
       feedsAllowPrivate: flag('TIDINGS_FEEDS_ALLOW_PRIVATE', false),
       watchDataDir: flag('TIDINGS_WATCH', true),
+      ...(snapshotFile !== undefined && { snapshotFile }),
     },
     follow: {
       postsPerHour: count('TIDINGS_FOLLOW_POSTS_PER_HOUR', DEFAULT_FOLLOW_POSTS_PER_HOUR, 60),

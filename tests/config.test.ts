@@ -79,6 +79,14 @@ describe('live news settings', () => {
     });
   });
 
+  it('keeps the snapshot beside the SQLite file, in the data folder with PostgreSQL, where told, or nowhere', () => {
+    expect(loadSettings({ TIDINGS_DB: '/var/lib/tidings/t.db' }).news.snapshotFile).toBe('/var/lib/tidings/t.db.snapshot');
+    expect(loadSettings({ DATABASE_URL: 'postgres://u@h/db', TIDINGS_DATA_DIR: '/srv/news' }).news.snapshotFile).toBe('/srv/news/.tidings-snapshot');
+    expect(loadSettings({ TIDINGS_SNAPSHOT: '/tmp/s.bin' }).news.snapshotFile).toBe('/tmp/s.bin');
+    expect(loadSettings({ TIDINGS_SNAPSHOT: 'off' }).news.snapshotFile).toBeUndefined();
+    expect(loadSettings({ TIDINGS_DB: ':memory:' }).news.snapshotFile).toBeUndefined();
+  });
+
   it('reads sizes, seconds, flags and retention off', () => {
     const { news } = loadSettings({
       TIDINGS_INGEST_MAX_BYTES: '512kb',

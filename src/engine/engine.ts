@@ -64,6 +64,24 @@ export function buildEngine(summaries: Iterable<Summary>, options: EngineOptions
 /** Long enough that the slicing costs nothing, short enough for Slack's three seconds. */
 const BUILD_SLICE_MS = 20;
 
+/** What an engine made here is built on: the index and the stories (a snapshot saves them). */
+export interface EngineParts {
+  readonly index: SummaryIndex;
+  readonly grouper: StoryGrouper;
+}
+
+const PARTS = new WeakMap<Engine, EngineParts>();
+
+/** The parts of an engine this module made (undefined for any other, such as the starting one). */
+export function engineParts(engine: Engine): EngineParts | undefined {
+  return PARTS.get(engine);
+}
+
+/** An engine over parts restored from a snapshot (src/snapshot/): the same answers as the one they were saved from. */
+export function engineFromParts(parts: EngineParts, options: EngineOptions): Engine {
+  return assemble(parts.index, parts.grouper, options);
+}
+
 function* engineSteps(summaries: Iterable<Summary>, options: EngineOptions): Steps<Engine> {
   const index = new SummaryIndex();
   const grouper = new StoryGrouper(index, { windowMs: options.storyWindowMs });
@@ -113,7 +131,7 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
     return outcomes;
   }
 
-  return {
+  const engine: Engine = {
     get stats(): EngineStats {
       const date = newest.value;
       return { summaries: index.size, stories: grouper.size, ...(date !== undefined && { newest: date }) };
@@ -175,4 +193,6 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
       return story === undefined ? undefined : result(story, [], 0);
     },
   };
+  PARTS.set(engine, { index, grouper });
+  return engine;
 }

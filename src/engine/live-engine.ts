@@ -44,6 +44,11 @@ export class LiveEngine implements Engine {
     return this.current.remove(ids);
   }
 
+  /** The engine answering now (a snapshot saves it). */
+  get serving(): Engine {
+    return this.current;
+  }
+
   replace(engine: Engine): void {
     this.current = engine;
   }

@@ -6,9 +6,9 @@
 import type { Settings } from '../config.js';
 import { loadCorpus, type LoadedCorpus } from '../corpus/load.js';
 import type { Summary } from '../corpus/summary.js';
-import type { LexiconProblem } from '../search/lexicon.js';
+import type { Lexicon, LexiconProblem } from '../search/lexicon.js';
 import { loadLexicon } from '../search/load-lexicon.js';
-import { buildEngine, createEngine } from './engine.js';
+import { buildEngine, createEngine, type EngineOptions } from './engine.js';
 import type { Engine } from './types.js';
 
 export type EngineSettings = Pick<Settings, 'dataDir' | 'aliasesFile' | 'outletsFile' | 'halfLifeMs' | 'storyWindowMs'>;
@@ -20,6 +20,23 @@ export interface LoadedEngine {
   readonly lexiconProblems: readonly LexiconProblem[];
 }
 
+/** What an engine is made from besides the summaries stored: the data folder and the lexicon. */
+export interface EngineSources {
+  readonly corpus: LoadedCorpus;
+  readonly lexicon: Lexicon;
+  readonly lexiconProblems: readonly LexiconProblem[];
+}
+
+/** Throws DataFolderError when the data folder cannot be read; anything else is a reported problem. */
+export async function readEngineSources(settings: EngineSettings): Promise<EngineSources> {
+  const [corpus, { lexicon, problems }] = await Promise.all([loadCorpus(settings.dataDir), loadLexicon(settings)]);
+  return { corpus, lexicon, lexiconProblems: problems };
+}
+
+export function engineOptions(settings: EngineSettings, lexicon: Lexicon): EngineOptions {
+  return { lexicon, halfLifeMs: settings.halfLifeMs, storyWindowMs: settings.storyWindowMs };
+}
+
 /**
  * Throws DataFolderError when the data folder cannot be read; anything else is a reported problem.
  * `stored` are the summaries that came in live (from the store): they join the folder's, and one
@@ -27,11 +44,20 @@ export interface LoadedEngine {
  * with the event loop let through (see buildEngine).
  */
 export async function loadEngine(settings: EngineSettings, stored: readonly Summary[] = [], { sliced = false }: { readonly sliced?: boolean } = {}): Promise<LoadedEngine> {
-  const [corpus, { lexicon, problems }] = await Promise.all([loadCorpus(settings.dataDir), loadLexicon(settings)]);
+  return engineFromSources(await readEngineSources(settings), settings, stored, { sliced });
+}
+
+/** loadEngine from sources read already. */
+export async function engineFromSources(
+  { corpus, lexicon, lexiconProblems }: EngineSources,
+  settings: EngineSettings,
+  stored: readonly Summary[],
+  { sliced }: { readonly sliced: boolean },
+): Promise<LoadedEngine> {
   // The engine keeps the first summary of an id it meets.
   const summaries = [...stored, ...corpus.summaries];
-  const options = { lexicon, halfLifeMs: settings.halfLifeMs, storyWindowMs: settings.storyWindowMs };
+  const options = engineOptions(settings, lexicon);
   // Sliced: a process that serves meanwhile (Slack's acknowledgements, /health) keeps answering.
   const engine = sliced ? await buildEngine(summaries, options) : createEngine(summaries, options);
-  return { engine, corpus, lexiconProblems: problems };
+  return { engine, corpus, lexiconProblems };
 }

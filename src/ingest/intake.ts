@@ -20,7 +20,7 @@ import { formatDuration } from '../time/duration.js';
 import type { AddOutcome, PutOutcome, StoredSummary, SummarySink, SummaryStore } from './ports.js';
 import { SerialWork } from '../work/serial-work.js';
 import { runSliced, sliced, type Steps } from '../work/slices.js';
-import { loadStored, retentionDate, type LoadedStored } from './stored.js';
+import { loadStored, retentionDate, type HeldStored, type LoadedStored } from './stored.js';
 
 export type IngestOutcome =
   | { readonly outcome: PutOutcome; readonly id: string }
@@ -33,8 +33,8 @@ export interface IntakeOptions {
   readonly logger: Logger;
   /** Stored summaries older than this are refused and swept; undefined keeps them for ever. */
   readonly retainMs?: number;
-  /** What the engine was built with at start (see loadStored): applied already, up to `seq`. */
-  readonly loaded: LoadedStored;
+  /** What the engine was built with at start (see loadStored), or restored with (a snapshot): applied already, up to `seq`. */
+  readonly loaded: LoadedStored | HeldStored;
   /** How often the store is polled for summaries other processes stored (ms). */
   readonly pollMs?: number;
   /** How often retention sweeps (ms). */
@@ -59,7 +59,8 @@ export class NewsIntake {
 
   constructor(private readonly options: IntakeOptions) {
     this.applied = options.loaded.seq;
-    for (const stored of options.loaded.summaries) this.dates.set(stored.summary.id, retentionDate(stored));
+    if ('dates' in options.loaded) for (const [id, date] of options.loaded.dates) this.dates.set(id, date);
+    else for (const stored of options.loaded.summaries) this.dates.set(stored.summary.id, retentionDate(stored));
   }
 
   /** The last sequence number applied to the engine. */
@@ -150,6 +151,14 @@ export class NewsIntake {
       }
       return outcome;
     });
+  }
+
+  /**
+   * Runs `task` with nothing applied to the engine meanwhile, given what is applied (a snapshot
+   * is taken so: the engine and the seq it covers are of one moment).
+   */
+  hold<T>(task: (held: HeldStored) => Promise<T>): Promise<T> {
+    return this.work.run(() => task({ seq: this.applied, dates: this.dates }));
   }
 
   /** Listens for other processes' summaries, polls, and sweeps; applies what came while starting. */

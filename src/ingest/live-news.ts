@@ -10,7 +10,7 @@ import type { Settings } from '../config.js';
 import { watchDataFolder, type FolderWatch } from '../corpus/folder-watch.js';
 import { LiveEngine, reload, type ReloadOutcome } from '../engine/live-engine.js';
 import { EngineStarting, STARTING_ENGINE } from '../engine/starting-engine.js';
-import { loadEngine, type LoadedEngine } from '../engine/load.js';
+import { engineFromSources, loadEngine, type LoadedEngine } from '../engine/load.js';
 import { DEFAULT_FEED_CONCURRENCY, DEFAULT_FEED_LIMIT, FeedPoller, readFeedsConf, runFeedsCommand, syncConfigFeeds } from '../feeds/index.js';
 import type { Route } from '../http/route.js';
 import type { FeedsCommands } from '../slack/feeds-commands.js';
@@ -19,6 +19,8 @@ import { openStore } from '../store/open-store.js';
 import type { TidingsStore } from '../store/store.js';
 import { INGEST_PATH, ingestRoute } from './http-route.js';
 import { NewsIntake } from './intake.js';
+import { startFromSnapshot } from '../snapshot/start.js';
+import type { SnapshotKeeper } from '../snapshot/keeper.js';
 import { loadStored } from './stored.js';
 
 export interface LiveNews {
@@ -87,6 +89,7 @@ export async function openLiveNews(settings: Settings, logger: Logger, clock: ()
           for (const problem of problems.slice(0, PROBLEMS_LOGGED)) logger.warn({ ...problem }, 'data problem');
           if (problems.length > PROBLEMS_LOGGED) logger.warn({ more: problems.length - PROBLEMS_LOGGED }, 'more data problems');
           if (summaries.length === 0 || intake === undefined) return;
+          folderReadSince = true;
           await intake.addUnstored(summaries);
           logger.info({ summaries: summaries.length, files: [...new Set(summaries.map((s) => s.origin.file))] }, 'new lines read from the data folder');
         },
@@ -94,6 +97,9 @@ export async function openLiveNews(settings: Settings, logger: Logger, clock: ()
       });
     };
     let positions: LoadedEngine['corpus']['positions'] = [];
+    // Whether the engine holds lines the watch read since the folder was read whole (no snapshot then).
+    let folderReadSince = false;
+    let keeper: SnapshotKeeper | undefined;
 
     // A feed item past retention is not new: the poller counts only what was accepted.
     const ingestFeed = async (summaries: Parameters<NewsIntake['ingest']>[0]) =>
@@ -141,16 +147,26 @@ export async function openLiveNews(settings: Settings, logger: Logger, clock: ()
       async start() {
         if (started) throw new Error('live news is started already');
         started = true;
-        const stored = await loadStored(store, cutoff());
-        const loaded = await loadEngine(settings, stored.summaries.map((row) => row.summary), { sliced: true });
+        const start = await startFromSnapshot({
+          settings,
+          store,
+          logger,
+          clock,
+          cold: async (sources) => {
+            const stored = await loadStored(store, cutoff());
+            return { loaded: await engineFromSources(sources, settings, stored.summaries.map((row) => row.summary), { sliced: true }), held: stored };
+          },
+        });
+        const loaded = start.loaded;
         engine.replace(loaded.engine);
-        intake = new NewsIntake({ store, sink: engine, clock, logger, ...(retainMs !== undefined && { retainMs }), loaded: stored });
+        intake = new NewsIntake({ store, sink: engine, clock, logger, ...(retainMs !== undefined && { retainMs }), loaded: start.held });
         intake.onApplied((ids) => {
           for (const listener of appliedListeners) listener(ids);
         });
         await intake.start();
         positions = loaded.corpus.positions;
         watchFrom(positions);
+        keeper = start.keeper?.({ engine: () => engine.serving, intake, folder: () => (folderReadSince ? undefined : start.folderOf(positions)) });
         await syncFeedsConf();
         poller.start();
         return loaded;
@@ -172,7 +188,10 @@ export async function openLiveNews(settings: Settings, logger: Logger, clock: ()
         });
         // It goes on from what the reload read; after a failed one, from the last load (lines read
         // twice are the same summaries again, which change nothing).
-        if (outcome.ok) positions = outcome.loaded.corpus.positions;
+        if (outcome.ok) {
+          positions = outcome.loaded.corpus.positions;
+          folderReadSince = false;
+        }
         watchFrom(positions);
         if (outcome.ok) await syncFeedsConf().catch((error: unknown) => logger.warn({ err: error }, 'feeds.conf could not be read again'));
         return outcome;
@@ -180,6 +199,8 @@ export async function openLiveNews(settings: Settings, logger: Logger, clock: ()
       async stop() {
         await poller.stop();
         await watch?.close();
+        // Before the intake stops: the last snapshot is taken with it held.
+        await keeper?.stop();
         await intake?.stop();
         await store.close();
       },

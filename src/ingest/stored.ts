@@ -18,6 +18,15 @@ export interface LoadedStored {
   readonly summaries: readonly StoredSummary[];
 }
 
+/**
+ * What the intake holds of the store, without the rows: applied up to `seq`, and each stored
+ * summary's retention date (a snapshot keeps this; see src/snapshot/).
+ */
+export interface HeldStored {
+  readonly seq: number;
+  readonly dates: ReadonlyMap<string, number>;
+}
+
 export async function loadStored(store: Pick<SummaryStore, 'summariesAfter'>, cutoff?: number): Promise<LoadedStored> {
   const summaries: StoredSummary[] = [];
   let seq = 0;

@@ -35,6 +35,23 @@ const PREFIX_WEIGHT = 0.375;
 
 type FieldTermData = Map<number, Map<number, number>>;
 
+/**
+ * What an engine holds, for a snapshot (src/snapshot/), with its documents renumbered 0, 1, 2 …
+ * in the order of their short ids (the slots of removed documents left out).
+ */
+export interface EngineState {
+  readonly documentIds: readonly string[];
+  /** Document by document, field by field: distinct terms (MiniSearch's _fieldLength). */
+  readonly fieldLengths: Int32Array;
+  /** As they are, not recomputed: after removals they differ from a fresh average by rounding. */
+  readonly averageFieldLengths: Float64Array;
+  /** In the index's own order. */
+  readonly terms: readonly string[];
+  /** Term by term, field by field: how many (short id, frequency) pairs follow in `pairs`; −1 for a field the term is not in. */
+  readonly pairCounts: Int32Array;
+  readonly pairs: Int32Array;
+}
+
 export class NewsEngine<T> extends MiniSearch<T> {
   /** Field boosts by field id. */
   private readonly boosts: readonly number[];
@@ -131,6 +148,74 @@ export class NewsEngine<T> extends MiniSearch<T> {
       if (documentFrequencies.size % 256 === 0) yield;
     }
     return documentFrequencies;
+  }
+
+  /** The engine's state (see EngineState), as steps; `slots[shortId]` is each document's new number (−1: removed). */
+  *stateSteps(slots: Int32Array, documentIds: readonly string[]): Steps<EngineState> {
+    const fieldCount = this.boosts.length;
+    const fieldLengths = new Int32Array(documentIds.length * fieldCount);
+    documentIds.forEach((id, slot) => {
+      const lengths = this._fieldLength.get(this._idToShortId.get(id)!) ?? [];
+      for (let fieldId = 0; fieldId < fieldCount; fieldId++) fieldLengths[slot * fieldCount + fieldId] = lengths[fieldId] ?? 0;
+    });
+    const terms: string[] = [];
+    let total = 0;
+    for (const [term, data] of this._index) {
+      terms.push(term);
+      for (const documents of data.values()) total += documents.size;
+      if (terms.length % 256 === 0) yield;
+    }
+    const pairCounts = new Int32Array(terms.length * fieldCount).fill(-1);
+    const pairs = new Int32Array(2 * total);
+    let at = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const data = this._index.get(terms[t]!)!;
+      // Field by field in field order, as restoreSteps reads them.
+      for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
+        const documents = data.get(fieldId);
+        if (documents === undefined) continue;
+        pairCounts[t * fieldCount + fieldId] = documents.size;
+        for (const [shortId, frequency] of documents) {
+          pairs[at++] = slots[shortId]!;
+          pairs[at++] = frequency;
+        }
+      }
+      if (t % 256 === 255) yield;
+    }
+    return { documentIds, fieldLengths, averageFieldLengths: Float64Array.from(this._avgFieldLength), terms, pairCounts, pairs };
+  }
+
+  /** Fills an engine that holds nothing with a state (see stateSteps), as steps. */
+  *restoreSteps(state: EngineState): Steps {
+    if (this._documentCount > 0 || this._nextId > 0) throw new Error('an engine is restored empty');
+    const fieldCount = this.boosts.length;
+    if (state.fieldLengths.length !== state.documentIds.length * fieldCount || state.pairCounts.length !== state.terms.length * fieldCount) {
+      throw new Error('the index state does not fit its fields');
+    }
+    state.documentIds.forEach((id, shortId) => {
+      this._documentIds.set(shortId, id);
+      this._idToShortId.set(id, shortId);
+      const lengths = Array.from(state.fieldLengths.subarray(shortId * fieldCount, (shortId + 1) * fieldCount));
+      lengths.forEach((length, fieldId) => (this.lengths[fieldId]![shortId] = length));
+      this._fieldLength.set(shortId, lengths);
+    });
+    this._documentCount = this._nextId = state.documentIds.length;
+    this._avgFieldLength = Array.from(state.averageFieldLengths);
+    yield;
+    let at = 0;
+    for (let t = 0; t < state.terms.length; t++) {
+      const data: FieldTermData = new Map();
+      for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
+        const count = state.pairCounts[t * fieldCount + fieldId]!;
+        if (count < 0) continue;
+        const documents = new Map<number, number>();
+        for (let i = 0; i < count; i++, at += 2) documents.set(state.pairs[at]!, state.pairs[at + 1]!);
+        data.set(fieldId, documents);
+      }
+      this._index.set(state.terms[t]!, data);
+      if (t % 256 === 255) yield;
+    }
+    if (at !== state.pairs.length) throw new Error('the index state has postings left over');
   }
 
   /**

@@ -7,7 +7,7 @@
 import type { Options, Query, SearchOptions, SearchResult } from 'minisearch';
 import type { Summary } from '../corpus/summary.js';
 import { runNow, type Steps } from '../work/slices.js';
-import { NewsEngine, type TermDocument } from './news-engine.js';
+import { NewsEngine, type EngineState, type TermDocument } from './news-engine.js';
 import { Scores } from './scores.js';
 import { summaryTerms, type BatchTerms, type SummaryTerms } from './summary-terms.js';
 
@@ -46,6 +46,16 @@ const ENGINE_OPTIONS: Options<IndexedDocument> & { fields: IndexedField[] } = {
     processTerm: (term) => term,
   },
 };
+
+/** What an index holds, for a snapshot (src/snapshot/): summaries renumbered 0, 1, 2 … in slot order. */
+export interface IndexState {
+  readonly summaries: readonly Summary[];
+  readonly engine: EngineState;
+  /** Each term's document frequency, in the order of `engine.terms`. */
+  readonly frequencies: Int32Array;
+  /** Outlets in the order they were numbered (those with no summary left included). */
+  readonly outlets: readonly string[];
+}
 
 export class SummaryIndex {
   private readonly engine = new NewsEngine<IndexedDocument>(ENGINE_OPTIONS, FIELD_BOOSTS);
@@ -164,6 +174,48 @@ export class SummaryIndex {
     }
     this.outletBySlot.push(outlet);
     return termsOf(summary, terms);
+  }
+
+  /** The index's state (see IndexState), as steps. */
+  *stateSteps(): Steps<IndexState> {
+    const slots = new Int32Array(this.bySlot.length).fill(-1);
+    const summaries: Summary[] = [];
+    this.bySlot.forEach((summary, slot) => {
+      if (summary === undefined) return;
+      slots[slot] = summaries.length;
+      summaries.push(summary);
+    });
+    const engine = yield* this.engine.stateSteps(slots, summaries.map((summary) => summary.id));
+    const frequencies = Int32Array.from(engine.terms, (term) => this.frequencies.get(term) ?? 0);
+    return { summaries, engine, frequencies, outlets: [...this.outletNumbers.keys()] };
+  }
+
+  /** An index from a state (see stateSteps), as steps: the same answers, without tokenizing anything. */
+  static *restoreSteps(state: IndexState): Steps<SummaryIndex> {
+    const index = new SummaryIndex();
+    if (state.engine.documentIds.length !== state.summaries.length || state.frequencies.length !== state.engine.terms.length) {
+      throw new Error('the index state does not add up');
+    }
+    state.outlets.forEach((outlet, n) => {
+      index.outletNumbers.set(outlet, n);
+      index.outletCounts[n] = 0;
+    });
+    state.summaries.forEach((summary, slot) => {
+      if (summary.id !== state.engine.documentIds[slot]) throw new Error('the index state does not add up');
+      index.summaries.set(summary.id, summary);
+      index.bySlot.push(summary);
+      index.publishedBySlot.push(summary.published ?? NaN);
+      const outlet = summary.source === undefined ? -1 : index.outletNumbers.get(summary.source);
+      if (outlet === undefined) throw new Error(`the index state lacks the outlet ${summary.source}`);
+      if (outlet >= 0) index.outletCounts[outlet]!++;
+      index.outletBySlot.push(outlet);
+    });
+    if (index.summaries.size !== state.summaries.length) throw new Error('the index state holds an id twice');
+    yield* index.engine.restoreSteps(state.engine);
+    state.engine.terms.forEach((term, t) => {
+      if (state.frequencies[t]! > 0) index.frequencies.set(term, state.frequencies[t]!);
+    });
+    return index;
   }
 
   /** Runs a MiniSearch query (a tree of terms) over the index. */

@@ -17,6 +17,21 @@ import { sparseDot } from './sparse.js';
 export class Angles {
   private readonly angleOf = new Map<string, number>();
 
+  /** Angles as a snapshot kept them (entries()). */
+  static restored(entries: readonly (readonly [string, number])[]): Angles {
+    const angles = new Angles();
+    for (const [id, key] of entries) {
+      if (typeof id !== 'string' || !Number.isInteger(key)) throw new Error('the angles do not add up');
+      angles.angleOf.set(id, key);
+    }
+    return angles;
+  }
+
+  /** Each tagged member with its angle, for a snapshot (src/snapshot/). */
+  entries(): [string, number][] {
+    return [...this.angleOf];
+  }
+
   /** Before `from`'s members move into `into`: each keeps the angle it told. */
   joining(into: Cluster, from: Cluster): void {
     this.tag(into);

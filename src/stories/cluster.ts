@@ -20,7 +20,7 @@ export class Cluster {
   /** Sum of the members' unit vectors; its direction is the story's centroid. */
   sum: SparseVector = EMPTY;
   /** For each term of `sum` (same order), how many members have it. */
-  counts = new Int32Array(0);
+  counts: Int32Array = new Int32Array(0);
   private sumNorm2 = 0;
   /** Weekdays named by any member. */
   weekdays = 0;
@@ -37,6 +37,31 @@ export class Cluster {
   private membersHash2 = 0;
 
   constructor(readonly key: number) {}
+
+  /**
+   * A cluster as a snapshot kept it (src/snapshot/): its members in the order they joined, and
+   * its sums as they were (summing them again would differ by rounding after removals).
+   */
+  static restored(key: number, profiles: readonly SummaryProfile[], sum: SparseVector, counts: Int32Array, sumNorm2: number): Cluster {
+    const cluster = new Cluster(key);
+    for (const profile of profiles) {
+      cluster.hashMember(profile.id, 1);
+      cluster.members.push(profile.id);
+      cluster.profiles.push(profile);
+      if (profile.quoted.length > 0) count((cluster.quotedPairs ??= new Map()), profile.quoted, 1);
+      cluster.remember(profile);
+    }
+    if (counts.length !== sum.ids.length) throw new Error('a cluster state does not add up');
+    cluster.sum = sum;
+    cluster.counts = counts;
+    cluster.sumNorm2 = sumNorm2;
+    return cluster;
+  }
+
+  /** What restored() needs besides the members. */
+  get sums(): { readonly sum: SparseVector; readonly counts: Int32Array; readonly sumNorm2: number } {
+    return { sum: this.sum, counts: this.counts, sumNorm2: this.sumNorm2 };
+  }
 
   get size(): number {
     return this.members.length;

@@ -17,10 +17,11 @@ import { Cluster } from './cluster.js';
 import { contradicts, hasMeetingCues } from './event-cues.js';
 import { matchFeatures } from './match.js';
 import type { SummaryProfile } from './profile.js';
-import type { TermNumbers } from './sparse.js';
+import type { SparseVector, TermNumbers } from './sparse.js';
 import type { GroupingTuning } from './tuning.js';
+import type { Steps } from '../work/slices.js';
 
-interface Query {
+export interface Query {
   readonly ids: Int32Array;
   /** A summary's own weights, which are 32-bit already (sparse.ts toSparse). */
   readonly weights: Float32Array;
@@ -41,6 +42,22 @@ export interface Candidate {
   readonly cluster: Cluster;
   /** matchFeatures of the summary against the cluster. */
   readonly features: number[];
+}
+
+/**
+ * What the clusters hold, for a snapshot (src/snapshot/): the summaries known, renumbered 0, 1,
+ * 2 … in the order of their numbers (those unregistered left out), and the clusters in the order
+ * they were made, with their keys.
+ */
+export interface ClustersState {
+  readonly profiles: readonly SummaryProfile[];
+  /** Each summary's cluster key (−1: not placed). */
+  readonly keys: Int32Array;
+  readonly queries: readonly Query[];
+  /** By term number: the summaries (new numbers) of a telling term; null once too common; undefined never looked at. */
+  readonly postings: readonly (readonly number[] | null | undefined)[];
+  readonly nextKey: number;
+  readonly clusters: readonly { readonly key: number; readonly members: Int32Array; readonly sum: SparseVector; readonly counts: Int32Array; readonly sumNorm2: number }[];
 }
 
 export class Clusters {
@@ -161,6 +178,63 @@ export class Clusters {
     this.published[n] = Number.NaN;
     this.queries[n] = NO_QUERY;
     return profile;
+  }
+
+  /** The state (see ClustersState), as steps. */
+  *stateSteps(): Steps<ClustersState> {
+    const renumbered = new Int32Array(this.ids.length).fill(-1);
+    const profiles: SummaryProfile[] = [];
+    const keys: number[] = [];
+    const queries: Query[] = [];
+    this.profiles.forEach((profile, n) => {
+      if (profile === undefined) return;
+      renumbered[n] = profiles.length;
+      profiles.push(profile);
+      keys.push(this.keys[n]!);
+      queries.push(this.queries[n]!);
+    });
+    yield;
+    const postings: (number[] | null | undefined)[] = [];
+    for (let id = 0; id < this.postings.length; id++) {
+      const posting = this.postings[id];
+      postings.push(posting == null ? posting : posting.map((n) => renumbered[n]!));
+      if (id % 4096 === 4095) yield;
+    }
+    const clusters: ClustersState['clusters'][number][] = [];
+    for (const cluster of this.byKey.values()) {
+      clusters.push({ key: cluster.key, members: Int32Array.from(cluster.members, (id) => renumbered[this.numberOfId.get(id)!]!), ...cluster.sums });
+      if (clusters.length % 4096 === 0) yield;
+    }
+    return { profiles, keys: Int32Array.from(keys), queries, postings, nextKey: this.nextKey, clusters };
+  }
+
+  /** Clusters from a state (see state()), for an index that holds the same summaries. */
+  static restored(state: ClustersState, stats: TermStats, numbers: TermNumbers, windowMs: number, tuning: GroupingTuning): Clusters {
+    const clusters = new Clusters(stats, numbers, windowMs, tuning);
+    const count = state.profiles.length;
+    if (state.keys.length !== count || state.queries.length !== count) throw new Error('the clusters state does not add up');
+    state.profiles.forEach((profile, n) => {
+      if (clusters.numberOfId.has(profile.id)) throw new Error('the clusters state holds an id twice');
+      clusters.numberOfId.set(profile.id, n);
+      clusters.ids.push(profile.id);
+      clusters.profiles.push(profile);
+      clusters.published.push(profile.published ?? Number.NaN);
+      clusters.keys.push(state.keys[n]!);
+      clusters.queries.push(state.queries[n]!);
+    });
+    state.postings.forEach((posting, id) => {
+      if (posting === undefined) return;
+      if (posting !== null && posting.some((n) => !(n >= 0 && n < count))) throw new Error('the clusters state has a posting out of range');
+      clusters.postings[id] = posting === null ? null : [...posting];
+    });
+    for (const { key, members, sum, counts, sumNorm2 } of state.clusters) {
+      const profiles = Array.from(members, (n) => state.profiles[n]!);
+      if (profiles.some((profile, i) => profile === undefined || state.keys[members[i]!] !== key)) throw new Error('the clusters state does not add up');
+      clusters.byKey.set(key, Cluster.restored(key, profiles, sum, counts, sumNorm2));
+    }
+    for (const key of clusters.byKey.keys()) if (!(key < state.nextKey)) throw new Error('the clusters state does not add up');
+    clusters.nextKey = state.nextKey;
+    return clusters;
   }
 
   /**

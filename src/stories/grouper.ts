@@ -23,7 +23,7 @@ import type { SummaryIndex } from '../search/summary-index.js';
 import { Angles } from './angles.js';
 import type { BatchTerms } from '../search/summary-terms.js';
 import type { Cluster } from './cluster.js';
-import { Clusters } from './clusters.js';
+import { Clusters, type ClustersState } from './clusters.js';
 import { describeStory, storyId } from './describe.js';
 import { joinEventSteps, QuoteTally } from './events.js';
 import { runNow, type Steps } from '../work/slices.js';
@@ -49,16 +49,24 @@ export interface GrouperOptions {
   readonly judgeEveryPlacing?: boolean;
 }
 
+/** What a grouper holds, for a snapshot (src/snapshot/); the rest it keeps is found again from this. */
+export interface GrouperState {
+  readonly terms: readonly string[];
+  readonly clusters: ClustersState;
+  /** Which angle each member of a joined story came from (angles.ts). */
+  readonly angles: readonly (readonly [string, number])[];
+}
+
 export class StoryGrouper {
   private readonly tuning: GroupingTuning;
   private readonly model: MatchModel;
   private readonly replay: boolean;
   private readonly clusters: Clusters;
   private readonly timeline = new Timeline();
-  private readonly numbers = new TermNumbers();
+  private readonly numbers: TermNumbers;
   private readonly quotes = new QuoteTally();
   /** Which angle each member of a joined story came from, for its brief's Signals. */
-  private readonly angles = new Angles();
+  private readonly angles: Angles;
   /** Story records are built when asked for and kept until their cluster changes. */
   private readonly records = new Map<number, Story>();
   /** Story id → cluster, for the clusters whose id is known; `stale` lists the others. */
@@ -66,14 +74,34 @@ export class StoryGrouper {
   private readonly idOfKey = new Map<number, string>();
   private readonly stale = new Set<number>();
 
+  /** With `restored`, the grouper a snapshot kept, over an index restored with it. */
   constructor(
     private readonly index: SummaryIndex,
     options: GrouperOptions,
+    restored?: GrouperState,
   ) {
     this.tuning = { ...GROUPING, ...options.tuning };
     this.model = options.model ?? MODEL;
     this.replay = options.judgeEveryPlacing !== true;
-    this.clusters = new Clusters(index, this.numbers, options.windowMs, this.tuning);
+    this.angles = restored === undefined ? new Angles() : Angles.restored(restored.angles);
+    if (restored === undefined) {
+      this.numbers = new TermNumbers();
+      this.clusters = new Clusters(index, this.numbers, options.windowMs, this.tuning);
+      return;
+    }
+    this.numbers = TermNumbers.restored(restored.terms);
+    this.clusters = Clusters.restored(restored.clusters, index, this.numbers, options.windowMs, this.tuning);
+    const { profiles } = restored.clusters;
+    if (profiles.some((profile) => !index.has(profile.id))) throw new Error('the grouper state holds a summary the index does not');
+    // The timeline and the quotes count the summaries known, whenever they came.
+    this.timeline.addAll(profiles.flatMap((profile) => (profile.published === undefined ? [] : [profile.published])));
+    for (const profile of profiles) this.quotes.add(profile);
+    for (const key of this.clusters.clusterKeys()) this.stale.add(key);
+  }
+
+  /** The state (see GrouperState), as steps. */
+  *stateSteps(): Steps<GrouperState> {
+    return { terms: this.numbers.numbered(), clusters: yield* this.clusters.stateSteps(), angles: this.angles.entries() };
   }
 
   /** How many stories. */

@@ -23,6 +23,19 @@ export class TermNumbers {
   termOf(n: number): string {
     return this.terms[n]!;
   }
+
+  /** Every term numbered, in number order (for a snapshot). */
+  numbered(): readonly string[] {
+    return this.terms;
+  }
+
+  /** Numbers as a snapshot kept them (see numbered()). */
+  static restored(terms: readonly string[]): TermNumbers {
+    const numbers = new TermNumbers();
+    for (const term of terms) numbers.numberOf(term);
+    if (numbers.terms.length !== terms.length) throw new Error('the term numbers hold a term twice');
+    return numbers;
+  }
 }
 
 export interface SparseVector {

@@ -1,12 +1,16 @@
 /**
  * Live news end to end, in-process: summaries POSTed to /v1/summaries, and lines appended to the
  * data folder, are answered by /news through the real Bolt app; a restart keeps what was stored;
- * bad input is answered item by item and breaks nothing; nothing a summary says can ping.
+ * bad input is answered item by item and breaks nothing; nothing a summary says can ping. A
+ * restart from the snapshot (stop writes it) answers what was ingested before it and replays
+ * what was stored after it (here by a run with snapshots off, as another replica would).
  */
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
 import { NOW } from './harness/tidings.js';
 import { startLive, type LiveRunning } from './harness/live.js';
 
@@ -99,5 +103,52 @@ describe('live ingest', () => {
     appendFileSync(file, `${JSON.stringify({ id: 'file-2', text: 'Talks resume to end the ferry strike between Helsinki and Tallinn.', source: 'Nordic Wire', published: fresh(1) })}\n`);
     await expect.poll(() => running!.news.engine.stats.summaries, { timeout: 5000 }).toBe(held + 1);
     expect(await running.ask('Helsinki Tallinn ferry strike')).toMatch(/Baltic Desk|Nordic Wire/);
+  });
+});
+
+function capture(): { logger: ReturnType<typeof createLogger>; messages: string[] } {
+  const messages: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      messages.push((JSON.parse(String(chunk)) as { msg: string }).msg);
+      done();
+    },
+  });
+  return { logger: createLogger('info', stream), messages };
+}
+
+describe('a restart from the snapshot', () => {
+  it('answers what was ingested before it and replays what was stored after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tidings-snapshot-e2e-'));
+    dirs.push(dir);
+    const first = capture();
+    running = await startLive({ dir, newsLogger: first.logger });
+    expect(first.messages).toContain('no snapshot to start from; building the engine from the data');
+    const res = await running.ingest({
+      id: 'wire-1',
+      title: 'Glacier dam bursts above Zermatt valley',
+      text: 'A glacier dam burst above the Zermatt valley on Wednesday, flooding two villages, Swiss police said.',
+      source: 'Alpine Wire',
+      published: fresh(2),
+    });
+    expect(res.status).toBe(200);
+    const summaries = running.news.engine.stats.summaries;
+    await running.stop();
+    running = undefined;
+    expect(first.messages).toContain('snapshot written');
+
+    // Stored while this snapshot was not looking (snapshots off: the file is left as it was).
+    running = await startLive({ dir, env: { TIDINGS_SNAPSHOT: 'off' } });
+    await running.ingest({ id: 'wire-2', title: 'Avalanche closes the Simplon pass', text: 'An avalanche closed the Simplon pass road on Thursday; no one was hurt, the canton said.', source: 'Alpine Wire', published: fresh(1) });
+    await running.stop();
+    running = undefined;
+
+    const second = capture();
+    running = await startLive({ dir, newsLogger: second.logger });
+    expect(second.messages).toContain('engine restored from the snapshot');
+    expect(second.messages).not.toContain('snapshot not used; building the engine from the data');
+    expect(running.news.engine.stats.summaries).toBe(summaries + 1);
+    expect(await running.ask('Zermatt glacier')).toMatch(/Glacier dam bursts above Zermatt valley/);
+    expect(await running.ask('Simplon avalanche')).toMatch(/Avalanche closes the Simplon pass/);
   });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings } from '../../../src/config.js';
 import { openLiveNews, startLiveNews, type LiveNews } from '../../../src/ingest/live-news.js';
-import { createLogger } from '../../../src/log.js';
+import { createLogger, type Logger } from '../../../src/log.js';
 import type { Timer } from '../../../src/digest/ports.js';
 import type { DigestCommands } from '../../../src/slack/digest-commands.js';
 import { createSlackDigests, type SlackDigests } from '../../../src/slack/digest/index.js';
@@ -49,6 +49,8 @@ export interface LiveOptions {
   readonly slack?: SlackStandIn;
   /** Serve before the engine is built (as `npm start` does with Slack): the test calls news.start(). */
   readonly unstarted?: boolean;
+  /** Where live news logs (silent by default): for tests of what it says while it starts. */
+  readonly newsLogger?: Logger;
   /** Follows' settings (the hourly cap …) and this process's name in claims. */
   readonly follows?: Pick<SlackFollowsOptions, 'postsPerHour' | 'requireTwoOutlets' | 'owner' | 'tokens'>;
   /** Digests too (the test starts their scheduler), on these timers (tests/digest/fakes.ts) when given. */
@@ -71,7 +73,7 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const news = await (options.unstarted ? openLiveNews : startLiveNews)(settings, createLogger(settings.logLevel), clock);
+  const news = await (options.unstarted ? openLiveNews : startLiveNews)(settings, options.newsLogger ?? createLogger(settings.logLevel), clock);
   const slack = options.slack ?? (await new SlackStandIn().start());
   let follows: SlackFollows | undefined;
   let digests: SlackDigests | undefined;

@@ -1,0 +1,141 @@
+/**
+ * Fast start and bounded memory at scale (issue 15): 100,000 synthetic summaries (lib/event-corpus.ts)
+ * built cold (index and grouping, as a start without a snapshot does), then written to a snapshot
+ * and started from it (read, checked, restored: "ready"), side by side: time, heap for index and
+ * stories after gc, and question latency over 2,000 questions on each. Also: how long writing the
+ * snapshot held the event loop at most in one go (it is written in slices while questions are
+ * answered), its size, and whether the restored engine answers exactly as the cold one.
+ *
+ * `npm run bench -- scale soak` adds the soak (scale-soak.ts). BENCH_SCALE_SUMMARIES sets
+ * another size. A cold build of 1,000,000 takes well over ten minutes on this machine, so the
+ * million is not run by default (BENCH_SCALE_SUMMARIES=1000000 runs it, slowly).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine, type EngineOptions } from '../src/engine/engine.js';
+import type { Engine } from '../src/engine/types.js';
+import { EMPTY_LEXICON } from '../src/search/lexicon.js';
+import { captureSteps, restoreSteps } from '../src/snapshot/engine-snapshot.js';
+import { readSnapshotFile, sha256Steps, SNAPSHOT_MAGIC, writeSnapshotFile } from '../src/snapshot/file.js';
+import { engineFingerprint, SNAPSHOT_FORMAT } from '../src/snapshot/fingerprint.js';
+import { runSliced, type Steps } from '../src/work/slices.js';
+import { realTexts, syntheticSummaries } from './lib/event-corpus.js';
+import { formatBytes, formatMs, heapAfterGc, percentile, table } from './lib/measure.js';
+import { benchQuestions } from './lib/questions.js';
+import { seededRandom } from './lib/random.js';
+import type { Scenario } from './scenario.js';
+import { soak } from './scale-soak.js';
+
+const DAY = 86_400_000;
+const QUESTIONS = 2_000;
+const NOW = Date.UTC(2024, 2, 1);
+const OPTIONS: EngineOptions = { lexicon: EMPTY_LEXICON, halfLifeMs: 3 * DAY, storyWindowMs: 4 * DAY };
+const AIMS = { readyMs: 1_000, coldMs: 10_000, heapBytes: 300 * 1024 * 1024, p99Ms: 10 };
+
+/** Steps run in slices as Tidings runs them, with the longest single step (the longest the loop is held). */
+async function slicedWithLongest<T>(steps: Steps<T>): Promise<{ result: T; longestMs: number }> {
+  let longestMs = 0;
+  const timed = (function* (): Steps<T> {
+    for (;;) {
+      const started = performance.now();
+      const step = steps.next();
+      longestMs = Math.max(longestMs, performance.now() - started);
+      if (step.done) return step.value;
+      yield;
+    }
+  })();
+  return { result: await runSliced(timed), longestMs };
+}
+
+function latencies(engine: Engine, questions: readonly string[]): number[] {
+  for (const question of questions.slice(0, 200)) engine.ask(question, { now: NOW });
+  return questions.map((question) => {
+    const started = performance.now();
+    engine.ask(question, { now: NOW });
+    return performance.now() - started;
+  });
+}
+
+/** Stories and first answers, for the check that the restored engine is the same. */
+function sameAnswers(a: Engine, b: Engine, questions: readonly string[]): boolean {
+  const of = (engine: Engine) =>
+    JSON.stringify(questions.slice(0, 200).map((q) => engine.ask(q, { now: NOW }).stories.map((r) => [r.story.id, r.score, r.hits.map((h) => h.summary.id)])));
+  return a.stats.stories === b.stats.stories && of(a) === of(b);
+}
+
+export const scaleScenario: Scenario = {
+  name: 'scale',
+  description: 'start at 100,000 summaries, cold and from a snapshot: time to ready, heap, snapshot write and size, question p50/p99 (soak: add the word soak)',
+  options: ['soak'],
+  async run(words) {
+    await startAtScale();
+    // After the engines above are let go, so that the soak's heap is its own.
+    if (words.includes('soak')) await soak();
+  },
+};
+
+async function startAtScale(): Promise<void> {
+    const count = Number(process.env.BENCH_SCALE_SUMMARIES ?? 100_000);
+    const sources = await realTexts();
+    const summaries = syntheticSummaries(sources, { count, seed: 15 });
+    const questions = benchQuestions(summaries, QUESTIONS, seededRandom(16), NOW).map((q) => q.text);
+    console.log(`Summaries: ${count.toLocaleString('en')} synthetic (bench/lib/event-corpus.ts), ${QUESTIONS.toLocaleString('en')} questions (bench/lib/questions.ts).`);
+    console.log('Heap: heapUsed after gc, minus before the build (index + stories + summaries).');
+
+    const heapBefore = heapAfterGc();
+    let started = performance.now();
+    const cold = createEngine(summaries, OPTIONS);
+    const coldMs = performance.now() - started;
+    const coldHeap = heapAfterGc() - heapBefore;
+    const coldLatencies = latencies(cold, questions);
+
+    const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-scale-'));
+    const path = join(dir, 'tidings.snapshot');
+    const fingerprint = engineFingerprint(OPTIONS);
+    try {
+      started = performance.now();
+      const captured = await slicedWithLongest(captureSteps(cold, { seq: 0, dates: new Map() }));
+      const captureMs = performance.now() - started;
+      const body = captured.result!;
+      const hashed = await slicedWithLongest(sha256Steps(body));
+      await writeSnapshotFile(path, { magic: SNAPSHOT_MAGIC, format: SNAPSHOT_FORMAT, engine: fingerprint, folder: 'bench', seq: 0, summaries: count, stories: cold.stats.stories, writtenAt: new Date().toISOString(), bytes: body.length, sha256: hashed.result }, body);
+      const writeMs = performance.now() - started;
+
+      const heapBeforeLoad = heapAfterGc();
+      started = performance.now();
+      const read = await readSnapshotFile(path, { engine: fingerprint, folder: 'bench' }, runSliced);
+      if (!read.ok) throw new Error(`the snapshot was refused: ${read.reason}`);
+      const readMs = performance.now() - started;
+      const restored = (await runSliced(restoreSteps(read.body, OPTIONS))).engine;
+      const readyMs = performance.now() - started;
+      const restoredHeap = heapAfterGc() - heapBeforeLoad;
+      const restoredLatencies = latencies(restored, questions);
+      const same = sameAnswers(cold, restored, questions);
+
+      const row = (name: string, a: string, b: string) => [name, a, b];
+      console.log(
+        `\n${count.toLocaleString('en')} summaries, ${cold.stats.stories.toLocaleString('en')} stories\n` +
+          table([
+            ['', 'cold (today)', 'from snapshot'],
+            row('ready (build | read + check + restore)', formatMs(coldMs), formatMs(readyMs)),
+            row('  of which reading and checking the file', '', formatMs(readMs)),
+            row('heap after gc', formatBytes(coldHeap), formatBytes(restoredHeap)),
+            row('question p50', formatMs(percentile(coldLatencies, 50)), formatMs(percentile(restoredLatencies, 50))),
+            row('question p99', formatMs(percentile(coldLatencies, 99)), formatMs(percentile(restoredLatencies, 99))),
+          ]),
+      );
+      console.log(`snapshot: ${formatBytes(body.length)}, captured in ${formatMs(captureMs)} (longest hold of the event loop ${formatMs(captured.longestMs)}), checksummed and written in ${formatMs(writeMs - captureMs)} (longest hold ${formatMs(hashed.longestMs)})`);
+      console.log(`restored engine answers as the cold one (stories, ids, scores of 200 questions): ${same ? 'yes' : 'NO'}`);
+      const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+      console.log(
+        `aims (set for 100,000; this run ${count.toLocaleString('en')}): ready from snapshot ${formatMs(readyMs)} (≤ 1 s: ${verdict(readyMs <= AIMS.readyMs)}), cold ${formatMs(coldMs)} (≤ 10 s: ${verdict(coldMs <= AIMS.coldMs)}), ` +
+          `heap ${formatBytes(Math.max(coldHeap, restoredHeap))} (≤ 300 MB: ${verdict(Math.max(coldHeap, restoredHeap) <= AIMS.heapBytes)}), ` +
+          `p99 ${formatMs(Math.max(percentile(coldLatencies, 99), percentile(restoredLatencies, 99)))} (≤ 10 ms: ${verdict(Math.max(percentile(coldLatencies, 99), percentile(restoredLatencies, 99)) <= AIMS.p99Ms)})`,
+      );
+      console.log('Timings on a shared 2-core machine are noisy: compare runs made side by side.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+}
