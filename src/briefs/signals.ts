@@ -108,7 +108,8 @@ export function unrepeated(
   const repeated = sentences.find((s) => repeats(title, s.text));
   if (repeated === undefined) return { title, shown: sentences, said: [] };
   if (sentences.length > 1) return { title, shown: sentences.filter((s) => s !== repeated), said: repeated.summaryIds };
-  const shorter = signalHeadline(sentences, members, news, taken, Math.floor(BRIEF.headlineRepeat * repeated.text.length), titled);
+  // Short enough not to repeat the sentence, and never longer than any Signal headline may be.
+  const shorter = signalHeadline(sentences, members, news, taken, Math.min(BRIEF.signalHeadline, Math.floor(BRIEF.headlineRepeat * repeated.text.length)), titled);
   return { title: shorter !== '' && !repeats(shorter, repeated.text) ? shorter : title, shown: sentences, said: [] };
 }
 

@@ -15,6 +15,18 @@ function briefOf(members: Summary[], stats?: SummaryIndex): Brief {
   return buildBrief(describeGroup(members, index), members, { stats: index });
 }
 
+/**
+ * A case the headline property below once found (seed 1914932973): a Signal whose headline
+ * repeated its one sentence got a shorter one, whose limit came from the sentence's length
+ * (0.8 of 154 characters) rather than from a Signal headline's 80.
+ */
+const LONG_REPEATED = [
+  `${'a'.repeat(70)} ${'a'.repeat(70)} Gen. Li`,
+  `! communication lines ${'a'.repeat(70)}`,
+  `/ " 0 ${'a'.repeat(70)}`,
+  `the talks Officials said Officials said Officials said “never compromise” A A ${'a'.repeat(70)} on Taiwan. `,
+];
+
 const allSentences = (brief: Brief) => [...brief.news, ...brief.signals.flatMap((s) => s.sentences)];
 
 /** Every sentence of a brief is a sentence of a summary it names, and names only members. */
@@ -153,6 +165,14 @@ describe('briefs', () => {
       for (const signal of brief.signals) expect(signal.headline.length).toBeLessThanOrEqual(80);
       expect(brief.signals.length).toBeLessThanOrEqual(4);
       expect(brief.news.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('keeps a shortened Signal headline within 80 characters (a case the property found)', () => {
+    const members = LONG_REPEATED.map((t, i) => summary(`s${i}`, t, i % 2 === 0 ? { source: `Outlet ${i}` } : {}));
+    for (const signal of briefOf(members).signals) {
+      expect(signal.headline.length).toBeLessThanOrEqual(80);
+      expect(signal.headline.length).toBeGreaterThan(0);
     }
   });
 
