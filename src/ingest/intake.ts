@@ -213,8 +213,15 @@ export class NewsIntake {
     }
   }
 
+  /**
+   * One pass applies what was stored when it began, and no further: while summaries are stored
+   * faster than they are applied, a pass that read on until the store ran dry would never end,
+   * and a sweep (queued behind it) would never run, so memory would hold ever more than
+   * retention keeps. What came meanwhile is the next pass's (each store signals it).
+   */
   private async applyPages(cutoff: number | undefined, changed: string[]): Promise<void> {
-    for (;;) {
+    const head = await this.options.store.lastSummarySeq();
+    while (this.applied < head) {
       const rows = await this.options.store.summariesAfter(this.applied, PAGE);
       if (rows.length === 0) return;
       await runSliced(this.applyRows(rows, cutoff, changed));

@@ -137,6 +137,34 @@ describe('the intake', () => {
     expect(intake.storedHeld).toBe(0);
   });
 
+  it('sweeps while summaries are stored faster than they are applied, rather than after the stream stops', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    let now = NOW;
+    const intake = makeIntake({ store, sink, retainMs: DAY, clock: () => now, pollMs: 60_000 });
+    await intake.ingest([summary('old', { published: NOW })]);
+    now = NOW + 2 * DAY;
+    // Another process stores a page ahead of every read this one makes, ten times over.
+    const fresh = (n: number) => Array.from({ length: 500 }, (_, i) => summary(`fresh-${n}-${i}`, { published: now }));
+    await store.putSummaries(fresh(0), now);
+    const reads = store.summariesAfter.bind(store);
+    let pages = 0;
+    store.summariesAfter = async (after, limit) => {
+      const rows = await reads(after, limit);
+      if (++pages <= 10) await store.putSummaries(fresh(pages), now);
+      return rows;
+    };
+    await Promise.all([intake.catchUp(), intake.sweep()]);
+    const addedBeforeSweep = sink.log.indexOf('-old');
+    // The sweep ran after the first pass (the page stored before it), not after all eleven pages.
+    expect(addedBeforeSweep).toBeGreaterThan(0);
+    expect(addedBeforeSweep).toBeLessThanOrEqual(1 + 1000);
+    expect(sink.held.has('old')).toBe(false);
+    // What came meanwhile is applied by the passes after.
+    while (intake.appliedSeq < (await store.lastSummarySeq())) await intake.catchUp();
+    expect(sink.held.size).toBe(11 * 500);
+  });
+
   it('does not sweep what needs no store (the data folder)', async () => {
     const store = new MemorySummaryStore();
     const sink = new RecordingSink();
