@@ -43,6 +43,8 @@ export interface IntakeOptions {
 
 /** Rows read from the store per query while catching up. */
 const PAGE = 500;
+/** Pages one pass applies at most, so that a sweep waits for no more than this. */
+const PAGES_A_PASS = 2;
 const POLL_MS = 1_000;
 const SWEEP_MS = 10 * 60_000;
 
@@ -93,9 +95,20 @@ export class NewsIntake {
     const result = outcomes.map((outcome) => outcome ?? { outcome: stored[next]!, id: fresh[next++]!.id });
     // Stored is what the answer promises; if applying fails now, the next poll applies them.
     if (stored.some((outcome) => outcome !== 'duplicate')) {
-      await this.catchUp().catch((error: unknown) => this.options.logger.warn({ err: error }, 'stored summaries not applied yet; the next poll will'));
+      await this.appliedThrough(await this.options.store.lastSummarySeq()).catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'stored summaries not applied yet; the next poll will'),
+      );
     }
     return result;
+  }
+
+  /** Catches up pass after pass until `seq` is applied, or a pass gets no further (rows past it swept, or stopped). */
+  private async appliedThrough(seq: number): Promise<void> {
+    while (this.applied < seq) {
+      const before = this.applied;
+      await this.catchUp();
+      if (this.applied === before) return;
+    }
   }
 
   /**
@@ -196,7 +209,7 @@ export class NewsIntake {
     const cutoff = this.cutoff(this.options.clock());
     const changed: string[] = [];
     try {
-      await this.applyPages(cutoff, changed);
+      if ((await this.applyPages(cutoff, changed)) && !this.stopped) void this.catchUp().catch(() => undefined);
     } finally {
       // Whatever reached the engine is told, even when a later page could not be read.
       if (changed.length > 0) this.tellApplied(changed);
@@ -214,19 +227,22 @@ export class NewsIntake {
   }
 
   /**
-   * One pass applies what was stored when it began, and no further: while summaries are stored
-   * faster than they are applied, a pass that read on until the store ran dry would never end,
-   * and a sweep (queued behind it) would never run, so memory would hold ever more than
-   * retention keeps. What came meanwhile is the next pass's (each store signals it).
+   * One pass applies at most PAGES_A_PASS pages of what was stored when it began; whether more is
+   * left. While summaries are stored faster than they are applied (or a backlog is worked off), a
+   * pass that read on until the store ran dry would run for minutes, and a sweep queued behind it
+   * would wait as long, so memory would hold ever more than retention keeps. The rest is the
+   * next pass's, queued at once (behind the sweep, if one waits).
    */
-  private async applyPages(cutoff: number | undefined, changed: string[]): Promise<void> {
+  private async applyPages(cutoff: number | undefined, changed: string[]): Promise<boolean> {
     const head = await this.options.store.lastSummarySeq();
-    while (this.applied < head) {
+    for (let page = 0; this.applied < head; page++) {
+      if (page === PAGES_A_PASS) return true;
       const rows = await this.options.store.summariesAfter(this.applied, PAGE);
-      if (rows.length === 0) return;
+      if (rows.length === 0) return false;
       await runSliced(this.applyRows(rows, cutoff, changed));
-      if (rows.length < PAGE) return;
+      if (rows.length < PAGE) return false;
     }
+    return false;
   }
 
   private *addEach(summaries: readonly Summary[]): Steps {

@@ -165,6 +165,28 @@ describe('the intake', () => {
     expect(sink.held.size).toBe(11 * 500);
   });
 
+  it('sweeps while it works off a backlog, not after it, and an ingest behind the backlog still resolves once applied', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    let now = NOW;
+    const intake = makeIntake({ store, sink, retainMs: DAY, clock: () => now, pollMs: 60_000 });
+    await intake.ingest([summary('old', { published: NOW })]);
+    now = NOW + 2 * DAY;
+    // Another process stored 3,000 while this one was busy: a backlog of six pages.
+    await store.putSummaries(Array.from({ length: 3_000 }, (_, i) => summary(`backlog-${i}`, { published: now })), now);
+    // Told of it (or polling), it catches up; a sweep is asked for meanwhile.
+    void intake.catchUp();
+    await intake.sweep();
+    const addedBeforeSweep = sink.log.indexOf('-old');
+    expect(addedBeforeSweep).toBeGreaterThan(0);
+    expect(addedBeforeSweep).toBeLessThanOrEqual(1 + 1000);
+    // Another backlog, and an ingest behind it: its answer waits for its summary to be applied.
+    await store.putSummaries(Array.from({ length: 3_000 }, (_, i) => summary(`more-${i}`, { published: now })), now);
+    expect(await intake.ingest([summary('mine', { published: now })])).toEqual([{ outcome: 'accepted', id: 'mine' }]);
+    expect(sink.held.has('mine')).toBe(true);
+    expect(sink.held.size).toBe(6_001);
+  });
+
   it('does not sweep what needs no store (the data folder)', async () => {
     const store = new MemorySummaryStore();
     const sink = new RecordingSink();
