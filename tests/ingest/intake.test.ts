@@ -50,6 +50,17 @@ function makeIntake(options: Partial<IntakeOptions> & { store: MemorySummaryStor
   return intake;
 }
 
+/** An intake (retention a day, no poll to speak of) holding one summary, 'old', two days after it was published. */
+async function oneExpired() {
+  const store = new MemorySummaryStore();
+  const sink = new RecordingSink();
+  let now = NOW;
+  const intake = makeIntake({ store, sink, retainMs: DAY, clock: () => now, pollMs: 60_000 });
+  await intake.ingest([summary('old', { published: NOW })]);
+  now = NOW + 2 * DAY;
+  return { store, sink, intake, now };
+}
+
 describe('the intake', () => {
   it('stores, then applies, and says how each summary went', async () => {
     const store = new MemorySummaryStore();
@@ -138,12 +149,7 @@ describe('the intake', () => {
   });
 
   it('sweeps while summaries are stored faster than they are applied, rather than after the stream stops', async () => {
-    const store = new MemorySummaryStore();
-    const sink = new RecordingSink();
-    let now = NOW;
-    const intake = makeIntake({ store, sink, retainMs: DAY, clock: () => now, pollMs: 60_000 });
-    await intake.ingest([summary('old', { published: NOW })]);
-    now = NOW + 2 * DAY;
+    const { store, sink, intake, now } = await oneExpired();
     // Another process stores a page ahead of every read this one makes, ten times over.
     const fresh = (n: number) => Array.from({ length: 500 }, (_, i) => summary(`fresh-${n}-${i}`, { published: now }));
     await store.putSummaries(fresh(0), now);
@@ -166,12 +172,7 @@ describe('the intake', () => {
   });
 
   it('sweeps while it works off a backlog, not after it, and an ingest behind the backlog still resolves once applied', async () => {
-    const store = new MemorySummaryStore();
-    const sink = new RecordingSink();
-    let now = NOW;
-    const intake = makeIntake({ store, sink, retainMs: DAY, clock: () => now, pollMs: 60_000 });
-    await intake.ingest([summary('old', { published: NOW })]);
-    now = NOW + 2 * DAY;
+    const { store, sink, intake, now } = await oneExpired();
     // Another process stored 3,000 while this one was busy: a backlog of six pages.
     await store.putSummaries(Array.from({ length: 3_000 }, (_, i) => summary(`backlog-${i}`, { published: now })), now);
     // Told of it (or polling), it catches up; a sweep is asked for meanwhile.
