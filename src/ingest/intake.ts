@@ -145,6 +145,9 @@ export class NewsIntake {
       let removed = 0;
       await sliced(expired, (id) => void (removed += this.options.sink.remove([id])));
       if (deleted.length > 0 || removed > 0) this.options.logger.info({ deleted: deleted.length, removed, cutoff: new Date(cutoff).toISOString() }, 'retention: old summaries dropped');
+      // What the removed ones leave in the engine's numbering goes too, once it outweighs what is held.
+      const { sink } = this.options;
+      if (removed > 0 && sink.compactSteps !== undefined && (await runSliced(sink.compactSteps()))) this.options.logger.info({ held: this.dates.size }, 'retention: engine compacted');
       return removed;
     });
   }

@@ -188,6 +188,30 @@ describe('the intake', () => {
     expect(sink.held.size).toBe(6_001);
   });
 
+  it('asks the engine to compact after a sweep that removed summaries (not after one that removed none)', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    const compactions: string[][] = [];
+    const compactable: SummarySink = {
+      add: (summaries) => sink.add(summaries),
+      remove: (ids) => sink.remove(ids),
+      *compactSteps() {
+        compactions.push([...sink.log]);
+        yield;
+        return true;
+      },
+    };
+    let now = NOW;
+    const intake = makeIntake({ store, sink: compactable, retainMs: DAY, clock: () => now });
+    await intake.ingest([summary('old', { published: NOW })]);
+    expect(await intake.sweep()).toBe(0);
+    expect(compactions).toEqual([]);
+    now = NOW + 2 * DAY;
+    expect(await intake.sweep()).toBe(1);
+    // After the removal, before anything else reached the engine.
+    expect(compactions).toEqual([['+old', '-old']]);
+  });
+
   it('does not sweep what needs no store (the data folder)', async () => {
     const store = new MemorySummaryStore();
     const sink = new RecordingSink();
