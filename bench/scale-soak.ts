@@ -27,7 +27,7 @@ import { realTexts, syntheticSummaries } from './lib/event-corpus.js';
 import { formatBytes, formatMs, heapAfterGc, percentile } from './lib/measure.js';
 import { benchQuestions } from './lib/questions.js';
 import { seededRandom } from './lib/random.js';
-import { SlackAsker } from './lib/slack-asks.js';
+import { SlackAsker, type SlackAsk } from './lib/slack-asks.js';
 import { slope } from './lib/slope.js';
 
 const DAY = 86_400_000;
@@ -73,6 +73,7 @@ export async function soak(): Promise<void> {
   const thrown: string[] = [];
   const fail = (error: unknown) => void thrown.push(String((error as Error)?.message ?? error));
   const latencies: number[] = [];
+  const byKind = new Map<SlackAsk, number[]>();
   const samples: Sample[] = [];
   const start = performance.now();
   const elapsed = () => performance.now() - start;
@@ -89,7 +90,10 @@ export async function soak(): Promise<void> {
   const asker = new SlackAsker(engine, questions, seededRandom(101));
   const askTimer = setInterval(() => {
     try {
-      latencies.push(asker.next(Date.now()).ms);
+      const { kind, ms } = asker.next(Date.now());
+      latencies.push(ms);
+      if (!byKind.has(kind)) byKind.set(kind, []);
+      byKind.get(kind)!.push(ms);
     } catch (error) {
       fail(error);
     }
@@ -111,7 +115,7 @@ export async function soak(): Promise<void> {
   await intake.stop();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  report({ minutes, retainMs, expectedHeld, ingested: next, samples, latencies, thrown, warnings });
+  report({ minutes, retainMs, expectedHeld, ingested: next, samples, latencies, byKind, thrown, warnings });
 }
 
 /** What the engine holds beyond its summaries: slots of removed ones, numbered terms, story keys. */
@@ -129,6 +133,7 @@ function report(run: {
   ingested: number;
   samples: readonly Sample[];
   latencies: readonly number[];
+  byKind: ReadonlyMap<SlackAsk, readonly number[]>;
   thrown: readonly string[];
   warnings: readonly string[];
 }): void {
@@ -144,7 +149,9 @@ function report(run: {
     `heap slope: ${slope(heap).toFixed(2)} MB/min over the run, ${secondHalfSlope.toFixed(2)} MB/min over its second half (gc forced before each sample)\n` +
       `summaries held once steady: at most ${heldMax.toLocaleString('en')} against ${expectedHeld.toLocaleString('en')} expected (${steady.length} samples); ` +
       `stored but not applied at the end: ${behindEnd.toLocaleString('en')}; ingested ${run.ingested.toLocaleString('en')}\n` +
-      `Slack asks: ${latencies.length.toLocaleString('en')}, p50 ${formatMs(percentile(latencies, 50))} p99 ${formatMs(percentile(latencies, 99))} max ${formatMs(Math.max(...latencies))}\n` +
+      `Slack asks: ${latencies.length.toLocaleString('en')}, p50 ${formatMs(percentile(latencies, 50))} p99 ${formatMs(percentile(latencies, 99))} max ${formatMs(Math.max(...latencies))} (` +
+      [...run.byKind].map(([kind, ms]) => `${kind} p50 ${formatMs(percentile(ms, 50))} p99 ${formatMs(percentile(ms, 99))}`).join(', ') +
+      `)\n` +
       `errors: ${thrown.length} thrown, ${warnings.length} log lines at warn or above`,
   );
   for (const line of [...thrown, ...warnings].slice(0, WARN_LINES_SHOWN)) console.log(`  ${line.slice(0, 300)}`);
