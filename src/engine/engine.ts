@@ -77,6 +77,13 @@ export function engineParts(engine: Engine): EngineParts | undefined {
   return PARTS.get(engine);
 }
 
+const OPTIONS = new WeakMap<Engine, EngineOptions>();
+
+/** The options an engine made here was made with (undefined for any other): compact.ts makes its like. */
+export function engineOptions(engine: Engine): EngineOptions | undefined {
+  return OPTIONS.get(engine);
+}
+
 /** An engine over parts restored from a snapshot (src/snapshot/): the same answers as the one they were saved from. */
 export function engineFromParts(parts: EngineParts, options: EngineOptions): Engine {
   return assemble(parts.index, parts.grouper, options);
@@ -194,5 +201,6 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
     },
   };
   PARTS.set(engine, { index, grouper });
+  OPTIONS.set(engine, options);
   return engine;
 }

@@ -5,6 +5,7 @@
  */
 import type { Settings } from '../config.js';
 import type { Logger } from '../log.js';
+import { compactedSteps, worthCompacting } from './compact.js';
 import { loadEngine, type EngineSettings, type LoadedEngine } from './load.js';
 import type { Summary } from '../corpus/summary.js';
 import type { AddOutcome } from '../ingest/ports.js';
@@ -42,6 +43,21 @@ export class LiveEngine implements Engine {
 
   remove(ids: Iterable<string>): number {
     return this.current.remove(ids);
+  }
+
+  /**
+   * Serves from the engine compacted (compact.ts) when it holds enough slots of removed summaries;
+   * whether it did. Nothing may be added or removed until the steps are done (the intake runs them
+   * in its serial work, after a sweep).
+   */
+  *compactSteps(): Steps<boolean> {
+    const engine = this.current;
+    if (!worthCompacting(engine)) return false;
+    const compacted = yield* compactedSteps(engine);
+    // A reload meanwhile put another engine in: that one stays.
+    if (compacted === undefined || this.current !== engine) return false;
+    this.current = compacted;
+    return true;
   }
 
   /** The engine answering now (a snapshot saves it). */

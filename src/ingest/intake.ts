@@ -43,6 +43,8 @@ export interface IntakeOptions {
 
 /** Rows read from the store per query while catching up. */
 const PAGE = 500;
+/** Pages one pass applies at most, so that a sweep waits for no more than this. */
+const PAGES_A_PASS = 2;
 const POLL_MS = 1_000;
 const SWEEP_MS = 10 * 60_000;
 
@@ -93,9 +95,20 @@ export class NewsIntake {
     const result = outcomes.map((outcome) => outcome ?? { outcome: stored[next]!, id: fresh[next++]!.id });
     // Stored is what the answer promises; if applying fails now, the next poll applies them.
     if (stored.some((outcome) => outcome !== 'duplicate')) {
-      await this.catchUp().catch((error: unknown) => this.options.logger.warn({ err: error }, 'stored summaries not applied yet; the next poll will'));
+      await this.appliedThrough(await this.options.store.lastSummarySeq()).catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'stored summaries not applied yet; the next poll will'),
+      );
     }
     return result;
+  }
+
+  /** Catches up pass after pass until `seq` is applied, or a pass gets no further (rows past it swept, or stopped). */
+  private async appliedThrough(seq: number): Promise<void> {
+    while (this.applied < seq) {
+      const before = this.applied;
+      await this.catchUp();
+      if (this.applied === before) return;
+    }
   }
 
   /**
@@ -132,6 +145,9 @@ export class NewsIntake {
       let removed = 0;
       await sliced(expired, (id) => void (removed += this.options.sink.remove([id])));
       if (deleted.length > 0 || removed > 0) this.options.logger.info({ deleted: deleted.length, removed, cutoff: new Date(cutoff).toISOString() }, 'retention: old summaries dropped');
+      // What the removed ones leave in the engine's numbering goes too, once it outweighs what is held.
+      const { sink } = this.options;
+      if (removed > 0 && sink.compactSteps !== undefined && (await runSliced(sink.compactSteps()))) this.options.logger.info({ held: this.dates.size }, 'retention: engine compacted');
       return removed;
     });
   }
@@ -196,7 +212,7 @@ export class NewsIntake {
     const cutoff = this.cutoff(this.options.clock());
     const changed: string[] = [];
     try {
-      await this.applyPages(cutoff, changed);
+      if ((await this.applyPages(cutoff, changed)) && !this.stopped) void this.catchUp().catch(() => undefined);
     } finally {
       // Whatever reached the engine is told, even when a later page could not be read.
       if (changed.length > 0) this.tellApplied(changed);
@@ -213,13 +229,23 @@ export class NewsIntake {
     }
   }
 
-  private async applyPages(cutoff: number | undefined, changed: string[]): Promise<void> {
-    for (;;) {
+  /**
+   * One pass applies at most PAGES_A_PASS pages of what was stored when it began; whether more is
+   * left. While summaries are stored faster than they are applied (or a backlog is worked off), a
+   * pass that read on until the store ran dry would run for minutes, and a sweep queued behind it
+   * would wait as long, so memory would hold ever more than retention keeps. The rest is the
+   * next pass's, queued at once (behind the sweep, if one waits).
+   */
+  private async applyPages(cutoff: number | undefined, changed: string[]): Promise<boolean> {
+    const head = await this.options.store.lastSummarySeq();
+    for (let page = 0; this.applied < head; page++) {
+      if (page === PAGES_A_PASS) return true;
       const rows = await this.options.store.summariesAfter(this.applied, PAGE);
-      if (rows.length === 0) return;
+      if (rows.length === 0) return false;
       await runSliced(this.applyRows(rows, cutoff, changed));
-      if (rows.length < PAGE) return;
+      if (rows.length < PAGE) return false;
     }
+    return false;
   }
 
   private *addEach(summaries: readonly Summary[]): Steps {

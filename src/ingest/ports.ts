@@ -144,4 +144,9 @@ export interface SummarySink {
   addSteps?(summaries: readonly Summary[]): Steps<AddOutcome[]>;
   /** Forgets summaries (index and stories); returns how many it held. */
   remove(ids: Iterable<string>): number;
+  /**
+   * Gives back what removed summaries leave behind (src/engine/compact.ts), when that is worth it;
+   * whether it did. Called after a sweep, with nothing added or removed until it is done.
+   */
+  compactSteps?(): Steps<boolean>;
 }

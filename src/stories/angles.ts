@@ -27,6 +27,11 @@ export class Angles {
     return angles;
   }
 
+  /** How many members are tagged. */
+  get size(): number {
+    return this.angleOf.size;
+  }
+
   /** Each tagged member with its angle, for a snapshot (src/snapshot/). */
   entries(): [string, number][] {
     return [...this.angleOf];

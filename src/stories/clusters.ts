@@ -60,6 +60,16 @@ export interface ClustersState {
   readonly clusters: readonly { readonly key: number; readonly members: Int32Array; readonly sum: SparseVector; readonly counts: Int32Array; readonly sumNorm2: number }[];
 }
 
+/** See Clusters.holding. */
+export interface ClustersHolding {
+  /** Summaries registered now. */
+  readonly registered: number;
+  /** Summary numbers given out ever (an unregistered one keeps its slot until compacted). */
+  readonly summaryNumbers: number;
+  /** Summary numbers in the postings of telling terms. */
+  readonly postedNumbers: number;
+}
+
 export class Clusters {
   private readonly byKey = new Map<number, Cluster>();
   private nextKey = 0;
@@ -90,6 +100,13 @@ export class Clusters {
 
   get size(): number {
     return this.byKey.size;
+  }
+
+  /** Counts of what is held, for StoryGrouper.holding. */
+  holding(): ClustersHolding {
+    let postedNumbers = 0;
+    for (const posting of this.postings) postedNumbers += posting?.length ?? 0;
+    return { registered: this.numberOfId.size, summaryNumbers: this.ids.length, postedNumbers };
   }
 
   clusterKeys(): IterableIterator<number> {

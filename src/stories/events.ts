@@ -120,6 +120,11 @@ export class QuoteTally {
   count(pair: string): number {
     return this.counts.get(pair) ?? 0;
   }
+
+  /** How many pairs are counted. */
+  get size(): number {
+    return this.counts.size;
+  }
 }
 
 /**

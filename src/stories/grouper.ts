@@ -23,7 +23,7 @@ import type { SummaryIndex } from '../search/summary-index.js';
 import { Angles } from './angles.js';
 import type { BatchTerms } from '../search/summary-terms.js';
 import type { Cluster } from './cluster.js';
-import { Clusters, type ClustersState } from './clusters.js';
+import { Clusters, type ClustersHolding, type ClustersState } from './clusters.js';
 import { describeStory, storyId } from './describe.js';
 import { joinEventSteps, QuoteTally } from './events.js';
 import { runNow, type Steps } from '../work/slices.js';
@@ -55,6 +55,20 @@ export interface GrouperState {
   readonly clusters: ClustersState;
   /** Which angle each member of a joined story came from (angles.ts). */
   readonly angles: readonly (readonly [string, number])[];
+}
+
+/** Stale story keys past twice the stories, before the gone ones are let go. */
+const STALE_SLACK = 64;
+
+/** See StoryGrouper.holding. */
+export interface GrouperHolding extends ClustersHolding {
+  readonly stories: number;
+  readonly staleStoryKeys: number;
+  readonly storyRecords: number;
+  readonly storyIds: number;
+  readonly angleTags: number;
+  readonly timeline: number;
+  readonly quotedPairs: number;
 }
 
 export class StoryGrouper {
@@ -253,6 +267,30 @@ export class StoryGrouper {
     if (old !== undefined) this.keyOfId.delete(old);
     this.idOfKey.delete(key);
     this.stale.add(key);
+    // Ids are refreshed only when a story is asked for by id; in a stream where nothing asks,
+    // the keys of stories gone (emptied, joined into another; keys are never reused) would pile
+    // up here for ever. Let them go once they could outnumber the stories, at a cost that is
+    // constant per change on average.
+    if (this.stale.size > 2 * this.clusters.size + STALE_SLACK) {
+      for (const stale of this.stale) if (this.clusters.get(stale) === undefined) this.stale.delete(stale);
+    }
+  }
+
+  /**
+   * How much the grouper holds, structure by structure: each follows the summaries and stories
+   * held now, not every one ever seen (tests check that removing gives it all back).
+   */
+  holding(): GrouperHolding {
+    return {
+      stories: this.clusters.size,
+      staleStoryKeys: this.stale.size,
+      storyRecords: this.records.size,
+      storyIds: this.keyOfId.size,
+      angleTags: this.angles.size,
+      timeline: this.timeline.size,
+      quotedPairs: this.quotes.size,
+      ...this.clusters.holding(),
+    };
   }
 
   private refreshIds(): void {

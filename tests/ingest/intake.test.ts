@@ -50,6 +50,17 @@ function makeIntake(options: Partial<IntakeOptions> & { store: MemorySummaryStor
   return intake;
 }
 
+/** An intake (retention a day, no poll to speak of) holding one summary, 'old', two days after it was published. */
+async function oneExpired() {
+  const store = new MemorySummaryStore();
+  const sink = new RecordingSink();
+  let now = NOW;
+  const intake = makeIntake({ store, sink, retainMs: DAY, clock: () => now, pollMs: 60_000 });
+  await intake.ingest([summary('old', { published: NOW })]);
+  now = NOW + 2 * DAY;
+  return { store, sink, intake, now };
+}
+
 describe('the intake', () => {
   it('stores, then applies, and says how each summary went', async () => {
     const store = new MemorySummaryStore();
@@ -135,6 +146,70 @@ describe('the intake', () => {
     expect(await intake.sweep()).toBe(2);
     expect(sink.held.size).toBe(0);
     expect(intake.storedHeld).toBe(0);
+  });
+
+  it('sweeps while summaries are stored faster than they are applied, rather than after the stream stops', async () => {
+    const { store, sink, intake, now } = await oneExpired();
+    // Another process stores a page ahead of every read this one makes, ten times over.
+    const fresh = (n: number) => Array.from({ length: 500 }, (_, i) => summary(`fresh-${n}-${i}`, { published: now }));
+    await store.putSummaries(fresh(0), now);
+    const reads = store.summariesAfter.bind(store);
+    let pages = 0;
+    store.summariesAfter = async (after, limit) => {
+      const rows = await reads(after, limit);
+      if (++pages <= 10) await store.putSummaries(fresh(pages), now);
+      return rows;
+    };
+    await Promise.all([intake.catchUp(), intake.sweep()]);
+    const addedBeforeSweep = sink.log.indexOf('-old');
+    // The sweep ran after the first pass (the page stored before it), not after all eleven pages.
+    expect(addedBeforeSweep).toBeGreaterThan(0);
+    expect(addedBeforeSweep).toBeLessThanOrEqual(1 + 1000);
+    expect(sink.held.has('old')).toBe(false);
+    // What came meanwhile is applied by the passes after.
+    while (intake.appliedSeq < (await store.lastSummarySeq())) await intake.catchUp();
+    expect(sink.held.size).toBe(11 * 500);
+  });
+
+  it('sweeps while it works off a backlog, not after it, and an ingest behind the backlog still resolves once applied', async () => {
+    const { store, sink, intake, now } = await oneExpired();
+    // Another process stored 3,000 while this one was busy: a backlog of six pages.
+    await store.putSummaries(Array.from({ length: 3_000 }, (_, i) => summary(`backlog-${i}`, { published: now })), now);
+    // Told of it (or polling), it catches up; a sweep is asked for meanwhile.
+    void intake.catchUp();
+    await intake.sweep();
+    const addedBeforeSweep = sink.log.indexOf('-old');
+    expect(addedBeforeSweep).toBeGreaterThan(0);
+    expect(addedBeforeSweep).toBeLessThanOrEqual(1 + 1000);
+    // Another backlog, and an ingest behind it: its answer waits for its summary to be applied.
+    await store.putSummaries(Array.from({ length: 3_000 }, (_, i) => summary(`more-${i}`, { published: now })), now);
+    expect(await intake.ingest([summary('mine', { published: now })])).toEqual([{ outcome: 'accepted', id: 'mine' }]);
+    expect(sink.held.has('mine')).toBe(true);
+    expect(sink.held.size).toBe(6_001);
+  });
+
+  it('asks the engine to compact after a sweep that removed summaries (not after one that removed none)', async () => {
+    const store = new MemorySummaryStore();
+    const sink = new RecordingSink();
+    const compactions: string[][] = [];
+    const compactable: SummarySink = {
+      add: (summaries) => sink.add(summaries),
+      remove: (ids) => sink.remove(ids),
+      *compactSteps() {
+        compactions.push([...sink.log]);
+        yield;
+        return true;
+      },
+    };
+    let now = NOW;
+    const intake = makeIntake({ store, sink: compactable, retainMs: DAY, clock: () => now });
+    await intake.ingest([summary('old', { published: NOW })]);
+    expect(await intake.sweep()).toBe(0);
+    expect(compactions).toEqual([]);
+    now = NOW + 2 * DAY;
+    expect(await intake.sweep()).toBe(1);
+    // After the removal, before anything else reached the engine.
+    expect(compactions).toEqual([['+old', '-old']]);
   });
 
   it('does not sweep what needs no store (the data folder)', async () => {
