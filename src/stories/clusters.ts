@@ -35,7 +35,8 @@ const NO_QUERY: Query = { ids: new Int32Array(0), weights: new Float32Array(0) }
  * says it was held (event-cues.ts): then it is another event, however alike the wording.
  */
 function reportsOtherMeeting(profile: SummaryProfile, cluster: Cluster): boolean {
-  return hasMeetingCues(profile) && cluster.profiles.some((member) => contradicts(profile, member));
+  // A member without meeting cues contradicts nothing: only those with cues are looked at.
+  return hasMeetingCues(profile) && cluster.cued.some((member) => contradicts(profile, member));
 }
 
 export interface Candidate {

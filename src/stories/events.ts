@@ -18,8 +18,7 @@ import { runNow, type Steps } from '../work/slices.js';
 import type { Angles } from './angles.js';
 import type { Cluster } from './cluster.js';
 import type { Clusters } from './clusters.js';
-import { contradicts, hasMeetingCues } from './event-cues.js';
-import { isShort } from './match.js';
+import { contradicts } from './event-cues.js';
 import type { SummaryProfile } from './profile.js';
 import { sparseDot } from './sparse.js';
 import type { GroupingTuning } from './tuning.js';
@@ -129,7 +128,8 @@ export class QuoteTally {
  */
 function joinAt(a: Cluster, b: Cluster, cue: boolean, tuning: EventTuning): number {
   if (cue) return tuning.eventCueJoin;
-  const short = (cluster: Cluster) => cluster.profiles.every((member) => isShort(member, tuning.shortTerms));
+  // Every member a headline: the longest one is (Cluster.longest, kept so as not to walk the members).
+  const short = (cluster: Cluster) => cluster.longest <= tuning.shortTerms;
   // A size prior: the summed headlines of a large story say what it is about; those of one or
   // two, little more than their own few words.
   return short(a) && short(b) ? tuning.eventJoinShort + tuning.eventJoinSmall / Math.min(a.size, b.size) : tuning.eventJoin;
@@ -144,8 +144,9 @@ type EventTuning = Pick<GroupingTuning, 'eventJoin' | 'eventJoinShort' | 'eventJ
 export function eventScore(a: Cluster, b: Cluster, windowMs: number, tuning: EventTuning, quotes: QuoteTally): number {
   if (a.sumNorm === 0 || b.sumNorm === 0 || !withinWindow(a, b, windowMs)) return -Infinity;
   // Member against member: a story that holds a meeting called off cannot take one held.
-  const x = a.profiles.filter(hasMeetingCues);
-  const y = b.profiles.filter(hasMeetingCues);
+  // Only members with meeting cues can contradict or share a place (Cluster.cued keeps them).
+  const x = a.cued;
+  const y = b.cued;
   if (x.some((one) => y.some((other) => contradicts(one, other)))) return -Infinity;
   const samePlace = x.some((one) => y.some((other) => one.places.some((place) => other.places.includes(place))));
   let cosine = sparseDot(a.sum, b.sum) / (a.sumNorm * b.sumNorm);

@@ -70,8 +70,7 @@ export function matchFeatures(profile: SummaryProfile, cluster: Cluster, near: r
     best = Math.max(best, sparseDot(profile.vector, member.vector));
     head = Math.max(head, sparseDot(profile.head, member.head));
   }
-  let gap = Infinity;
-  if (profile.published !== undefined) for (const member of cluster.profiles) if (member.published !== undefined) gap = Math.min(gap, Math.abs(profile.published - member.published));
+  const gap = profile.published === undefined ? Infinity : cluster.nearestGap(profile.published);
   const { dot, rarest, rarestName } = centroidOverlap(profile, cluster);
   const centroid = cluster.sumNorm > 0 ? dot / cluster.sumNorm : 0;
   const quote = profile.quoted.some((pair) => cluster.quoted.has(pair)) ? 1 : 0;
