@@ -61,12 +61,16 @@ export function* joinEventSteps(
   let looking = probes;
   for (let round = 0; round < ROUNDS && looking.length > 0; round++) {
     const pairs = new Map<string, { a: number; b: number; score: number }>();
+    // Every pair scored this round, joining or not: the members of one story share most of their
+    // near stories, and nothing moves before the round's joins, so a pair is scored once a round.
+    const scored = new Set<string>();
     for (const profile of looking) {
       const a = clusters.keyOf(profile.id);
       if (a === undefined) continue;
       for (const b of clusters.nearKeys(profile, hooks.nearest?.(profile))) {
         const id = a < b ? `${a} ${b}` : `${b} ${a}`;
-        if (pairs.has(id)) continue;
+        if (scored.has(id)) continue;
+        scored.add(id);
         const score = eventScore(clusters.get(a)!, clusters.get(b)!, windowMs, tuning, quotes);
         if (score >= 0) pairs.set(id, { a: Math.min(a, b), b: Math.max(a, b), score });
       }
@@ -82,8 +86,7 @@ export function* joinEventSteps(
       const into = clusters.get(a)!;
       hooks.angles?.joining(into, clusters.get(b)!);
       for (const profile of [...clusters.get(b)!.profiles]) {
-        clusters.unplace(profile);
-        clusters.place(profile, into);
+        clusters.move(profile, into);
         // Each member in one story or the other between steps: a question then sees the join half done.
         hooks.changed?.(a);
         yield;

@@ -20,6 +20,11 @@ export class TermNumbers {
     return n;
   }
 
+  /** How many terms are numbered (numbers are 0 … size − 1). */
+  get size(): number {
+    return this.terms.length;
+  }
+
   termOf(n: number): string {
     return this.terms[n]!;
   }
