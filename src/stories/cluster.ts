@@ -7,7 +7,7 @@
 import type { SummaryProfile } from './profile.js';
 import { hasMeetingCues } from './event-cues.js';
 import { fnv1a } from '../text/hash.js';
-import { EMPTY, sparseDot, type SparseVector } from './sparse.js';
+import { EMPTY, firstAtLeast, sparseDot, type SparseVector } from './sparse.js';
 
 const NONE_QUOTED: ReadonlyMap<string, number> = new Map();
 
@@ -195,18 +195,6 @@ export class Cluster {
       this.last = Math.max(this.last ?? profile.published, profile.published);
     }
   }
-}
-
-/** The first index of an ascending array whose value is at least `value` (its length when none is). */
-function firstAtLeast(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 interface Scratch {

@@ -28,7 +28,7 @@
  */
 import type { Cluster } from './cluster.js';
 import type { SummaryProfile } from './profile.js';
-import { sparseDot } from './sparse.js';
+import { firstAtLeast, sparseDot } from './sparse.js';
 import { GROUPING } from './tuning.js';
 
 export const FEATURES = [
@@ -101,7 +101,12 @@ function centroidOverlap(profile: SummaryProfile, cluster: Cluster): { dot: numb
       i++;
       j++;
     } else if (a[i]! < b[j]!) i++;
-    else j++;
+    // A large story's sum has thousands of terms and a summary sixty: leap to the next one it has.
+    else j = b.length - j > LEAP ? firstAtLeast(b, a[i]!, j + 1) : j + 1;
   }
   return { dot, rarest, rarestName };
 }
+
+/** Past this many terms left in the story's sum, the walk bisects to the summary's next term rather than stepping. */
+const LEAP = 64;
+
