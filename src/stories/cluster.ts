@@ -5,8 +5,9 @@
  * never a pass over its members' texts.
  */
 import type { SummaryProfile } from './profile.js';
+import { hasMeetingCues } from './event-cues.js';
 import { fnv1a } from '../text/hash.js';
-import { EMPTY, sparseDot, type SparseVector } from './sparse.js';
+import { EMPTY, firstAtLeast, sparseDot, type SparseVector } from './sparse.js';
 
 const NONE_QUOTED: ReadonlyMap<string, number> = new Map();
 
@@ -32,6 +33,22 @@ export class Cluster {
   private quotedPairs?: Map<string, number>;
   first?: number;
   last?: number;
+  /**
+   * Kept as members join and leave, so that judging a summary or a pair of stories never walks
+   * every member (a story of a headline feed has hundreds): the members that say something of a
+   * meeting (event-cues.ts; the only ones a contradiction can come from), in member order; the
+   * most distinct terms of any member (a story is told in headlines when that is short); and the
+   * dated members' dates, ascending (for the gap to the nearest one).
+   */
+  get cued(): readonly SummaryProfile[] {
+    return this.cuedMembers;
+  }
+  get longest(): number {
+    return this.longestMember;
+  }
+  private readonly cuedMembers: SummaryProfile[] = [];
+  private longestMember = 0;
+  private readonly dates: number[] = [];
   /** Two sums of hashes of the member ids (see membership). */
   private membersHash = 0;
   private membersHash2 = 0;
@@ -50,6 +67,7 @@ export class Cluster {
       cluster.profiles.push(profile);
       if (profile.quoted.length > 0) count((cluster.quotedPairs ??= new Map()), profile.quoted, 1);
       cluster.remember(profile);
+      cluster.keep(profile);
     }
     if (counts.length !== sum.ids.length) throw new Error('a cluster state does not add up');
     cluster.sum = sum;
@@ -75,6 +93,7 @@ export class Cluster {
     this.merge(profile.vector, 1);
     if (profile.quoted.length > 0) count((this.quotedPairs ??= new Map()), profile.quoted, 1);
     this.remember(profile);
+    this.keep(profile);
   }
 
   /** Takes a member out again, as if it had never joined. */
@@ -89,7 +108,22 @@ export class Cluster {
     if (this.quotedPairs !== undefined) count(this.quotedPairs, profile.quoted, -1);
     this.weekdays = 0;
     this.first = this.last = undefined;
+    this.longestMember = 0;
     for (const member of this.profiles) this.remember(member);
+    const cued = this.cuedMembers.indexOf(profile);
+    if (cued >= 0) this.cuedMembers.splice(cued, 1);
+    if (profile.published !== undefined) this.dates.splice(firstAtLeast(this.dates, profile.published), 1);
+  }
+
+  /**
+   * The time between `published` and the nearest dated member, in ms (Infinity when no member is
+   * dated): the smallest |published − date| over the members, found by bisection.
+   */
+  nearestGap(published: number): number {
+    const at = firstAtLeast(this.dates, published);
+    const after = at < this.dates.length ? this.dates[at]! - published : Infinity;
+    const before = at > 0 ? published - this.dates[at - 1]! : Infinity;
+    return Math.min(after, before);
   }
 
   /**
@@ -146,9 +180,16 @@ export class Cluster {
     this.counts = counts.slice(0, k);
   }
 
-  /** Weekdays and dates: what a member adds that removing one cannot simply subtract. */
+  /** A member's meeting cues and date, as it joins (see cued). */
+  private keep(profile: SummaryProfile): void {
+    if (hasMeetingCues(profile)) this.cuedMembers.push(profile);
+    if (profile.published !== undefined) this.dates.splice(firstAtLeast(this.dates, profile.published), 0, profile.published);
+  }
+
+  /** Weekdays, dates and the longest member: what a member adds that removing one cannot simply subtract. */
   private remember(profile: SummaryProfile): void {
     this.weekdays |= profile.weekdays;
+    this.longestMember = Math.max(this.longestMember, profile.length);
     if (profile.published !== undefined) {
       this.first = Math.min(this.first ?? profile.published, profile.published);
       this.last = Math.max(this.last ?? profile.published, profile.published);

@@ -35,7 +35,8 @@ const NO_QUERY: Query = { ids: new Int32Array(0), weights: new Float32Array(0) }
  * says it was held (event-cues.ts): then it is another event, however alike the wording.
  */
 function reportsOtherMeeting(profile: SummaryProfile, cluster: Cluster): boolean {
-  return hasMeetingCues(profile) && cluster.profiles.some((member) => contradicts(profile, member));
+  // A member without meeting cues contradicts nothing: only those with cues are looked at.
+  return hasMeetingCues(profile) && cluster.cued.some((member) => contradicts(profile, member));
 }
 
 export interface Candidate {
@@ -87,6 +88,21 @@ export class Clusters {
   private readonly queries: Query[] = [];
   /** Summary numbers by term number, for telling terms only; null once a term is too common to tell. */
   private readonly postings: (number[] | null)[] = [];
+  /**
+   * nearestPlaced's answers, by summary number, kept while they hold: an answer depends only on
+   * which summaries are placed (not in which story), so it stays true until a summary that shares
+   * one of its telling terms is placed or taken out, or one of its terms stops telling; then it is
+   * dropped (forgetNearestAround). Joining events asks again for every member of a story it joined,
+   * and a stream asks for the same members add after add: kept, each costs a lookup, not a search.
+   * Not kept while a batch places (holdNearest): every summary moves there, and the placing memo
+   * keeps what it needs.
+   */
+  private readonly nearestOf: (number[] | undefined)[] = [];
+  /** The score of the last of a kept answer (of `candidates` summaries): a summary placed must beat it to enter. */
+  private readonly nearestFloor: number[] = [];
+  private keepingNearest = true;
+  /** Scratch: 1 for the terms of the summary being placed or taken out (forgetNearestAround). */
+  private marks = new Uint8Array(1024);
   /** Scratch for a lookup's scores, by summary number; `touched` says which to clear after. */
   private scores = new Float64Array(1024);
   private readonly touched: number[] = [];
@@ -157,9 +173,35 @@ export class Clusters {
   place(profile: SummaryProfile, cluster: Cluster = this.create()): Cluster {
     const n = this.numberOfId.get(profile.id);
     if (n === undefined) throw new Error(`summary ${profile.id} is not registered`);
+    if (this.keys[n]! < 0) this.forgetNearestAround(n, true);
     cluster.add(profile);
     this.keys[n] = cluster.key;
     return cluster;
+  }
+
+  /**
+   * Moves a placed summary into another cluster (dropping its own if it empties): as unplace
+   * then place, but it stays placed throughout, so no summary's nearest ones change.
+   */
+  move(profile: SummaryProfile, into: Cluster): void {
+    const n = this.numberOfId.get(profile.id);
+    const key = n === undefined ? -1 : this.keys[n]!;
+    if (key < 0) throw new Error(`summary ${profile.id} is not placed`);
+    const from = this.byKey.get(key)!;
+    from.remove(profile);
+    if (from.size === 0) this.byKey.delete(key);
+    into.add(profile);
+    this.keys[n!] = into.key;
+  }
+
+  /**
+   * While a batch is placed (every summary placed, taken out and placed again), nearestPlaced's
+   * answers are not kept: dropping them as each summary moves would cost more than they save.
+   * `holding` false keeps them again, from none.
+   */
+  holdNearest(holding: boolean): void {
+    this.keepingNearest = !holding;
+    this.nearestOf.length = 0;
   }
 
   /** Takes a placed summary out of its cluster again (dropping the cluster if it empties). */
@@ -171,6 +213,44 @@ export class Clusters {
     cluster.remove(profile);
     if (cluster.size === 0) this.byKey.delete(key);
     this.keys[n!] = -1;
+    this.forgetNearestAround(n!, false);
+  }
+
+  /**
+   * Drops the kept answers of nearestPlaced that summary `s`, just placed (or taken out), changes:
+   * those it now enters (scoring above their last, as nearestPlaced would score it), or leaves.
+   * Only a summary sharing one of its telling terms can have it among its nearest, and only one
+   * within the window: those in its postings are all there is to look at.
+   */
+  private forgetNearestAround(s: number, placed: boolean): void {
+    if (!this.keepingNearest || this.nearestOf.length === 0) return;
+    const { ids } = this.profiles[s]!.vector;
+    if (this.marks.length < this.numbers.size) this.marks = new Uint8Array(Math.max(this.numbers.size, 2 * this.marks.length));
+    // The terms s is in the postings of (telling ones): those nearestPlaced would find it by.
+    for (const id of ids) if (this.postings[id]) this.marks[id] = 1;
+    const limit = this.tuning.candidates;
+    for (const id of ids) {
+      const posting = this.postings[id];
+      if (!posting) continue;
+      for (const x of posting) {
+        const kept = this.nearestOf[x];
+        if (kept === undefined || x === s) continue;
+        if (!placed) {
+          if (kept.includes(s)) this.nearestOf[x] = undefined;
+          continue;
+        }
+        // As nearestPlaced scores s for x: the window, then x's query weights of the terms s has, in query order.
+        if (Math.abs(this.published[x]! - this.published[s]!) > this.windowMs) continue;
+        const query = this.queries[x]!;
+        let score = 0;
+        for (let q = 0; q < query.ids.length; q++) if (this.marks[query.ids[q]!] === 1) score += query.weights[q]!;
+        if (score === 0) continue;
+        const floor = this.nearestFloor[x]!;
+        const enters = kept.length < limit || score > floor || (score === floor && this.ids[s]! < this.ids[kept[limit - 1]!]!);
+        if (enters) this.nearestOf[x] = undefined;
+      }
+    }
+    for (const id of ids) this.marks[id] = 0;
   }
 
   /**
@@ -306,6 +386,8 @@ export class Clusters {
     if (this.scores.length < this.ids.length) this.scores = new Float64Array(Math.max(this.ids.length, 2 * this.scores.length));
     const self = this.numberOfId.get(profile.id);
     if (self === undefined) throw new Error(`summary ${profile.id} is not registered`);
+    const kept = this.nearestOf[self];
+    if (kept !== undefined) return kept;
     const query = this.queries[self]!;
     for (let q = 0; q < query.ids.length; q++) {
       const weight = query.weights[q]!;
@@ -326,6 +408,10 @@ export class Clusters {
       top.splice(at, 0, n);
       if (top.length > limit) top.pop();
     }
+    if (this.keepingNearest) {
+      this.nearestOf[self] = top;
+      this.nearestFloor[self] = top.length === limit ? this.scores[top[limit - 1]!]! : -Infinity;
+    }
     for (const n of this.touched) this.scores[n] = 0;
     this.touched.length = 0;
     return top;
@@ -339,6 +425,8 @@ export class Clusters {
   private telling(id: number): boolean {
     if (this.postings[id] === null) return false;
     if (this.stats.documentCount(this.numbers.termOf(id)) <= this.tuning.queryMaxDocs) return true;
+    // Its summaries find their nearest ones without it from now on.
+    if (this.keepingNearest) for (const n of this.postings[id] ?? []) this.nearestOf[n] = undefined;
     this.postings[id] = null;
     return false;
   }

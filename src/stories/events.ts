@@ -18,8 +18,7 @@ import { runNow, type Steps } from '../work/slices.js';
 import type { Angles } from './angles.js';
 import type { Cluster } from './cluster.js';
 import type { Clusters } from './clusters.js';
-import { contradicts, hasMeetingCues } from './event-cues.js';
-import { isShort } from './match.js';
+import { contradicts } from './event-cues.js';
 import type { SummaryProfile } from './profile.js';
 import { sparseDot } from './sparse.js';
 import type { GroupingTuning } from './tuning.js';
@@ -62,12 +61,16 @@ export function* joinEventSteps(
   let looking = probes;
   for (let round = 0; round < ROUNDS && looking.length > 0; round++) {
     const pairs = new Map<string, { a: number; b: number; score: number }>();
+    // Every pair scored this round, joining or not: the members of one story share most of their
+    // near stories, and nothing moves before the round's joins, so a pair is scored once a round.
+    const scored = new Set<string>();
     for (const profile of looking) {
       const a = clusters.keyOf(profile.id);
       if (a === undefined) continue;
       for (const b of clusters.nearKeys(profile, hooks.nearest?.(profile))) {
         const id = a < b ? `${a} ${b}` : `${b} ${a}`;
-        if (pairs.has(id)) continue;
+        if (scored.has(id)) continue;
+        scored.add(id);
         const score = eventScore(clusters.get(a)!, clusters.get(b)!, windowMs, tuning, quotes);
         if (score >= 0) pairs.set(id, { a: Math.min(a, b), b: Math.max(a, b), score });
       }
@@ -83,8 +86,7 @@ export function* joinEventSteps(
       const into = clusters.get(a)!;
       hooks.angles?.joining(into, clusters.get(b)!);
       for (const profile of [...clusters.get(b)!.profiles]) {
-        clusters.unplace(profile);
-        clusters.place(profile, into);
+        clusters.move(profile, into);
         // Each member in one story or the other between steps: a question then sees the join half done.
         hooks.changed?.(a);
         yield;
@@ -134,7 +136,8 @@ export class QuoteTally {
  */
 function joinAt(a: Cluster, b: Cluster, cue: boolean, tuning: EventTuning): number {
   if (cue) return tuning.eventCueJoin;
-  const short = (cluster: Cluster) => cluster.profiles.every((member) => isShort(member, tuning.shortTerms));
+  // Every member a headline: the longest one is (Cluster.longest, kept so as not to walk the members).
+  const short = (cluster: Cluster) => cluster.longest <= tuning.shortTerms;
   // A size prior: the summed headlines of a large story say what it is about; those of one or
   // two, little more than their own few words.
   return short(a) && short(b) ? tuning.eventJoinShort + tuning.eventJoinSmall / Math.min(a.size, b.size) : tuning.eventJoin;
@@ -149,8 +152,9 @@ type EventTuning = Pick<GroupingTuning, 'eventJoin' | 'eventJoinShort' | 'eventJ
 export function eventScore(a: Cluster, b: Cluster, windowMs: number, tuning: EventTuning, quotes: QuoteTally): number {
   if (a.sumNorm === 0 || b.sumNorm === 0 || !withinWindow(a, b, windowMs)) return -Infinity;
   // Member against member: a story that holds a meeting called off cannot take one held.
-  const x = a.profiles.filter(hasMeetingCues);
-  const y = b.profiles.filter(hasMeetingCues);
+  // Only members with meeting cues can contradict or share a place (Cluster.cued keeps them).
+  const x = a.cued;
+  const y = b.cued;
   if (x.some((one) => y.some((other) => contradicts(one, other)))) return -Infinity;
   const samePlace = x.some((one) => y.some((other) => one.places.some((place) => other.places.includes(place))));
   let cosine = sparseDot(a.sum, b.sum) / (a.sumNorm * b.sumNorm);

@@ -160,6 +160,9 @@ export class StoryGrouper {
       this.clusters.register(profile);
       this.quotes.add(profile);
     }
+    // A batch moves every summary: kept nearest ones would be dropped as fast as they were found.
+    const batchOfMany = profiles.length > 1;
+    if (batchOfMany) this.clusters.holdNearest(true);
     for (const profile of profiles) {
       this.place(profile);
       yield;
@@ -180,7 +183,8 @@ export class StoryGrouper {
       }
     }
     // Then angles join into events (events.ts), every summary placed: the nearest ones the memo
-    // kept are still the nearest.
+    // kept are still the nearest, and those found from here on are kept.
+    if (batchOfMany) this.clusters.holdNearest(false);
     const hooks = { nearest: (profile: SummaryProfile) => (this.replay ? memo.nearest(profile.id) : undefined), changed: (key: number) => this.changed(key), angles: this.angles };
     for (const key of yield* joinEventSteps(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes, hooks)) this.changed(key);
   }

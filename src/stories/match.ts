@@ -28,7 +28,7 @@
  */
 import type { Cluster } from './cluster.js';
 import type { SummaryProfile } from './profile.js';
-import { sparseDot } from './sparse.js';
+import { firstAtLeast, sparseDot } from './sparse.js';
 import { GROUPING } from './tuning.js';
 
 export const FEATURES = [
@@ -70,8 +70,7 @@ export function matchFeatures(profile: SummaryProfile, cluster: Cluster, near: r
     best = Math.max(best, sparseDot(profile.vector, member.vector));
     head = Math.max(head, sparseDot(profile.head, member.head));
   }
-  let gap = Infinity;
-  if (profile.published !== undefined) for (const member of cluster.profiles) if (member.published !== undefined) gap = Math.min(gap, Math.abs(profile.published - member.published));
+  const gap = profile.published === undefined ? Infinity : cluster.nearestGap(profile.published);
   const { dot, rarest, rarestName } = centroidOverlap(profile, cluster);
   const centroid = cluster.sumNorm > 0 ? dot / cluster.sumNorm : 0;
   const quote = profile.quoted.some((pair) => cluster.quoted.has(pair)) ? 1 : 0;
@@ -102,7 +101,12 @@ function centroidOverlap(profile: SummaryProfile, cluster: Cluster): { dot: numb
       i++;
       j++;
     } else if (a[i]! < b[j]!) i++;
-    else j++;
+    // A large story's sum has thousands of terms and a summary sixty: leap to the next one it has.
+    else j = b.length - j > LEAP ? firstAtLeast(b, a[i]!, j + 1) : j + 1;
   }
   return { dot, rarest, rarestName };
 }
+
+/** Past this many terms left in the story's sum, the walk bisects to the summary's next term rather than stepping. */
+const LEAP = 64;
+
