@@ -3,9 +3,10 @@
  *
  * - bulkAdd: MiniSearch's add() walks its radix tree once for every word of every document, which
  *   takes longer than everything else in a load together; bulkAdd counts the terms of all
- *   documents first and walks the tree once per distinct term. It builds exactly what add() would
- *   (same short ids, term frequencies, field lengths as distinct terms, average field lengths), and
- *   add() keeps working after it.
+ *   documents first and keeps the postings packed (packed-postings.ts), as a snapshot restores
+ *   them: the same short ids, term frequencies, field lengths as distinct terms and average field
+ *   lengths as add() would give, and add() keeps working after it (a term it changes is handed to
+ *   MiniSearch's maps first).
  * - term scores without result objects: MiniSearch's search() makes several objects for every
  *   posting of every query term, so a question with a common word ("US", "time") costs tens of
  *   milliseconds; addTermScores adds the same BM25 scores (MiniSearch's formula and defaults) into
@@ -21,7 +22,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { runNow, type Steps } from '../work/slices.js';
-import { frequencyIn, PackedPostings } from './packed-postings.js';
+import { byCodeUnits, frequencyIn, PackedPostings } from './packed-postings.js';
 import { Scores } from './scores.js';
 
 /** A document as index terms, field by field, in the order of the engine's `fields` option. */
@@ -134,7 +135,7 @@ export class NewsEngine<T> extends MiniSearch<T> {
   /** bulkAdd as steps, yielding after each document and every few hundred terms (a start in slices). */
   *bulkAddSteps(documents: readonly TermDocument[]): Steps<Map<string, number>> {
     // Postings left behind would be overwritten below; an exact remove() leaves none.
-    if (this._documentCount > 0 || this._index.size > 0) throw new Error('bulkAdd needs an empty engine');
+    if (this._documentCount > 0 || this._index.size > 0 || (this.packed?.size ?? 0) > 0) throw new Error('bulkAdd needs an empty engine');
     const fieldCount = this.boosts.length;
     // Per term: for each field, (short id, frequency) pairs in a flat list in id order, so that a
     // term seen again in the same document is the last pair; the maps MiniSearch keeps are made
@@ -171,18 +172,27 @@ export class NewsEngine<T> extends MiniSearch<T> {
       yield;
     }
     for (let fieldId = 0; fieldId < fieldCount; fieldId++) this._avgFieldLength[fieldId] = totals[fieldId]! / Math.max(1, this._documentCount);
+    // Kept packed (packed-postings.ts), as a restored engine keeps them: the maps MiniSearch
+    // keeps would be millions of small objects, made only for terms that later change.
+    const terms = [...postings.keys()].sort(byCodeUnits);
+    yield;
+    let total = 0;
+    for (const { byField } of postings.values()) for (const pairs of byField) total += pairs?.length ?? 0;
+    const pairCounts = new Int32Array(terms.length * fieldCount).fill(-1);
+    const pairs = new Int32Array(total);
     const documentFrequencies = new Map<string, number>();
-    for (const [term, { byField, documents: count }] of postings) {
-      const data: FieldTermData = new Map();
-      byField.forEach((pairs, fieldId) => {
-        const frequencies = new Map<number, number>();
-        for (let i = 0; i < pairs.length; i += 2) frequencies.set(pairs[i]!, pairs[i + 1]!);
-        data.set(fieldId, frequencies);
+    let at = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const { byField, documents } = postings.get(terms[t]!)!;
+      byField.forEach((list, fieldId) => {
+        pairCounts[t * fieldCount + fieldId] = list.length / 2;
+        pairs.set(list, at);
+        at += list.length;
       });
-      this._index.set(term, data);
-      documentFrequencies.set(term, count);
-      if (documentFrequencies.size % 256 === 0) yield;
+      documentFrequencies.set(terms[t]!, documents);
+      if (t % 256 === 255) yield;
     }
+    this.packed = new PackedPostings(terms, pairCounts, pairs, fieldCount, this._nextId);
     return documentFrequencies;
   }
 
@@ -201,7 +211,7 @@ export class NewsEngine<T> extends MiniSearch<T> {
     }
     if (this.packed !== undefined) for (const term of this.packed.remaining()) terms.push(term);
     // Sorted, for the binary search of a restored engine (packed-postings.ts).
-    terms.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    terms.sort(byCodeUnits);
     yield;
     const pairCounts = new Int32Array(terms.length * fieldCount).fill(-1);
     let pairs = new Int32Array(1 << 16);
@@ -278,7 +288,7 @@ export class NewsEngine<T> extends MiniSearch<T> {
     // are made in the same order by an engine restored from a snapshot as by the one it was of.
     const terms = [...this._index.atPrefix(prefix).keys()];
     if (this.packed !== undefined) terms.push(...this.packed.withPrefix(prefix));
-    terms.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    terms.sort(byCodeUnits);
     for (const term of terms) {
       const distance = term.length - prefix.length;
       if (distance > 0) this.addTermScores(term, (weight * PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), into, within);

@@ -1,5 +1,5 @@
 /**
- * An index's postings as a snapshot keeps them (terms in sorted order, and for each term and field
+ * An index's postings as a bulk load makes them and a snapshot keeps them (terms in sorted order, and for each term and field
  * a run of (short id, frequency) pairs in one Int32Array), read as they are, without making the
  * millions of small Maps MiniSearch keeps them in: at 100,000 summaries making those took most of
  * a restore (seconds, most of it garbage collection) and over a hundred megabytes of heap.
@@ -10,6 +10,9 @@
  * maps hold it and it is no longer here. Runs are in ascending short id order (documents are
  * numbered in the order they are added, and each term's map keeps that order).
  */
+
+/** JavaScript's string order (by UTF-16 code units), the order of a packed index's terms. */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A term's postings in one field, MiniSearch's shape: short id → frequency. */
 export type FieldPostings = Map<number, number>;
@@ -25,14 +28,14 @@ export class PackedPostings {
 
   /**
    * `terms` sorted (JavaScript string order), `pairCounts` term by term and field by field (−1
-   * for a field the term is not in), `pairs` the runs one after the other.
+   * for a field the term is not in), `pairs` the runs one after the other; short ids below `capacity`.
    */
   constructor(
     private readonly terms: readonly string[],
     pairCounts: Int32Array,
     private readonly pairs: Int32Array,
     private readonly fieldCount: number,
-    documentCount: number,
+    capacity: number,
   ) {
     if (pairCounts.length !== terms.length * fieldCount) throw new Error('the postings do not fit their fields');
     for (let t = 1; t < terms.length; t++) if (!(terms[t - 1]! < terms[t]!)) throw new Error('the index terms are not in order');
@@ -49,7 +52,7 @@ export class PackedPostings {
       let last = -1;
       for (let p = this.starts[i]!; p < this.starts[i + 1]!; p++) {
         const shortId = pairs[2 * p]!;
-        if (!(shortId > last && shortId < documentCount && pairs[2 * p + 1]! > 0)) throw new Error('the index postings are out of order or of no document');
+        if (!(shortId > last && shortId < capacity && pairs[2 * p + 1]! > 0)) throw new Error('the index postings are out of order or of no document');
         last = shortId;
       }
     }
