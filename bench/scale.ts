@@ -12,7 +12,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type EngineOptions } from '../src/engine/engine.js';
 import type { Engine } from '../src/engine/types.js';
@@ -82,6 +82,7 @@ async function startAtScale(): Promise<void> {
     const questions = benchQuestions(summaries, QUESTIONS, seededRandom(16), NOW).map((q) => q.text);
     console.log(`Summaries: ${count.toLocaleString('en')} real ones, replicated with shifted dates (bench/lib/eval-corpus.ts), ${QUESTIONS.toLocaleString('en')} questions (bench/lib/questions.ts).`);
     console.log('Heap: heapUsed after gc, minus before the build (index + stories + summaries).');
+    console.log(`Load average at the start: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (2 cores, shared).`);
 
     const heapBefore = heapAfterGc();
     let started = performance.now();
@@ -127,12 +128,18 @@ async function startAtScale(): Promise<void> {
       );
       console.log(`snapshot: ${formatBytes(body.length)}, captured in ${formatMs(captureMs)} (longest hold of the event loop ${formatMs(captured.longestMs)}), checksummed and written in ${formatMs(writeMs - captureMs)} (longest hold ${formatMs(hashed.longestMs)})`);
       console.log(`restored engine answers as the cold one (stories, ids, scores of 200 questions): ${same ? 'yes' : 'NO'}`);
-      const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-      console.log(
-        `aims (set for 100,000; this run ${count.toLocaleString('en')}): ready from snapshot ${formatMs(readyMs)} (≤ 1 s: ${verdict(readyMs <= AIMS.readyMs)}), cold ${formatMs(coldMs)} (≤ 10 s: ${verdict(coldMs <= AIMS.coldMs)}), ` +
-          `heap ${formatBytes(Math.max(coldHeap, restoredHeap))} (≤ 300 MB: ${verdict(Math.max(coldHeap, restoredHeap) <= AIMS.heapBytes)}), ` +
-          `p99 ${formatMs(Math.max(percentile(coldLatencies, 99), percentile(restoredLatencies, 99)))} (≤ 10 ms: ${verdict(Math.max(percentile(coldLatencies, 99), percentile(restoredLatencies, 99)) <= AIMS.p99Ms)})`,
-      );
+      // Each aim beside its figure; heap and p99 are held to the worse of the two starts.
+      const heap = Math.max(coldHeap, restoredHeap);
+      const p99 = Math.max(percentile(coldLatencies, 99), percentile(restoredLatencies, 99));
+      const aims: [string, string, string, boolean][] = [
+        ['ready from a snapshot', formatMs(readyMs), '≤ 1 s', readyMs <= AIMS.readyMs],
+        ['ready cold, grouping included', formatMs(coldMs), '≤ 10 s', coldMs <= AIMS.coldMs],
+        ['heap for index and stories', formatBytes(heap), '≤ 300 MB', heap <= AIMS.heapBytes],
+        ['question p99', formatMs(p99), '≤ 10 ms', p99 <= AIMS.p99Ms],
+        ['restored answers as cold', same ? 'yes' : 'no', 'yes', same],
+      ];
+      console.log(`\naims (set for 100,000 summaries; this run ${count.toLocaleString('en')}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')})`);
+      console.log(table([['aim', 'figure', 'target', ''], ...aims.map(([name, figure, target, ok]) => [name, figure, target, ok ? 'PASS' : 'MISS'])]));
       console.log('Timings on a shared 2-core machine are noisy: compare runs made side by side.');
     } finally {
       rmSync(dir, { recursive: true, force: true });

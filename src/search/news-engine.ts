@@ -3,9 +3,10 @@
  *
  * - bulkAdd: MiniSearch's add() walks its radix tree once for every word of every document, which
  *   takes longer than everything else in a load together; bulkAdd counts the terms of all
- *   documents first and walks the tree once per distinct term. It builds exactly what add() would
- *   (same short ids, term frequencies, field lengths as distinct terms, average field lengths), and
- *   add() keeps working after it.
+ *   documents first and keeps the postings packed (packed-postings.ts), as a snapshot restores
+ *   them: the same short ids, term frequencies, field lengths as distinct terms and average field
+ *   lengths as add() would give, and add() keeps working after it (a term it changes is handed to
+ *   MiniSearch's maps first).
  * - term scores without result objects: MiniSearch's search() makes several objects for every
  *   posting of every query term, so a question with a common word ("US", "time") costs tens of
  *   milliseconds; addTermScores adds the same BM25 scores (MiniSearch's formula and defaults) into
@@ -21,6 +22,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { runNow, type Steps } from '../work/slices.js';
+import { byCodeUnits, frequencyIn, PackedPostings } from './packed-postings.js';
 import { Scores } from './scores.js';
 
 /** A document as index terms, field by field, in the order of the engine's `fields` option. */
@@ -45,7 +47,7 @@ export interface EngineState {
   readonly fieldLengths: Int32Array;
   /** As they are, not recomputed: after removals they differ from a fresh average by rounding. */
   readonly averageFieldLengths: Float64Array;
-  /** In the index's own order. */
+  /** In JavaScript string order (a restored engine looks terms up by binary search, packed-postings.ts). */
   readonly terms: readonly string[];
   /** Term by term, field by field: how many (short id, frequency) pairs follow in `pairs`; −1 for a field the term is not in. */
   readonly pairCounts: Int32Array;
@@ -57,6 +59,11 @@ export class NewsEngine<T> extends MiniSearch<T> {
   private readonly boosts: readonly number[];
   /** Field lengths by field id, then short id: MiniSearch's _fieldLength, in arrays for speed. */
   private readonly lengths: number[][];
+  /**
+   * A restored engine's postings not yet handed to MiniSearch's maps (packed-postings.ts): a term
+   * is in one or the other, never both.
+   */
+  private packed: PackedPostings | undefined;
 
   constructor(options: Options<T> & { readonly fields: readonly string[] }, boosts: Readonly<Record<string, number>>) {
     super(options);
@@ -73,6 +80,7 @@ export class NewsEngine<T> extends MiniSearch<T> {
   }
 
   override add(document: T): void {
+    this.takeTermsOf(document);
     super.add(document);
     const shortId = this._nextId - 1;
     this._fieldLength.get(shortId)?.forEach((length, fieldId) => (this.lengths[fieldId]![shortId] = length));
@@ -81,9 +89,38 @@ export class NewsEngine<T> extends MiniSearch<T> {
   /** Removes a document, given with the very field values it was added with (MiniSearch's rule). */
   override remove(document: T): void {
     const shortId = this.shortIdOf(this._options.extractField(document, this._options.idField));
+    this.takeTermsOf(document);
     super.remove(document);
     // MiniSearch drops the removed document's field lengths; so do these arrays (0: no terms).
     if (shortId !== undefined) for (const lengths of this.lengths) lengths[shortId] = 0;
+  }
+
+  /** MiniSearch's own search, over every term (the packed ones handed over first: this is for tests and tools, not questions). */
+  override search(...args: Parameters<MiniSearch<T>['search']>): ReturnType<MiniSearch<T>['search']> {
+    this.takeAll();
+    return super.search(...args);
+  }
+
+  /** Hands the packed postings of a document's terms to MiniSearch's maps, which add() and remove() change. */
+  private takeTermsOf(document: T): void {
+    if (this.packed === undefined) return;
+    const { fields, extractField, tokenize } = this._options;
+    for (const field of fields) {
+      const value = extractField(document, field);
+      if (typeof value !== 'string') continue;
+      for (const term of tokenize(value, field)) this.take(term);
+    }
+  }
+
+  private take(term: string): void {
+    const data = this.packed?.take(term);
+    if (data !== undefined) this._index.set(term, data);
+  }
+
+  private takeAll(): void {
+    if (this.packed === undefined) return;
+    for (const term of [...this.packed.remaining()]) this.take(term);
+    this.packed = undefined;
   }
 
   /**
@@ -98,7 +135,7 @@ export class NewsEngine<T> extends MiniSearch<T> {
   /** bulkAdd as steps, yielding after each document and every few hundred terms (a start in slices). */
   *bulkAddSteps(documents: readonly TermDocument[]): Steps<Map<string, number>> {
     // Postings left behind would be overwritten below; an exact remove() leaves none.
-    if (this._documentCount > 0 || this._index.size > 0) throw new Error('bulkAdd needs an empty engine');
+    if (this._documentCount > 0 || this._index.size > 0 || (this.packed?.size ?? 0) > 0) throw new Error('bulkAdd needs an empty engine');
     const fieldCount = this.boosts.length;
     // Per term: for each field, (short id, frequency) pairs in a flat list in id order, so that a
     // term seen again in the same document is the last pair; the maps MiniSearch keeps are made
@@ -135,18 +172,27 @@ export class NewsEngine<T> extends MiniSearch<T> {
       yield;
     }
     for (let fieldId = 0; fieldId < fieldCount; fieldId++) this._avgFieldLength[fieldId] = totals[fieldId]! / Math.max(1, this._documentCount);
+    // Kept packed (packed-postings.ts), as a restored engine keeps them: the maps MiniSearch
+    // keeps would be millions of small objects, made only for terms that later change.
+    const terms = [...postings.keys()].sort(byCodeUnits);
+    yield;
+    let total = 0;
+    for (const { byField } of postings.values()) for (const pairs of byField) total += pairs?.length ?? 0;
+    const pairCounts = new Int32Array(terms.length * fieldCount).fill(-1);
+    const pairs = new Int32Array(total);
     const documentFrequencies = new Map<string, number>();
-    for (const [term, { byField, documents: count }] of postings) {
-      const data: FieldTermData = new Map();
-      byField.forEach((pairs, fieldId) => {
-        const frequencies = new Map<number, number>();
-        for (let i = 0; i < pairs.length; i += 2) frequencies.set(pairs[i]!, pairs[i + 1]!);
-        data.set(fieldId, frequencies);
+    let at = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const { byField, documents } = postings.get(terms[t]!)!;
+      byField.forEach((list, fieldId) => {
+        pairCounts[t * fieldCount + fieldId] = list.length / 2;
+        pairs.set(list, at);
+        at += list.length;
       });
-      this._index.set(term, data);
-      documentFrequencies.set(term, count);
-      if (documentFrequencies.size % 256 === 0) yield;
+      documentFrequencies.set(terms[t]!, documents);
+      if (t % 256 === 255) yield;
     }
+    this.packed = new PackedPostings(terms, pairCounts, pairs, fieldCount, this._nextId);
     return documentFrequencies;
   }
 
@@ -159,30 +205,46 @@ export class NewsEngine<T> extends MiniSearch<T> {
       for (let fieldId = 0; fieldId < fieldCount; fieldId++) fieldLengths[slot * fieldCount + fieldId] = lengths[fieldId] ?? 0;
     });
     const terms: string[] = [];
-    let total = 0;
-    for (const [term, data] of this._index) {
+    for (const term of this._index.keys()) {
       terms.push(term);
-      for (const documents of data.values()) total += documents.size;
-      if (terms.length % 256 === 0) yield;
+      if (terms.length % 4096 === 0) yield;
     }
+    if (this.packed !== undefined) for (const term of this.packed.remaining()) terms.push(term);
+    // Sorted, for the binary search of a restored engine (packed-postings.ts).
+    terms.sort(byCodeUnits);
+    yield;
     const pairCounts = new Int32Array(terms.length * fieldCount).fill(-1);
-    const pairs = new Int32Array(2 * total);
+    let pairs = new Int32Array(1 << 16);
     let at = 0;
+    const put = (shortId: number, frequency: number) => {
+      if (at + 2 > pairs.length) {
+        const grown = new Int32Array(pairs.length * 2);
+        grown.set(pairs);
+        pairs = grown;
+      }
+      pairs[at++] = slots[shortId]!;
+      pairs[at++] = frequency;
+    };
     for (let t = 0; t < terms.length; t++) {
-      const data = this._index.get(terms[t]!)!;
+      const term = terms[t]!;
+      const data = this._index.get(term);
       // Field by field in field order, as restoreSteps reads them.
-      for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
-        const documents = data.get(fieldId);
-        if (documents === undefined) continue;
-        pairCounts[t * fieldCount + fieldId] = documents.size;
-        for (const [shortId, frequency] of documents) {
-          pairs[at++] = slots[shortId]!;
-          pairs[at++] = frequency;
+      if (data !== undefined) {
+        for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
+          const documents = data.get(fieldId);
+          if (documents === undefined) continue;
+          pairCounts[t * fieldCount + fieldId] = documents.size;
+          for (const [shortId, frequency] of documents) put(shortId, frequency);
         }
+      } else {
+        this.packed!.forEachField(this.packed!.find(term), (fieldId, packed, start, end) => {
+          pairCounts[t * fieldCount + fieldId] = end - start;
+          for (let i = start; i < end; i++) put(packed[2 * i]!, packed[2 * i + 1]!);
+        });
       }
       if (t % 256 === 255) yield;
     }
-    return { documentIds, fieldLengths, averageFieldLengths: Float64Array.from(this._avgFieldLength), terms, pairCounts, pairs };
+    return { documentIds, fieldLengths, averageFieldLengths: Float64Array.from(this._avgFieldLength), terms, pairCounts, pairs: pairs.slice(0, at) };
   }
 
   /** Fills an engine that holds nothing with a state (see stateSteps), as steps. */
@@ -192,6 +254,9 @@ export class NewsEngine<T> extends MiniSearch<T> {
     if (state.fieldLengths.length !== state.documentIds.length * fieldCount || state.pairCounts.length !== state.terms.length * fieldCount) {
       throw new Error('the index state does not fit its fields');
     }
+    // Postings stay packed as read, until something changes them (packed-postings.ts).
+    this.packed = new PackedPostings(state.terms, state.pairCounts, state.pairs, fieldCount, state.documentIds.length);
+    yield;
     state.documentIds.forEach((id, shortId) => {
       this._documentIds.set(shortId, id);
       this._idToShortId.set(id, shortId);
@@ -201,21 +266,6 @@ export class NewsEngine<T> extends MiniSearch<T> {
     });
     this._documentCount = this._nextId = state.documentIds.length;
     this._avgFieldLength = Array.from(state.averageFieldLengths);
-    yield;
-    let at = 0;
-    for (let t = 0; t < state.terms.length; t++) {
-      const data: FieldTermData = new Map();
-      for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
-        const count = state.pairCounts[t * fieldCount + fieldId]!;
-        if (count < 0) continue;
-        const documents = new Map<number, number>();
-        for (let i = 0; i < count; i++, at += 2) documents.set(state.pairs[at]!, state.pairs[at + 1]!);
-        data.set(fieldId, documents);
-      }
-      this._index.set(state.terms[t]!, data);
-      if (t % 256 === 255) yield;
-    }
-    if (at !== state.pairs.length) throw new Error('the index state has postings left over');
   }
 
   /**
@@ -225,6 +275,7 @@ export class NewsEngine<T> extends MiniSearch<T> {
   addTermScores(term: string, weight: number, into: Scores, within?: Scores): Scores {
     const data = this._index.get(term);
     if (data !== undefined) this.accumulate(data, weight, into, within);
+    else this.accumulatePacked(term, weight, into, within);
     return into;
   }
 
@@ -233,9 +284,14 @@ export class NewsEngine<T> extends MiniSearch<T> {
    * weighs prefix matches (less the longer the completion).
    */
   addPrefixScores(prefix: string, weight: number, into: Scores, within?: Scores): Scores {
-    for (const [term, data] of this._index.atPrefix(prefix)) {
+    // In term order, wherever each term is held (MiniSearch's maps or packed), so that the sums
+    // are made in the same order by an engine restored from a snapshot as by the one it was of.
+    const terms = [...this._index.atPrefix(prefix).keys()];
+    if (this.packed !== undefined) terms.push(...this.packed.withPrefix(prefix));
+    terms.sort(byCodeUnits);
+    for (const term of terms) {
       const distance = term.length - prefix.length;
-      if (distance > 0) this.accumulate(data, (weight * PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), into, within);
+      if (distance > 0) this.addTermScores(term, (weight * PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), into, within);
     }
     return into;
   }
@@ -250,17 +306,40 @@ export class NewsEngine<T> extends MiniSearch<T> {
     return this._documentIds.get(shortId);
   }
 
-  private accumulate(data: FieldTermData, weight: number, into: Scores, within: Scores | undefined): void {
+  /** Adds one posting's BM25 score (MiniSearch's formula) for a term in `size` documents of a field, times `weight`. */
+  private scorer(fieldId: number, size: number, weight: number, into: Scores): (shortId: number, frequency: number) => void {
     const { k, b, d } = BM25;
+    const scale = weight * (this.boosts[fieldId] ?? 1);
+    const average = this._avgFieldLength[fieldId] || 1;
+    const lengths = this.lengths[fieldId]!;
+    const idf = Math.log(1 + (this._documentCount - size + 0.5) / (size + 0.5));
+    return (shortId, frequency) => {
+      const norm = k * (1 - b + (b * (lengths[shortId] ?? 0)) / average);
+      into.add(shortId, scale * idf * (d + (frequency * (k + 1)) / (frequency + norm)));
+    };
+  }
+
+  /** accumulate for a term still packed (packed-postings.ts): the same sums, read from its runs. */
+  private accumulatePacked(term: string, weight: number, into: Scores, within: Scores | undefined): void {
+    const t = this.packed?.find(term) ?? -1;
+    if (t < 0) return;
+    this.packed!.forEachField(t, (fieldId, pairs, start, end) => {
+      const size = end - start;
+      const add = this.scorer(fieldId, size, weight, into);
+      if (within !== undefined && within.size < size) {
+        for (const shortId of within.slots()) {
+          const frequency = frequencyIn(pairs, start, end, shortId);
+          if (frequency !== undefined) add(shortId, frequency);
+        }
+      } else {
+        for (let i = start; i < end; i++) if (within === undefined || within.has(pairs[2 * i]!)) add(pairs[2 * i]!, pairs[2 * i + 1]!);
+      }
+    });
+  }
+
+  private accumulate(data: FieldTermData, weight: number, into: Scores, within: Scores | undefined): void {
     for (const [fieldId, documents] of data) {
-      const scale = weight * (this.boosts[fieldId] ?? 1);
-      const average = this._avgFieldLength[fieldId] || 1;
-      const lengths = this.lengths[fieldId]!;
-      const idf = Math.log(1 + (this._documentCount - documents.size + 0.5) / (documents.size + 0.5));
-      const add = (shortId: number, frequency: number) => {
-        const norm = k * (1 - b + (b * (lengths[shortId] ?? 0)) / average);
-        into.add(shortId, scale * idf * (d + (frequency * (k + 1)) / (frequency + norm)));
-      };
+      const add = this.scorer(fieldId, documents.size, weight, into);
       if (within !== undefined && within.size < documents.size) {
         // Few candidates, a common term: look the candidates up rather than walk the postings.
         for (const shortId of within.slots()) {

@@ -7,7 +7,6 @@
  * columns (one typed array for all summaries' term ids, one for their weights …): a hundred
  * thousand summaries read as a few dozen arrays, not millions of small ones.
  */
-import type { Summary } from '../corpus/summary.js';
 import { engineFromParts, type EngineOptions, type EngineParts } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
 import { SummaryIndex, type IndexState } from '../search/summary-index.js';
@@ -17,9 +16,7 @@ import type { SummaryProfile } from '../stories/profile.js';
 import type { SparseVector } from '../stories/sparse.js';
 import type { Steps } from '../work/slices.js';
 import type { ByteReader, ByteWriter } from './bytes.js';
-
-/** Summaries stringified between two yields while writing. */
-const SUMMARIES_A_STEP = 2_000;
+import { decodeSummaries, encodeSummariesSteps } from './summaries-codec.js';
 
 /** Writes an engine's parts, as steps (a snapshot is written while questions are answered). */
 export function* encodeEngineSteps(parts: EngineParts, out: ByteWriter): Steps {
@@ -50,13 +47,7 @@ export function* decodeEngineSteps(input: ByteReader, options: EngineOptions): S
 }
 
 function* encodeIndexSteps(state: IndexState, out: ByteWriter): Steps {
-  // JSON texts of a few thousand summaries each: each made, and later read, in one step.
-  const chunks = Math.ceil(state.summaries.length / SUMMARIES_A_STEP);
-  out.count(chunks);
-  for (let i = 0; i < chunks; i++) {
-    out.json(state.summaries.slice(i * SUMMARIES_A_STEP, (i + 1) * SUMMARIES_A_STEP));
-    yield;
-  }
+  yield* encodeSummariesSteps(state.summaries, out);
   const { engine } = state;
   out.column(engine.fieldLengths);
   out.column(engine.averageFieldLengths);
@@ -68,15 +59,7 @@ function* encodeIndexSteps(state: IndexState, out: ByteWriter): Steps {
 }
 
 function decodeIndex(input: ByteReader): IndexState {
-  const summaries: Summary[] = [];
-  for (let chunks = input.count(), i = 0; i < chunks; i++) {
-    const chunk = input.json() as Summary[];
-    if (!Array.isArray(chunk)) throw new Error('the summaries are not a list');
-    for (const summary of chunk) summaries.push(summary);
-  }
-  if ( summaries.some((summary) => typeof summary?.id !== 'string' || typeof summary.text !== 'string' || !Array.isArray(summary.tags))) {
-    throw new Error('the summaries are not summaries');
-  }
+  const summaries = decodeSummaries(input);
   const fieldLengths = input.int32s();
   const averageFieldLengths = input.float64s();
   const terms = input.json() as string[];

@@ -1,0 +1,128 @@
+/**
+ * Summaries in a snapshot, field by field rather than as JSON: each text field of all summaries
+ * as one string and a column of lengths, so that reading 100,000 summaries is one UTF-8 decode
+ * per field and cheap slices of it (JSON.parse of them took half a second, and its garbage
+ * more); outlets, tags and origin files, which repeat, as numbers into a list of each once (so a
+ * restored engine holds each outlet's name once, not once per summary).
+ *
+ * A field is added by naming it in TEXT_FIELDS or SHARED_FIELDS (an optional string of Summary),
+ * with the snapshot format raised (fingerprint.ts).
+ */
+import type { Summary } from '../corpus/summary.js';
+import type { Steps } from '../work/slices.js';
+import type { ByteReader, ByteWriter } from './bytes.js';
+
+/** Optional strings mostly different from one summary to the next. */
+const TEXT_FIELDS = ['title', 'url'] as const;
+/** Optional strings that repeat across summaries: numbered. */
+const SHARED_FIELDS = ['source'] as const;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export function* encodeSummariesSteps(summaries: readonly Summary[], out: ByteWriter): Steps {
+  out.count(summaries.length);
+  encodeTexts(summaries.map((summary) => summary.id), out);
+  encodeTexts(summaries.map((summary) => summary.text), out);
+  yield;
+  for (const field of TEXT_FIELDS) encodeTexts(summaries.map((summary) => summary[field]), out);
+  for (const field of SHARED_FIELDS) encodeShared(summaries.map((summary) => summary[field]), out);
+  yield;
+  out.column(Float64Array.from(summaries, (summary) => summary.published ?? NaN));
+  // 0: absent, 1: false, 2: true (parsing sets it either way when there is a date).
+  out.column(Uint8Array.from(summaries, (summary) => (summary.dateOnly === undefined ? 0 : summary.dateOnly ? 2 : 1)));
+  encodeShared(summaries.map((summary) => summary.origin.file), out);
+  out.column(Float64Array.from(summaries, (summary) => summary.origin.line));
+  const tags = summaries.flatMap((summary) => summary.tags);
+  out.column(Int32Array.from(summaries, (summary) => summary.tags.length));
+  encodeShared(tags, out);
+}
+
+/** The summaries encodeSummariesSteps wrote; throws on anything that does not add up. */
+export function decodeSummaries(input: ByteReader): Summary[] {
+  const count = input.count();
+  const ids = decodeTexts(input, count);
+  const texts = decodeTexts(input, count);
+  const optional = TEXT_FIELDS.map((field) => [field, decodeTexts(input, count)] as const);
+  const shared = SHARED_FIELDS.map((field) => [field, decodeShared(input, count)] as const);
+  const published = input.float64s();
+  const dateOnly = input.uint8s();
+  const files = decodeShared(input, count);
+  const lines = input.float64s();
+  const tagCounts = input.int32s();
+  const tags = decodeShared(input, tagCounts.reduce((sum, n) => sum + n, 0));
+  if (published.length !== count || dateOnly.length !== count || lines.length !== count || tagCounts.length !== count) throw new Error('the summaries do not add up');
+  const summaries: Summary[] = [];
+  let tagAt = 0;
+  for (let n = 0; n < count; n++) {
+    const id = ids[n];
+    const text = texts[n];
+    const file = files[n];
+    const line = lines[n]!;
+    if (id === undefined || text === undefined || file === undefined || tagCounts[n]! < 0 || !Number.isInteger(line)) throw new Error('the summaries are not summaries');
+    const summaryTags = tags.slice(tagAt, (tagAt += tagCounts[n]!));
+    if (summaryTags.includes(undefined)) throw new Error('the summaries are not summaries');
+    const summary: Mutable<Summary> = { id, text, tags: summaryTags as string[], origin: { file, line } };
+    for (const [field, values] of optional) if (values[n] !== undefined) summary[field] = values[n];
+    for (const [field, values] of shared) if (values[n] !== undefined) summary[field] = values[n];
+    if (!Number.isNaN(published[n])) summary.published = published[n]!;
+    if (dateOnly[n] !== 0) summary.dateOnly = dateOnly[n] === 2;
+    summaries.push(summary);
+  }
+  return summaries;
+}
+
+/**
+ * Strings (or their absence) as one string and their lengths (−1: absent). The string goes as
+ * UTF-8 unless it holds a lone surrogate, which UTF-8 cannot carry: then as JSON, which can.
+ */
+function encodeTexts(values: readonly (string | undefined)[], out: ByteWriter): void {
+  out.column(Int32Array.from(values, (value) => (value === undefined ? -1 : value.length)));
+  const all = values.join('');
+  // String.prototype.isWellFormed is Node 20's, newer than the TypeScript library set here.
+  const wellFormed = (all as string & { isWellFormed(): boolean }).isWellFormed();
+  out.count(wellFormed ? 0 : 1);
+  if (wellFormed) out.string(all);
+  else out.json(all);
+}
+
+function decodeTexts(input: ByteReader, count: number): (string | undefined)[] {
+  const lengths = input.int32s();
+  const asJson = input.count();
+  const all = asJson === 0 ? input.string() : asJson === 1 ? input.json() : undefined;
+  if (typeof all !== 'string' || lengths.length !== count) throw new Error('the summaries do not add up');
+  const values: (string | undefined)[] = [];
+  let at = 0;
+  for (const length of lengths) {
+    if (length < -1) throw new Error('the summaries do not add up');
+    values.push(length === -1 ? undefined : all.slice(at, (at += length)));
+  }
+  if (at !== all.length) throw new Error('the summaries do not add up');
+  return values;
+}
+
+/** Strings that repeat (or their absence) as the list of each once and a number for each (−1: absent). */
+function encodeShared(values: readonly (string | undefined)[], out: ByteWriter): void {
+  const numbers = new Map<string, number>();
+  const column = Int32Array.from(values, (value) => {
+    if (value === undefined) return -1;
+    let n = numbers.get(value);
+    if (n === undefined) numbers.set(value, (n = numbers.size));
+    return n;
+  });
+  out.count(numbers.size);
+  encodeTexts([...numbers.keys()], out);
+  out.column(column);
+}
+
+function decodeShared(input: ByteReader, count: number): (string | undefined)[] {
+  const size = input.count();
+  const list = decodeTexts(input, size);
+  const numbers = input.int32s();
+  if (numbers.length !== count) throw new Error('the summaries do not add up');
+  return Array.from(numbers, (n) => {
+    if (n === -1) return undefined;
+    const value = list[n];
+    if (value === undefined) throw new Error('the summaries do not add up');
+    return value;
+  });
+}
