@@ -74,7 +74,9 @@ function decodeIndex(input: ByteReader): IndexState {
     if (!Array.isArray(chunk)) throw new Error('the summaries are not a list');
     for (const summary of chunk) summaries.push(summary);
   }
-  if ( summaries.some((summary) => typeof summary?.id !== 'string' || typeof summary.text !== 'string' || !Array.isArray(summary.tags))) {
+  // A team id that is not a non-empty string would make a workspace's summary everyone's (or nobody's).
+  const badTeam = (teamId: unknown) => teamId !== undefined && (typeof teamId !== 'string' || teamId === '');
+  if ( summaries.some((summary) => typeof summary?.id !== 'string' || typeof summary.text !== 'string' || !Array.isArray(summary.tags) || badTeam(summary.teamId))) {
     throw new Error('the summaries are not summaries');
   }
   const fieldLengths = input.int32s();

@@ -14,9 +14,10 @@ import { indexTerms } from '../text/tokenize.js';
 
 /**
  * The layout of the snapshot and of the state in it: raise it with any change to either (or to
- * what the engine keeps that the hash below does not see).
+ * what the engine keeps that the hash below does not see). 3: summaries carry their workspace
+ * (Summary.teamId); a format-2 snapshot has none, and would show a workspace's news to all.
  */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /**
  * Words that exercise the tokenizer (folding, stemming, numbers, names): a tokenizer that
