@@ -24,7 +24,7 @@ export function createSqlWorkspaceStore(db: SqlDatabase): WorkspaceStore {
         const follows = await tx.run('DELETE FROM follows WHERE team_id = $1', [teamId]);
         const feeds = await tx.run("DELETE FROM feeds WHERE team_id = $1 AND origin = 'slack'", [teamId]);
         // The news its feeds brought (no other workspace ever saw it); the ids, for the engine.
-        const summaryIds = (await tx.query('DELETE FROM summaries WHERE team_id = $1 RETURNING id', [teamId])).map((row) => String(row.id));
+        const summaryIds = (await tx.query('DELETE FROM summaries WHERE team_id = $1 RETURNING id', [teamId])).map((row) => String(row.id)).sort();
         return { subscriptions, deliveries, follows, followPosts, storyMessages, feeds, summaries: summaryIds.length, summaryIds };
       }, lockOf(teamId));
     },
