@@ -58,6 +58,7 @@ function engineWith(stories: StoryResult[]): Engine & { asked: TopStoriesOptions
     },
     topStories: (options) => (asked.push(options), stories.slice(0, options.limit)),
     story: () => undefined,
+    storyMembers: () => [],
     add: () => [],
     remove: () => 0,
   };
