@@ -5,10 +5,9 @@
  * the same URL holds summaries of its own; app_uninstalled for A takes A's summaries out of the
  * answers and the store, and leaves B's and the shared ones.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventCallback, slashCommand } from './harness/payloads.js';
+import { FEED_ONLY, serveTeamFeed, sharedAvalanche } from './harness/team-feed.js';
 import { NOW } from './harness/tidings.js';
 import { startLive, type LiveRunning } from './harness/live.js';
 import { allText } from './texts.js';
@@ -16,42 +15,20 @@ import { allText } from './texts.js';
 const A = 'T0AAAAAAA';
 const B = 'T0BBBBBBB';
 const CHANNEL = 'C0SHARED1';
+const SHARED = sharedAvalanche('shared-avalanche', 'Nordic Wire');
 
-const when = (hoursAgo: number) => new Date(NOW - hoursAgo * 3_600_000).toUTCString();
-/** A's feed: one item about an event the shared news reports too, one only it has. */
-const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Fjord Gazette</title><link>https://fjord.example/</link>
-  <item><guid>fg-1</guid><title>Avalanche closes the Trollstigen road</title><link>https://fjord.example/avalanche</link><pubDate>${when(2)}</pubDate>
-    <description>An avalanche closed the Trollstigen mountain road in Norway on Wednesday, trapping cars; crews from Åndalsnes expect it to reopen Friday.</description></item>
-  <item><guid>fg-2</guid><title>Salmon farm licences frozen in Hardanger</title><link>https://fjord.example/salmon</link><pubDate>${when(5)}</pubDate>
-    <description>Regulators froze new salmon farm licences in the Hardanger fjord.</description></item>
-</channel></rss>`;
-
-/** The shared news (HTTP ingest) of the same avalanche. */
-const SHARED = {
-  id: 'shared-avalanche',
-  title: 'Avalanche shuts Trollstigen mountain road',
-  text: 'An avalanche closed the Trollstigen mountain road in Norway on Wednesday, police said; the road is expected to reopen Friday.',
-  source: 'Nordic Wire',
-  url: 'https://nordic.example/trollstigen',
-  published: new Date(NOW - 3 * 3_600_000).toISOString(),
-};
-
-let feedServer: Server;
+let feed: Awaited<ReturnType<typeof serveTeamFeed>>;
 let feedUrl: string;
 let t: LiveRunning;
 
 beforeAll(async () => {
-  feedServer = createServer((req, res) => {
-    if (req.url === '/gazette.xml') return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED);
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
-  feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/gazette.xml`;
+  feed = await serveTeamFeed();
+  feedUrl = feed.url;
   t = await startLive();
 });
 afterAll(async () => {
   await t?.stop();
-  await new Promise((resolve) => feedServer.close(resolve));
+  await feed?.close();
 });
 afterEach(() => expect(t.slack.problems).toEqual([]));
 
@@ -76,8 +53,7 @@ describe('a workspace’s feeds are its own news', () => {
     expect(inA.text).toMatch(/Fjord Gazette/);
     expect(inA.text).toMatch(/Hardanger/);
     const inB = await command(B, 'Hardanger salmon licences');
-    expect(inB.text).not.toMatch(/Fjord Gazette|Hardanger fjord|Regulators/);
-    expect(inB.raw).not.toContain('fjord.example');
+    expect(inB.raw).not.toMatch(FEED_ONLY);
     // The data folder may answer something else; never A's item.
     const hitsInB = t.news.engine.ask('Hardanger salmon licences', { now: NOW, teamId: B, limit: 50 }).stories.flatMap((r) => r.hits.map((h) => h.summary));
     expect(hitsInB.filter((s) => s.origin.file === feedUrl)).toEqual([]);
@@ -92,10 +68,9 @@ describe('a workspace’s feeds are its own news', () => {
 
     const inB = await command(B, 'Trollstigen avalanche');
     expect(inB.text).toMatch(/Nordic Wire/);
-    expect(inB.text).not.toMatch(/Fjord Gazette|Åndalsnes|trapping/);
-    expect(inB.raw).not.toContain('fjord.example');
-    // Its buttons name the story; pressed in B, it is still B's view (the brief is not A's from cache).
-    expect(JSON.stringify(t.news.engine.story(story.story.id, { teamId: B })!.brief)).not.toMatch(/Fjord|fjord\.example|Åndalsnes/);
+    expect(inB.raw).not.toMatch(FEED_ONLY);
+    // Its buttons name the story; looked up for B, it is still B's view (the brief is not A's from cache).
+    expect(JSON.stringify(t.news.engine.story(story.story.id, { teamId: B })!.brief)).not.toMatch(FEED_ONLY);
   });
 
   it('gives B adding the same URL summaries of its own', async () => {
