@@ -15,7 +15,7 @@ import { indexTerms } from '../text/tokenize.js';
 /**
  * The layout of the snapshot and of the state in it: raise it with any change to either (or to
  * what the engine keeps that the hash below does not see). 3: summaries carry their workspace
- * (Summary.teamId); a format-2 snapshot has none, and would show a workspace's news to all.
+ * (Summary.teamId); a format-2 snapshot cannot say whose each summary is.
  */
 export const SNAPSHOT_FORMAT = 3;
 
