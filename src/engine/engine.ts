@@ -110,9 +110,20 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
   for (const summary of index.all()) if (summary.teamId !== undefined) teamSummaries++;
 
   const membersOf = (story: Story): Summary[] => story.memberIds.map((id) => index.get(id)!);
+  /** The whole story, its members looked up only if read (ranking 2,000 hits reads none). */
+  const whole = (story: Story): SeenStory => {
+    let members: Summary[] | undefined;
+    return {
+      story,
+      partial: false,
+      get members() {
+        return (members ??= membersOf(story));
+      },
+    };
+  };
   /** The story as the viewer sees it (undefined: nothing of it), its members those it sees. */
   const seen = (story: Story, teamId: string | undefined): SeenStory | undefined =>
-    teamSummaries === 0 ? { story, members: membersOf(story), partial: false } : seenBy(story, membersOf(story), teamId, index);
+    teamSummaries === 0 ? whole(story) : seenBy(story, membersOf(story), teamId, index);
   /** One view a story per answer: ranking looks a story up once per hit. */
   const viewsFor = (teamId: string | undefined) => {
     const views = new Map<string, SeenStory | undefined>();
@@ -218,13 +229,14 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
 
     topStories(top: TopStoriesOptions): StoryResult[] {
       const until = top.until ?? top.now;
-      const overlaps = ({ story }: SeenStory) => story.last !== undefined && story.first !== undefined && story.last >= top.since && story.first < until;
+      const overlaps = (story: Story) => story.last !== undefined && story.first !== undefined && story.last >= top.since && story.first < until;
       const view = viewsFor(top.teamId);
+      // A view's dates lie within its story's: a story outside the window is never viewed.
       const views =
         top.question === undefined || top.question.trim() === ''
-          ? grouper.stories().flatMap((story) => view(story) ?? [])
+          ? grouper.stories().flatMap((story) => (overlaps(story) ? (view(story) ?? []) : []))
           : ranked(searchAll(top.question, top.now, top), top.teamId).map((r) => r.view);
-      const shown = new Map(views.filter(overlaps).map((v) => [v.story.id, v]));
+      const shown = new Map(views.filter((v) => overlaps(v.story)).map((v) => [v.story.id, v]));
       const candidates = [...shown.values()].map(({ story, members }) => ({
         story,
         published: members.flatMap((s) => (s.published === undefined ? [] : [s.published])),
