@@ -15,6 +15,11 @@ export interface Summary {
   /** True when `published` came as a bare date (2024-01-10), so no time of day is shown. */
   readonly dateOnly?: boolean;
   readonly tags: readonly string[];
+  /**
+   * The workspace whose feed (added in Slack) brought it: only that workspace sees it. Absent for
+   * the shared news every workspace sees (the data folder, HTTP ingest, feeds.conf).
+   */
+  readonly teamId?: string;
   /** Where it was read from, for messages about it. */
   readonly origin: { readonly file: string; readonly line: number };
 }
@@ -38,6 +43,7 @@ export function sameContent(a: Summary, b: Summary): boolean {
     a.url === b.url &&
     a.published === b.published &&
     (a.dateOnly === true) === (b.dateOnly === true) &&
+    a.teamId === b.teamId &&
     a.tags.length === b.tags.length &&
     a.tags.every((tag, i) => tag === b.tags[i])
   );

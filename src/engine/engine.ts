@@ -11,6 +11,11 @@
  *
  * Pure, as the rest of the core: the time comes with each call. Briefs are built when first asked
  * for and kept by story id, with the summaries they were built from (brief-cache.ts).
+ *
+ * Every answer is for a viewer (story-view.ts): a workspace sees the shared summaries and its own.
+ * Hits it may not see are left out before grouping, and each story is shown as it sees it, its
+ * brief kept under its workspace when that is not the whole story. While the engine holds no
+ * workspace's summary at all (the common case) none of that runs: answers are as they were.
  */
 import { buildBrief } from '../briefs/build.js';
 import type { Brief } from '../briefs/brief.js';
@@ -28,6 +33,7 @@ import { rankStories } from '../stories/rank.js';
 import type { Story } from '../stories/story.js';
 import { BriefCache } from './brief-cache.js';
 import { NewestDate } from './newest.js';
+import { seenBy, visibleTo, type SeenStory, type Viewer } from './story-view.js';
 import type { AskOptions, Engine, EngineStats, StoryAnswer, StoryResult, TopStoriesOptions } from './types.js';
 
 export interface EngineOptions {
@@ -105,19 +111,68 @@ function* engineSteps(summaries: Iterable<Summary>, options: EngineOptions): Ste
 function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOptions): Engine {
   const briefs = new BriefCache(BRIEFS_KEPT);
   const newest = new NewestDate(() => index.all());
+  // Summaries of one workspace held (Summary.teamId): while there are none, every story is seen
+  // whole by everyone, and no view is worked out.
+  let teamSummaries = 0;
+  for (const summary of index.all()) if (summary.teamId !== undefined) teamSummaries++;
 
   const membersOf = (story: Story): Summary[] => story.memberIds.map((id) => index.get(id)!);
-  const briefOf = (story: Story): Brief => {
-    const members = membersOf(story);
-    return briefs.get(story.id, members) ?? briefs.set(story.id, members, buildBrief(story, members, { stats: index }));
+  /** The whole story, its members looked up only if read (ranking 2,000 hits reads none). */
+  const whole = (story: Story): SeenStory => {
+    let members: Summary[] | undefined;
+    return {
+      story,
+      partial: false,
+      get members() {
+        return (members ??= membersOf(story));
+      },
+    };
   };
-  const result = (story: Story, hits: StoryResult['hits'], score: number): StoryResult => ({ story, brief: briefOf(story), hits, score });
-  const searchAll = (question: string, now: number, timeZone: string | undefined): SearchAnswer =>
-    search(index, options.lexicon, question, { now, halfLifeMs: options.halfLifeMs, limit: HITS_GROUPED, ...(timeZone !== undefined && { timeZone }) });
+  /** The story as the viewer sees it (undefined: nothing of it), its members those it sees. */
+  const seen = (story: Story, teamId: string | undefined): SeenStory | undefined =>
+    teamSummaries === 0 ? whole(story) : seenBy(story, membersOf(story), teamId, index);
+  /** One view a story per answer: ranking looks a story up once per hit. */
+  const viewsFor = (teamId: string | undefined) => {
+    const views = new Map<string, SeenStory | undefined>();
+    return (story: Story): SeenStory | undefined => {
+      if (!views.has(story.id)) views.set(story.id, seen(story, teamId));
+      return views.get(story.id);
+    };
+  };
+  const briefOf = ({ story, members, partial }: SeenStory, teamId: string | undefined): Brief => {
+    // A partial view's brief is kept under its workspace: never given to another (brief-cache.ts).
+    const key = partial ? `${teamId ?? ''}\n${story.id}` : story.id;
+    return briefs.get(key, members) ?? briefs.set(key, members, buildBrief(story, members, { stats: index }));
+  };
+  const result = (view: SeenStory, teamId: string | undefined, hits: StoryResult['hits'], score: number): StoryResult => ({
+    story: view.story,
+    brief: briefOf(view, teamId),
+    hits,
+    score,
+  });
+  const searchAll = (question: string, now: number, viewer: { readonly timeZone?: string | undefined; readonly teamId?: string | undefined }): SearchAnswer => {
+    const teamId = viewer.teamId;
+    return search(index, options.lexicon, question, {
+      now,
+      halfLifeMs: options.halfLifeMs,
+      limit: HITS_GROUPED,
+      ...(viewer.timeZone !== undefined && { timeZone: viewer.timeZone }),
+      ...(teamSummaries > 0 && { visible: (summary: Summary) => visibleTo(summary, teamId) }),
+    });
+  };
+  /** Hits ranked by story, each story as the viewer sees it (the hits are all visible ones already). */
+  const ranked = (answer: SearchAnswer, teamId: string | undefined) => {
+    const view = viewsFor(teamId);
+    return rankStories(answer.hits, (id) => {
+      const story = grouper.storyOf(id);
+      return story === undefined ? undefined : view(story)?.story;
+    }).map((r) => ({ ...r, view: view(grouper.storyOf(r.hits[0]!.summary.id)!)! }));
+  };
 
   const forget = (held: Summary): void => {
     grouper.remove(held.id);
     newest.removed(held);
+    if (held.teamId !== undefined) teamSummaries--;
   };
 
   /** Each summary indexed and placed as a stream does, in steps that a slice can cut (Engine.addSteps). */
@@ -130,6 +185,8 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
         continue;
       }
       if (held !== undefined) forget(held);
+      // Counted before it is placed: a view is never worked out without it.
+      if (summary.teamId !== undefined) teamSummaries++;
       // A batch of one: one index insert and one placing (grouper.add would also describe the story).
       yield* grouper.addAllSteps([summary]);
       newest.added(summary);
@@ -162,8 +219,8 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
     },
 
     ask(question: string, ask: AskOptions): StoryAnswer {
-      const answer = searchAll(question, ask.now, ask.timeZone);
-      const ranked = rankStories(answer.hits, (id) => grouper.storyOf(id));
+      const answer = searchAll(question, ask.now, ask);
+      const stories = ranked(answer, ask.teamId);
       const offset = Math.max(0, Math.floor(ask.offset ?? 0));
       const limit = Math.max(0, Math.floor(ask.limit ?? STORIES_PER_PAGE));
       return {
@@ -171,33 +228,39 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
         understood: answer.understood,
         mode: answer.mode,
         totalSummaries: answer.total,
-        totalStories: ranked.length,
+        totalStories: stories.length,
         offset,
-        stories: ranked.slice(offset, offset + limit).map((r) => result(r.story, r.hits, r.score)),
+        stories: stories.slice(offset, offset + limit).map((r) => result(r.view, ask.teamId, r.hits, r.score)),
       };
     },
 
     topStories(top: TopStoriesOptions): StoryResult[] {
       const until = top.until ?? top.now;
       const overlaps = (story: Story) => story.last !== undefined && story.first !== undefined && story.last >= top.since && story.first < until;
-      const stories =
+      const view = viewsFor(top.teamId);
+      // A view's dates lie within its story's: a story outside the window is never viewed.
+      const views =
         top.question === undefined || top.question.trim() === ''
-          ? grouper.stories().filter(overlaps)
-          : rankStories(searchAll(top.question, top.now, top.timeZone).hits, (id) => grouper.storyOf(id))
-              .map((r) => r.story)
-              .filter(overlaps);
-      const candidates = stories.map((story) => ({
+          ? grouper.stories().flatMap((story) => (overlaps(story) ? (view(story) ?? []) : []))
+          : ranked(searchAll(top.question, top.now, top), top.teamId).map((r) => r.view);
+      const shown = new Map(views.filter((v) => overlaps(v.story)).map((v) => [v.story.id, v]));
+      const candidates = [...shown.values()].map(({ story, members }) => ({
         story,
-        published: membersOf(story).flatMap((s) => (s.published === undefined ? [] : [s.published])),
+        published: members.flatMap((s) => (s.published === undefined ? [] : [s.published])),
       }));
-      return selectDigestStories(candidates, { window: { since: top.since, until }, now: top.now, limit: top.limit }).map((ranked) =>
-        result(ranked.candidate.story, [], ranked.score),
+      return selectDigestStories(candidates, { window: { since: top.since, until }, now: top.now, limit: top.limit }).map((r) =>
+        result(shown.get(r.candidate.story.id)!, top.teamId, [], r.score),
       );
     },
 
-    story(storyOrSummaryId: string): StoryResult | undefined {
+    story(storyOrSummaryId: string, viewer: Viewer = {}): StoryResult | undefined {
       const story = grouper.story(storyOrSummaryId) ?? grouper.storyOf(storyOrSummaryId);
-      return story === undefined ? undefined : result(story, [], 0);
+      const view = story === undefined ? undefined : seen(story, viewer.teamId);
+      return view === undefined ? undefined : result(view, viewer.teamId, [], 0);
+    },
+
+    storyMembers(summaryId: string): readonly string[] {
+      return grouper.storyOf(summaryId)?.memberIds ?? [];
     },
   };
   PARTS.set(engine, { index, grouper });

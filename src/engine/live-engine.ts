@@ -10,7 +10,7 @@ import { loadEngine, type EngineSettings, type LoadedEngine } from './load.js';
 import type { Summary } from '../corpus/summary.js';
 import type { AddOutcome } from '../ingest/ports.js';
 import type { Steps } from '../work/slices.js';
-import type { AskOptions, Engine, EngineStats, StoryAnswer, StoryResult, TopStoriesOptions } from './types.js';
+import type { AskOptions, Engine, EngineStats, StoryAnswer, StoryResult, TopStoriesOptions, Viewer } from './types.js';
 
 export class LiveEngine implements Engine {
   constructor(private current: Engine) {}
@@ -27,8 +27,12 @@ export class LiveEngine implements Engine {
     return this.current.topStories(options);
   }
 
-  story(storyOrSummaryId: string): StoryResult | undefined {
-    return this.current.story(storyOrSummaryId);
+  story(storyOrSummaryId: string, viewer?: Viewer): StoryResult | undefined {
+    return this.current.story(storyOrSummaryId, viewer);
+  }
+
+  storyMembers(summaryId: string): readonly string[] {
+    return this.current.storyMembers(summaryId);
   }
 
   add(summaries: readonly Summary[]): AddOutcome[] {

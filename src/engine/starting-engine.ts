@@ -26,6 +26,9 @@ export const STARTING_ENGINE: Engine = {
   story(): StoryResult | undefined {
     throw new EngineStarting();
   },
+  storyMembers(): readonly string[] {
+    throw new EngineStarting();
+  },
   add() {
     throw new EngineStarting();
   },

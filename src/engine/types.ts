@@ -3,8 +3,15 @@ import type { Brief } from '../briefs/brief.js';
 import type { SummarySink } from '../ingest/ports.js';
 import type { SearchAnswer, SearchHit } from '../search/answer.js';
 import type { Story } from '../stories/story.js';
+import type { Viewer } from './story-view.js';
 
-export interface AskOptions {
+export type { Viewer } from './story-view.js';
+
+/**
+ * Every answer is for a viewer (Viewer.teamId, story-view.ts): the workspace asking sees the
+ * shared summaries and its own only; with no teamId, the shared ones only.
+ */
+export interface AskOptions extends Viewer {
   /** The current time, ms since the epoch: the core never reads the clock. */
   readonly now: number;
   /** IANA time zone in which "today" and "this week" are meant; UTC by default. */
@@ -36,7 +43,7 @@ export interface StoryAnswer {
   readonly stories: readonly StoryResult[];
 }
 
-export interface TopStoriesOptions {
+export interface TopStoriesOptions extends Viewer {
   readonly now: number;
   /** Only stories with a member published in [since, until). */
   readonly since: number;
@@ -64,6 +71,11 @@ export interface Engine extends SummarySink {
   ask(question: string, options: AskOptions): StoryAnswer;
   /** The day's top stories by coverage and freshness, for digests and App Home. */
   topStories(options: TopStoriesOptions): StoryResult[];
-  /** A story and its brief, by story id, or by the id of one of its summaries. */
-  story(storyOrSummaryId: string): StoryResult | undefined;
+  /** A story and its brief as the viewer sees it, by story id, or by the id of one of its summaries. */
+  story(storyOrSummaryId: string, viewer?: Viewer): StoryResult | undefined;
+  /**
+   * Every member of the story a summary is in, whatever workspace each is of: only to find the
+   * messages that show that story (grown-messages.ts), each then built for its own workspace.
+   */
+  storyMembers(summaryId: string): readonly string[];
 }

@@ -3,6 +3,10 @@
  * as plain text, else its title; an item with neither is skipped. Ids are stable: a hash of the
  * feed's URL and the item's guid (else its link, else its title and text), so a re-fetched item
  * is the same summary, and a description changed under one guid replaces the old one.
+ *
+ * A feed a workspace added in Slack gives that workspace's summaries (Summary.teamId): only it
+ * sees them. Their ids hash the team too, so two workspaces reading one URL hold two summaries
+ * (one uninstall deletes its own); a shared feed's ids are as they always were.
  */
 import { createHash } from 'node:crypto';
 import { httpUrl } from '../corpus/parse.js';
@@ -26,6 +30,8 @@ export interface FeedItemsContext {
   /** Where the body came from after redirects, for resolving relative links. */
   readonly fetchedUrl?: string;
   readonly now: number;
+  /** The workspace that added the feed in Slack; absent (or '') for a shared feed (feeds.conf). */
+  readonly teamId?: string;
 }
 
 export function feedSummaries(feed: ParsedFeed, context: FeedItemsContext): Summary[] {
@@ -82,22 +88,31 @@ function itemSummary(item: FeedItem, index: number, context: ItemContext): Summa
   const published = parseFeedDate(item.published);
   const inRange = published !== undefined && published.ms <= context.now + FUTURE_SLACK_MS && published.ms >= 0;
   return {
-    id: itemId(context.feedUrl, item, url, title, text),
+    id: itemId(context, item, url, title, text),
     text,
     ...(title !== '' && { title }),
     ...(context.source !== undefined && { source: context.source }),
     ...(url !== undefined && { url }),
     ...(inRange && { published: published.ms, dateOnly: published.dateOnly }),
     tags: itemTags(item.categories),
+    ...(isTeam(context.teamId) && { teamId: context.teamId }),
     origin: { file: context.feedUrl, line: index + 1 },
   };
 }
 
-/** "f" and 16 hex digits of sha256(feed URL, the item's key). Distinct from summaryId's "h". */
-function itemId(feedUrl: string, item: FeedItem, url: string | undefined, title: string, text: string): string {
+/**
+ * "f" and 16 hex digits of sha256(feed URL, the item's key), the team's id first for a team's
+ * feed. Distinct from summaryId's "h".
+ */
+function itemId(context: FeedItemsContext, item: FeedItem, url: string | undefined, title: string, text: string): string {
   const guid = item.guid?.trim();
   const key = guid !== undefined && guid !== '' ? `guid\n${guid}` : url !== undefined ? `link\n${url}` : `text\n${title}\n${text}`;
-  return 'f' + createHash('sha256').update(`${feedUrl}\n${key}`).digest('hex').slice(0, 16);
+  const team = isTeam(context.teamId) ? `team\n${context.teamId}\n` : '';
+  return 'f' + createHash('sha256').update(`${team}${context.feedUrl}\n${key}`).digest('hex').slice(0, 16);
+}
+
+function isTeam(teamId: string | undefined): teamId is string {
+  return teamId !== undefined && teamId !== '';
 }
 
 function itemTags(categories: readonly string[]): string[] {

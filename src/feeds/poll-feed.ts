@@ -70,7 +70,7 @@ export async function pollFeed(feed: Feed, deps: PollDeps): Promise<FeedFetchUpd
   }
   const parsed = parseFeedText(result.body);
   if (!parsed.ok) return failure(parsed.error);
-  const summaries = feedSummaries(parsed.feed, { feedUrl: feed.url, fetchedUrl: result.url, now });
+  const summaries = feedSummaries(parsed.feed, { feedUrl: feed.url, fetchedUrl: result.url, now, ...(feed.origin === 'slack' && { teamId: feed.teamId }) });
   let outcomes: PutOutcome[];
   try {
     outcomes = summaries.length === 0 ? [] : await deps.ingest(summaries);

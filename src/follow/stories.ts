@@ -8,9 +8,10 @@ import type { Engine, StoryResult } from '../engine/types.js';
 /** Matching stories looked at a question: the fresh ones rank first, so this reaches every new one. */
 export const MATCHING_STORIES = 100;
 
-export function matchingStories(engine: Engine, question: string, now: number, limit = MATCHING_STORIES): readonly StoryResult[] {
+/** As the follow's workspace sees them (another's news is not news to it). */
+export function matchingStories(engine: Engine, question: string, now: number, teamId: string, limit = MATCHING_STORIES): readonly StoryResult[] {
   if (question.trim() === '') return [];
-  const answer = engine.ask(question, { now, limit });
+  const answer = engine.ask(question, { now, limit, teamId });
   return answer.mode === 'all' ? answer.stories : [];
 }
 

@@ -34,6 +34,11 @@ export interface SearchOptions {
   readonly limit?: number;
   /** How much a brand-new summary is lifted (see freshness.ts); FRESHNESS_WEIGHT by default. */
   readonly freshnessWeight?: number;
+  /**
+   * The summaries the asker may see (another workspace's are not: src/engine/story-view.ts); all
+   * when absent. Applied as the phrase filter is, so `total` counts only these.
+   */
+  readonly visible?: SummaryFilter;
 }
 
 export const DEFAULT_LIMIT = 10;
@@ -68,7 +73,8 @@ export function search(index: SummaryIndex, lexicon: Lexicon, question: string, 
       : undefined;
   const weight = options.freshnessWeight ?? FRESHNESS_WEIGHT;
   const lift = (slot: number) => freshnessLift(index.publishedAt(slot), options.now, options.halfLifeMs, weight);
-  const rank = (candidates: Candidates) => ranking(index, candidates, phrases, lift);
+  const keep = both(phrases, options.visible);
+  const rank = (candidates: Candidates) => ranking(index, candidates, keep, lift);
 
   let mode: SearchAnswer['mode'] = 'all';
   let ranked: Ranking;
@@ -96,20 +102,24 @@ export function search(index: SummaryIndex, lexicon: Lexicon, question: string, 
   return { question, understood, mode, total: ranked.slots.length, hits };
 }
 
-/** Candidates that pass the phrase filter, with their final scores (relevance × freshness). */
+function both(a: SummaryFilter | undefined, b: SummaryFilter | undefined): SummaryFilter | undefined {
+  return a === undefined ? b : b === undefined ? a : (summary) => b(summary) && a(summary);
+}
+
+/** Candidates that pass the filter (phrases, visibility), with their final scores (relevance × freshness). */
 interface Ranking {
   readonly slots: number[];
   readonly scores: number[];
   readonly matched?: ReadonlyArray<readonly boolean[]>;
 }
 
-function ranking(index: SummaryIndex, candidates: Candidates, phrases: SummaryFilter | undefined, lift: (slot: number) => number): Ranking {
+function ranking(index: SummaryIndex, candidates: Candidates, keep: SummaryFilter | undefined, lift: (slot: number) => number): Ranking {
   const slots: number[] = [];
   const scores: number[] = [];
   const matched: Array<readonly boolean[]> = [];
   for (let i = 0; i < candidates.slots.length; i++) {
     const slot = candidates.slots[i]!;
-    if (phrases !== undefined && !phrases(index.summaryAt(slot)!)) continue;
+    if (keep !== undefined && !keep(index.summaryAt(slot)!)) continue;
     slots.push(slot);
     scores.push(candidates.relevance[i]! * lift(slot));
     if (candidates.matched !== undefined) matched.push(candidates.matched[i]!);

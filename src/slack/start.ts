@@ -47,7 +47,7 @@ export async function startSlack(settings: Settings, news: LiveNews, logger: Log
     followCommands: follows.commands,
     homeControls: createHomeControls({ store, engine, logger, onDigestChange: () => digests.scheduler.replan() }),
     feedsCommands: news.feedsCommands,
-    forgetWorkspace: createForgetWorkspace({ store, installations, logger, onForgotten: () => digests.scheduler.replan() }),
+    forgetWorkspace: createForgetWorkspace({ store, installations, logger, onForgotten: () => digests.scheduler.replan(), removeSummaries: (ids) => engine.remove(ids) }),
     routes: news.routes,
     storyMessages: store,
     installs: store,

@@ -15,7 +15,8 @@ import type { ByteReader, ByteWriter } from './bytes.js';
 /** Optional strings mostly different from one summary to the next. */
 const TEXT_FIELDS = ['title', 'url'] as const;
 /** Optional strings that repeat across summaries: numbered. */
-const SHARED_FIELDS = ['source'] as const;
+/** teamId: the workspace whose feed brought it (absent: shared), see src/engine/story-view.ts. */
+const SHARED_FIELDS = ['source', 'teamId'] as const;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -66,6 +67,8 @@ export function decodeSummaries(input: ByteReader): Summary[] {
     for (const [field, values] of shared) if (values[n] !== undefined) summary[field] = values[n];
     if (!Number.isNaN(published[n])) summary.published = published[n]!;
     if (dateOnly[n] !== 0) summary.dateOnly = dateOnly[n] === 2;
+    // A team id of '' would make a workspace's summary everyone's: shared is absent, never ''.
+    if (summary.teamId === '') throw new Error('the summaries are not summaries');
     summaries.push(summary);
   }
   return summaries;

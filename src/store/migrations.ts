@@ -229,6 +229,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 7,
+    name: 'summaries belong to the workspace whose feed brought them',
+    statements: () => [
+      // '' is shared (every summary stored before: the data folder, HTTP ingest, feeds.conf and
+      // feeds added before workspaces were told apart); else the team whose Slack-added feed
+      // brought it, which alone sees it and whose uninstall deletes it (by this index: few rows).
+      "ALTER TABLE summaries ADD COLUMN team_id TEXT NOT NULL DEFAULT ''",
+      "CREATE INDEX summaries_by_team ON summaries (team_id) WHERE team_id <> ''",
+    ],
+  },
 ];
 
 /**

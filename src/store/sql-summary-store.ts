@@ -16,7 +16,7 @@ import { CONTENT_COLUMNS, contentKeyOfRow, storedSummaryOf, SUMMARY_COLUMNS, sum
 const SUMMARIES_LOCK = 'tidings:summaries';
 /** NOTIFY's channel; the payload is the schema, since replicas of other schemas share the channel. */
 const SUMMARIES_CHANNEL = 'tidings_summaries';
-/** 12 parameters a row: 12,000 a statement, within both databases' limits. */
+/** 13 parameters a row: 13,000 a statement, within both databases' limits. */
 const ROWS_PER_STATEMENT = 1_000;
 
 const COLUMNS = SUMMARY_COLUMNS.join(', ');

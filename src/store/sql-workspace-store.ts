@@ -3,7 +3,7 @@
  * deletes table by table in one transaction, so that the log line says what went, and a second
  * delivery of the same event finds nothing and says so.
  */
-import { NOTHING_DELETED, type WorkspaceDeletion, type WorkspaceStore } from '../workspaces/ports.js';
+import { NOTHING_DELETED, type DeletedWorkspace, type WorkspaceStore } from '../workspaces/ports.js';
 import type { SqlDatabase } from './sql.js';
 
 /** Held by a workspace's deletion, so that two replicas given the same event take turns. */
@@ -13,7 +13,7 @@ export function createSqlWorkspaceStore(db: SqlDatabase): WorkspaceStore {
   return {
     async deleteWorkspace(teamId) {
       if (teamId === '') return NOTHING_DELETED;
-      return db.transaction(async (tx): Promise<WorkspaceDeletion> => {
+      return db.transaction(async (tx): Promise<DeletedWorkspace> => {
         // Deliveries and follow posts first and by name, not left to ON DELETE: a cascade is not
         // counted, and follow_posts only loses its follow (SET NULL).
         // The messages they showed (digest rows go with their deliveries, but shares have none).
@@ -23,7 +23,9 @@ export function createSqlWorkspaceStore(db: SqlDatabase): WorkspaceStore {
         const followPosts = await tx.run('DELETE FROM follow_posts WHERE team_id = $1', [teamId]);
         const follows = await tx.run('DELETE FROM follows WHERE team_id = $1', [teamId]);
         const feeds = await tx.run("DELETE FROM feeds WHERE team_id = $1 AND origin = 'slack'", [teamId]);
-        return { subscriptions, deliveries, follows, followPosts, storyMessages, feeds };
+        // The news its feeds brought (no other workspace ever saw it); the ids, for the engine.
+        const summaryIds = (await tx.query('DELETE FROM summaries WHERE team_id = $1 RETURNING id', [teamId])).map((row) => String(row.id)).sort();
+        return { subscriptions, deliveries, follows, followPosts, storyMessages, feeds, summaries: summaryIds.length, summaryIds };
       }, lockOf(teamId));
     },
 

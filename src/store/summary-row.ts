@@ -8,10 +8,10 @@ import type { StoredSummary } from '../ingest/ports.js';
 import { toNumber, toOptionalNumber, toOptionalString, type Row, type SqlValue } from './sql.js';
 
 /** The columns a put writes, in the order summaryValues gives them. */
-export const SUMMARY_COLUMNS = ['id', 'seq', 'text', 'title', 'source', 'url', 'published', 'date_only', 'tags', 'origin_file', 'origin_line', 'received_at'] as const;
+export const SUMMARY_COLUMNS = ['id', 'seq', 'text', 'title', 'source', 'url', 'published', 'date_only', 'tags', 'team_id', 'origin_file', 'origin_line', 'received_at'] as const;
 
 /** The columns that make a summary's content: a put of the same content is a duplicate. */
-export const CONTENT_COLUMNS = ['text', 'title', 'source', 'url', 'published', 'date_only', 'tags'] as const;
+export const CONTENT_COLUMNS = ['text', 'title', 'source', 'url', 'published', 'date_only', 'tags', 'team_id'] as const;
 
 export function summaryValues(summary: Summary, seq: number, receivedAt: number): SqlValue[] {
   return [summary.id, seq, ...contentValues(summary), summary.origin.file, summary.origin.line, receivedAt];
@@ -34,6 +34,7 @@ export function contentKeyOfRow(row: Row): string {
     toOptionalNumber(row.published) ?? null,
     toOptionalNumber(row.date_only) ?? null,
     String(row.tags),
+    teamOf(row.team_id) ?? '',
   ]);
 }
 
@@ -46,6 +47,8 @@ function contentValues(summary: Summary): SqlValue[] {
     summary.published ?? null,
     summary.dateOnly === undefined ? null : summary.dateOnly ? 1 : 0,
     JSON.stringify(summary.tags),
+    // '' for shared (NOT NULL DEFAULT '', as every other team_id column: migration 7).
+    summary.teamId ?? '',
   ];
 }
 
@@ -55,6 +58,7 @@ export function storedSummaryOf(row: Row): StoredSummary {
   const url = toOptionalString(row.url);
   const published = toOptionalNumber(row.published);
   const dateOnly = toOptionalNumber(row.date_only);
+  const teamId = teamOf(row.team_id);
   const summary: Summary = {
     id: String(row.id),
     text: String(row.text),
@@ -64,9 +68,18 @@ export function storedSummaryOf(row: Row): StoredSummary {
     ...(published !== undefined && { published }),
     ...(dateOnly !== undefined && { dateOnly: dateOnly === 1 }),
     tags: tagsOf(row.tags),
+    ...(teamId !== undefined && { teamId }),
     origin: { file: String(row.origin_file), line: toNumber(row.origin_line) },
   };
   return { seq: toNumber(row.seq), summary, receivedAt: toNumber(row.received_at) };
+}
+
+/**
+ * A team id as stored: '' (or anything not a string) is shared. A damaged value must not make a
+ * private summary shared, but nothing but summaryValues writes the column, which writes strings.
+ */
+function teamOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** Written by summaryValues; a damaged value reads as no tags rather than failing the tail. */

@@ -14,15 +14,22 @@ export interface WorkspaceDeletion {
   /** Rows of which message shows which story (follow posts, digests, shared briefs). */
   readonly storyMessages: number;
   readonly feeds: number;
+  /** The news its feeds brought (Summary.teamId). */
+  readonly summaries: number;
+}
+
+/** What the store deleted: the counts, and the summaries' ids (for the engine to let go of them too). */
+export interface DeletedWorkspace extends WorkspaceDeletion {
+  readonly summaryIds: readonly string[];
 }
 
 export interface WorkspaceStore {
   /**
    * Deletes, in one transaction, the workspace's digests and their delivery log, its follows and
-   * the story posts they made, which messages show which story, and the feeds it added in Slack (feeds.conf's stay: they are the
-   * operator's). The '' workspace (rows not yet claimed by a team) is never deleted this way.
+   * the story posts they made, which messages show which story, the feeds it added in Slack (feeds.conf's stay: they are the
+   * operator's) and the summaries they brought. The '' workspace (rows not yet claimed by a team) is never deleted this way.
    */
-  deleteWorkspace(teamId: string): Promise<WorkspaceDeletion>;
+  deleteWorkspace(teamId: string): Promise<DeletedWorkspace>;
   /**
    * Gives the rows made before workspaces were told apart (team '') to this workspace: the one
    * of SLACK_BOT_TOKEN, which made them. feeds.conf's feeds stay everyone's. How many it gave.
@@ -31,7 +38,7 @@ export interface WorkspaceStore {
 }
 
 /** Nothing deleted. */
-export const NOTHING_DELETED: WorkspaceDeletion = { subscriptions: 0, deliveries: 0, follows: 0, followPosts: 0, storyMessages: 0, feeds: 0 };
+export const NOTHING_DELETED: DeletedWorkspace = { subscriptions: 0, deliveries: 0, follows: 0, followPosts: 0, storyMessages: 0, feeds: 0, summaries: 0, summaryIds: [] };
 
 /**
  * Where the OAuth install flow keeps each workspace's installation (its tokens): the part

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommand } from './harness/payloads.js';
+import { TEAM_ID } from './harness/slack-stand-in.js';
 import { NOW } from './harness/tidings.js';
 import { startLive, type LiveRunning } from './harness/live.js';
 import { allText } from './texts.js';
@@ -67,7 +68,7 @@ describe('feeds', () => {
     // The first fetch is waited for, so the reply says what it found.
     expect(added).toMatch(/Fetched: Fjord Gazette, 2 items/);
     await expect.poll(() => hits['/gazette.xml']?.total ?? 0, { timeout: 5000 }).toBeGreaterThan(0);
-    await expect.poll(() => t.news.engine.ask('Trollstigen avalanche', { now }).totalSummaries, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => t.news.engine.ask('Trollstigen avalanche', { now, teamId: TEAM_ID }).totalSummaries, { timeout: 5000 }).toBe(1);
 
     const name = 'avalanche';
     await t.send(slashCommand('Trollstigen avalanche', t.slack.responseUrl(name)));
@@ -94,7 +95,7 @@ describe('feeds', () => {
     expect(list).toMatch(/500/);
     expect(list).toMatch(/garbled\.xml[\s\S]*(not|malformed|XML|feed)/i);
     // The good feed is still answered.
-    expect(t.news.engine.ask('Hardanger salmon licences', { now }).totalSummaries).toBe(1);
+    expect(t.news.engine.ask('Hardanger salmon licences', { now, teamId: TEAM_ID }).totalSummaries).toBe(1);
   });
 
   it('removes a feed by its id, and says so for one it does not know', async () => {

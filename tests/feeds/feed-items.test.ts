@@ -51,6 +51,21 @@ describe('feedSummaries', () => {
     expect(feedSummaries(parsed(RSS_SAMPLE), { feedUrl: 'https://other.example/feed', now: NOW })[0]!.id).not.toBe(first[0]!.id);
   });
 
+  it('gives a workspace’s feed that workspace’s summaries, under ids of its own; a shared feed keeps its ids', () => {
+    const shared = feedSummaries(parsed(RSS_SAMPLE), { feedUrl: FEED_URL, now: NOW });
+    const a = feedSummaries(parsed(RSS_SAMPLE), { feedUrl: FEED_URL, now: NOW, teamId: 'T0AAAAAAA' });
+    const b = feedSummaries(parsed(RSS_SAMPLE), { feedUrl: FEED_URL, now: NOW, teamId: 'T0BBBBBBB' });
+    expect(a.map((s) => s.teamId)).toEqual(['T0AAAAAAA', 'T0AAAAAAA']);
+    expect(shared.map((s) => 'teamId' in s)).toEqual([false, false]);
+    // '' is no workspace: the ids and summaries of a shared feed.
+    expect(feedSummaries(parsed(RSS_SAMPLE), { feedUrl: FEED_URL, now: NOW, teamId: '' })).toStrictEqual(shared);
+    const ids = [...shared, ...a, ...b].map((s) => s.id);
+    expect(new Set(ids).size).toBe(6);
+    // Stable on a re-fetch, and the same item otherwise.
+    expect(feedSummaries(parsed(RSS_SAMPLE), { feedUrl: FEED_URL, now: NOW, teamId: 'T0AAAAAAA' }).map((s) => s.id)).toEqual(a.map((s) => s.id));
+    expect(a.map(({ id: _id, teamId: _team, ...rest }) => rest)).toStrictEqual(shared.map(({ id: _id, ...rest }) => rest));
+  });
+
   it('keys items without a guid by link, then by title and text', () => {
     const body = rssWith('<item><title>A</title><link>https://t.example/a</link><description>one</description></item><item><title>B</title><description>two</description></item>');
     const before = feedSummaries(parsed(body), { feedUrl: FEED_URL, now: NOW });

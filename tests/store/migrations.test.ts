@@ -102,3 +102,33 @@ describeOnBackends('migration 6', (backend) => {
     }
   });
 });
+
+describeOnBackends('migration 7', (backend) => {
+  it('makes every summary stored before shared, and stores a workspace’s from then on', async () => {
+    const database = await backend.fresh();
+    const db = await database.connect();
+    try {
+      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 6), T0)).toEqual([1, 2, 3, 4, 5, 6]);
+      // A row as version 6 wrote it: no team_id column yet.
+      await db.run(
+        `INSERT INTO summaries (id, seq, text, title, source, url, published, date_only, tags, origin_file, origin_line, received_at)
+         VALUES ('old', 1, 'Old news.', NULL, 'AP', NULL, $1, NULL, '[]', 'ingest', 0, $1)`,
+        [T0],
+      );
+      await db.run('UPDATE summary_sequence SET last_seq = 1 WHERE only_row = 1');
+      expect(await migrate(db)).toEqual([7]);
+      const store = createTidingsStore(db);
+      expect(await store.putSummaries([{ id: 'new', text: 'A workspace’s news.', tags: [], teamId: 'T0AAAAAAA', origin: { file: 'https://a.test/rss', line: 1 } }], T0)).toEqual(['accepted']);
+      const stored = await store.summariesAfter(0, 10);
+      expect(stored.map((s) => [s.summary.id, s.summary.teamId])).toEqual([
+        ['old', undefined],
+        ['new', 'T0AAAAAAA'],
+      ]);
+      // The old row is still a duplicate of itself (its content key did not change).
+      expect(await store.putSummaries([stored[0]!.summary], T0)).toEqual(['duplicate']);
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});

@@ -34,6 +34,20 @@ describeOnBackends('summary store', (backend) => {
     expect(Object.keys(stored[1]!.summary).sort()).toEqual(['id', 'origin', 'tags', 'text']);
   });
 
+  it('keeps the workspace a summary belongs to, and a shared one shared', async () => {
+    const own = summary('a1', { teamId: 'T0AAAAAAA', source: 'Team Wire' });
+    expect(await store.putSummaries([own, summary('shared')], T0)).toEqual(['accepted', 'accepted']);
+    const stored = await all();
+    expect(stored.map((s) => s.summary)).toStrictEqual([own, summary('shared')]);
+    // Absent, never '' or null: '' is how the row says shared.
+    expect('teamId' in stored[1]!.summary).toBe(false);
+    // The workspace is part of what a summary is: moved to another, it is a change.
+    expect(await store.putSummaries([summary('a1', { teamId: 'T0BBBBBBB', source: 'Team Wire' })], T0)).toEqual(['updated']);
+    expect(await store.putSummaries([summary('a1', { source: 'Team Wire' })], T0)).toEqual(['updated']);
+    expect(await store.putSummaries([summary('a1', { source: 'Team Wire' })], T0)).toEqual(['duplicate']);
+    expect((await all()).find((s) => s.summary.id === 'a1')!.summary.teamId).toBeUndefined();
+  });
+
   it('tells accepted, duplicate and updated apart; only a change takes a new seq', async () => {
     await store.putSummaries([summary('a'), summary('b'), summary('c')], T0);
     const changes: Partial<Summary>[] = [{ text: 'other' }, { title: 't' }, { source: 's' }, { url: 'https://x.test/' }, { published: T0 }, { dateOnly: false }, { tags: ['x'] }];

@@ -6,6 +6,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { TidingsStore } from '../../src/store/store.js';
 import { describeOnBackends, storesForEachTest } from './harness.js';
+import { summary } from './summaries.js';
 
 const T0 = Date.parse('2025-01-06T07:00:00Z');
 const A = 'T0AAAAAAA';
@@ -90,18 +91,21 @@ describeOnBackends('workspace store', (backend) => {
       const f = await follow(team);
       await store.claimFollowPosts({ teamId: team, channelId: 'C1', candidates: [{ storyKey: 'k1', followId: f.id }, { storyKey: 'k2', followId: f.id }], owner: 'x', now: T0, postsPerHour: 6 });
       await addFeed(team, 'https://news.test/rss');
+      // The news its feed brought.
+      await store.putSummaries([summary(`${team}-1`, { teamId: team }), summary(`${team}-2`, { teamId: team })], T0);
       // A brief shared in the channel (shared channels have one id in both workspaces).
       await store.recordShare({ teamId: team, channelId: 'C1', ts: team === A ? '1.000001' : '1.000002', sharedBy: 'U1', at: T0, story: { storyKey: 'k9', members: ['k9'], outlets: ['AP'], said: { outlets: ['AP'], signals: [] } } });
     }
     const conf = await addFeed(undefined, 'https://operator.test/rss', 'config');
+    await store.putSummaries([summary('shared-1')], T0);
     const other = await stores.another();
     const [first, second] = await Promise.all([store.deleteWorkspace(A), other.deleteWorkspace(A)]);
     // Two replicas given the same event: one deletes, the other finds nothing.
     const deleted = first.subscriptions > 0 ? first : second;
-    expect(deleted).toStrictEqual({ subscriptions: 1, deliveries: 1, follows: 1, followPosts: 2, storyMessages: 1, feeds: 1 });
+    expect(deleted).toStrictEqual({ subscriptions: 1, deliveries: 1, follows: 1, followPosts: 2, storyMessages: 1, feeds: 1, summaries: 2, summaryIds: [`${A}-1`, `${A}-2`] });
     expect((await store.storyMessagesFor(['k9'])).map((m) => m.teamId)).toEqual([B]);
     expect(first.subscriptions + second.subscriptions).toBe(1);
-    expect(await store.deleteWorkspace(A)).toStrictEqual({ subscriptions: 0, deliveries: 0, follows: 0, followPosts: 0, storyMessages: 0, feeds: 0 });
+    expect(await store.deleteWorkspace(A)).toStrictEqual({ subscriptions: 0, deliveries: 0, follows: 0, followPosts: 0, storyMessages: 0, feeds: 0, summaries: 0, summaryIds: [] });
 
     expect(await store.listSubscriptions('C1', A)).toEqual([]);
     expect(await store.listFollows('C1', A)).toEqual([]);
@@ -114,6 +118,12 @@ describeOnBackends('workspace store', (backend) => {
     expect(await store.postedKeys('C1', ['k1', 'k2'], B)).toEqual(new Set(['k1', 'k2']));
     expect((await store.listFeeds(B)).map((f) => f.url)).toEqual(['https://news.test/rss', 'https://operator.test/rss']);
     expect(conf.ok && (await store.getFeed(conf.feed.id))).toBeTruthy();
+    // B's summaries and the shared one stay, B's still B's.
+    expect((await store.summariesAfter(0, 10)).map((s) => [s.summary.id, s.summary.teamId])).toEqual([
+      [`${B}-1`, B],
+      [`${B}-2`, B],
+      ['shared-1', undefined],
+    ]);
   });
 
   it('never deletes the rows of no workspace, and gives them to the bot token’s workspace when asked', async () => {
@@ -121,7 +131,7 @@ describeOnBackends('workspace store', (backend) => {
     await follow('');
     await addFeed(undefined, 'https://old.test/rss');
     await addFeed(undefined, 'https://operator.test/rss', 'config');
-    expect(await store.deleteWorkspace('')).toStrictEqual({ subscriptions: 0, deliveries: 0, follows: 0, followPosts: 0, storyMessages: 0, feeds: 0 });
+    expect(await store.deleteWorkspace('')).toStrictEqual({ subscriptions: 0, deliveries: 0, follows: 0, followPosts: 0, storyMessages: 0, feeds: 0, summaries: 0, summaryIds: [] });
     expect(await store.adoptUnownedRows(A)).toBe(3);
     expect(await store.adoptUnownedRows(B)).toBe(0);
     expect((await store.listSubscriptions('C1', A)).map((s) => s.id)).toEqual([old.id]);

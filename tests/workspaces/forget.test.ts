@@ -9,6 +9,7 @@ import { createLogger } from '../../src/log.js';
 import type { TidingsStore } from '../../src/store/store.js';
 import { createForgetWorkspace } from '../../src/workspaces/forget.js';
 import { sqliteBackend, type TestDatabase } from '../store/harness.js';
+import { summary } from '../store/summaries.js';
 
 const T0 = Date.parse('2025-01-06T07:00:00Z');
 
@@ -25,6 +26,8 @@ describe('forgetting a workspace', () => {
   });
 
   it('deletes the installation, then the rows, logs the counts, and tells the scheduler once', async () => {
+    // The news its feed brought, and the shared news, which stays.
+    await store.putSummaries([summary('a1', { teamId: 'T0AAAAAAA' }), summary('shared')], T0);
     await store.createSubscription({ teamId: 'T0AAAAAAA', channelId: 'C1', createdBy: 'U1', cadence: 'daily', time: { hour: 8, minute: 0 }, timeZone: 'UTC', question: '', createdAt: T0 });
     const steps: string[] = [];
     const lines: Record<string, unknown>[] = [];
@@ -37,14 +40,18 @@ describe('forgetting a workspace', () => {
       installations: { deleteInstallation: async (teamId) => void steps.push(`installation ${teamId}`) },
       logger,
       onForgotten: () => steps.push('replan'),
+      removeSummaries: (ids) => (steps.push(`engine ${ids.join(' ')}`), ids.length),
     });
 
     expect(await forget('T0AAAAAAA', 'app_uninstalled')).toMatchObject({ subscriptions: 1 });
-    expect(await forget('T0AAAAAAA', 'tokens_revoked')).toStrictEqual({ subscriptions: 0, deliveries: 0, follows: 0, followPosts: 0, storyMessages: 0, feeds: 0 });
-    expect(steps).toEqual(['installation T0AAAAAAA', 'rows T0AAAAAAA', 'replan', 'installation T0AAAAAAA', 'rows T0AAAAAAA']);
-    expect(lines.map((l) => [l.team, l.reason, l.subscriptions, l.msg])).toEqual([
-      ['T0AAAAAAA', 'app_uninstalled', 1, 'workspace forgotten: its digests, follows and feeds deleted'],
-      ['T0AAAAAAA', 'tokens_revoked', 0, 'workspace forgotten already: nothing left to delete'],
+    expect(await forget('T0AAAAAAA', 'tokens_revoked')).toStrictEqual({ subscriptions: 0, deliveries: 0, follows: 0, followPosts: 0, storyMessages: 0, feeds: 0, summaries: 0 });
+    expect(steps).toEqual(['installation T0AAAAAAA', 'rows T0AAAAAAA', 'engine a1', 'replan', 'installation T0AAAAAAA', 'rows T0AAAAAAA']);
+    expect(lines.map((l) => [l.team, l.reason, l.subscriptions, l.summaries, l.unloaded, l.msg])).toEqual([
+      ['T0AAAAAAA', 'app_uninstalled', 1, 1, 1, 'workspace forgotten: its digests, follows, feeds and their news deleted'],
+      ['T0AAAAAAA', 'tokens_revoked', 0, 0, 0, 'workspace forgotten already: nothing left to delete'],
     ]);
+    // Never an id in the log line: counts only.
+    expect(JSON.stringify(lines)).not.toContain('a1');
+    expect((await store.summariesAfter(0, 10)).map((s) => s.summary.id)).toEqual(['shared']);
   });
 });

@@ -41,11 +41,13 @@ export interface DigestSpec {
   readonly window: DigestWindow;
   /** Says which digest this is, e.g. "Digest 3 · daily at 08:00 (Europe/Berlin)". Raw text. */
   readonly label: string;
+  /** The subscription's workspace: its digest is of the news it sees. */
+  readonly teamId: string;
 }
 
 /** The digest of a subscription's window, as its post and the preview build it. */
 export function digestSpecOf(subscription: Subscription, window: DigestWindow): DigestSpec {
-  return { question: subscription.question, timeZone: subscription.timeZone, window, label: digestLabel(subscription, window.until) };
+  return { question: subscription.question, timeZone: subscription.timeZone, window, label: digestLabel(subscription, window.until), teamId: subscription.teamId };
 }
 
 /**
@@ -60,6 +62,7 @@ export function buildDigest(engine: Engine, spec: DigestSpec, limit = STORIES_PE
     until: spec.window.until,
     ...(spec.question !== '' && { question: spec.question }),
     timeZone: spec.timeZone,
+    teamId: spec.teamId,
     limit: previous === undefined ? limit : limit * CANDIDATES_PER_STORY,
   });
   const marked = markChanges(

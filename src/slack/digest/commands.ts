@@ -92,6 +92,7 @@ export function createDigestCommands(options: DigestCommandsOptions): DigestComm
       timeZone: digest?.timeZone ?? request.userTimeZone ?? 'UTC',
       window: digestWindow(previous?.window.until, request.now),
       label: digest === undefined ? 'Preview only you see' : `Preview only you see · ${digestLabel(digest, request.now)}`,
+      teamId: request.teamId,
     });
     return { ...message, results: stories.length };
   }

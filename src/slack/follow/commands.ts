@@ -32,7 +32,7 @@ export function createFollowCommands({ store, engine, logger }: FollowCommandsOp
     // Asked before anything is stored: a follow that cannot post would only pause at its first story.
     const check = await checkDigestChannel(request.client, request.channelId, request.channelName, FOLLOW_WORDS);
     if (!check.ok) return followErrorView(check.reason);
-    const matching = matchingStories(engine, question, request.now);
+    const matching = matchingStories(engine, question, request.now, request.teamId);
     const quietMembers = [...new Set(matching.flatMap((result) => result.story.memberIds))];
     const created = await store.createFollow({ teamId: request.teamId, channelId: request.channelId, createdBy: request.userId, question, quietMembers, createdAt: request.now }, MAX_FOLLOWS_PER_CHANNEL);
     if (!created.ok) return followErrorView(`This channel follows ${created.limit} questions already, the most it may: \`/news follow off [id]\` one first.`);

@@ -55,13 +55,13 @@ export function createGrowthTeller(o: GrowthTellerOptions): (summaryIds: readonl
   }
 
   async function rebuildFollow(row: StoryMessage): Promise<SlackMessage | undefined> {
-    const result = engine.story(row.storyKey);
+    const result = engine.story(row.storyKey, { teamId: row.teamId });
     const follow = row.followId === undefined ? undefined : await store.getFollow(row.followId);
     return result === undefined ? undefined : followStoryView(result, follow?.question ?? '');
   }
 
   async function rebuildShare(row: StoryMessage): Promise<SlackMessage | undefined> {
-    const result = engine.story(row.storyKey);
+    const result = engine.story(row.storyKey, { teamId: row.teamId });
     return result === undefined ? undefined : sharedBriefView(result, row.sharedBy ?? '');
   }
 
@@ -75,7 +75,7 @@ export function createGrowthTeller(o: GrowthTellerOptions): (summaryIds: readonl
     const stories: StoryResult[] = [];
     const marks: (typeof row.mark)[] = [];
     for (const r of rows) {
-      const result = engine.story(r.storyKey);
+      const result = engine.story(r.storyKey, { teamId: row.teamId });
       // Two of its stories that have since merged are shown once.
       if (result === undefined || seen.has(result.story.id)) continue;
       seen.add(result.story.id);
@@ -102,15 +102,15 @@ export function createGrowthTeller(o: GrowthTellerOptions): (summaryIds: readonl
   }
 
   return async function tellGrowth(summaryIds, now) {
-    const touched = new Map<string, StoryResult>();
-    for (const id of summaryIds) {
-      const result = engine.story(id);
-      if (result !== undefined) touched.set(result.story.id, result);
-    }
+    // The messages of every workspace that show a story these joined (by all its members); each
+    // is then looked at as its workspace sees the story: it grew there only if what joined is
+    // visible there, and it names only outlets visible there.
+    const touched = new Set<string>();
+    for (const id of summaryIds) for (const member of engine.storyMembers(id)) touched.add(member);
     if (touched.size === 0) return;
     const byMessage = new Map<string, Grown[]>();
-    for (const shown of await store.storyMessagesFor([...touched.values()].flatMap((r) => r.story.memberIds))) {
-      const result = engine.story(shown.storyKey);
+    for (const shown of await store.storyMessagesFor([...touched])) {
+      const result = engine.story(shown.storyKey, { teamId: shown.teamId });
       if (result === undefined) continue;
       const growth = growthOf<Signal>(shown.said, { outlets: result.brief.outlets, signals: result.brief.signals }, now, shown.lastReplyAt);
       if (growth === undefined) continue;

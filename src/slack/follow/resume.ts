@@ -8,6 +8,6 @@ import type { FollowStore } from '../../follow/ports.js';
 import { matchingStories } from '../../follow/stories.js';
 
 export async function resumeFollowNow(store: Pick<FollowStore, 'resumeFollow'>, engine: Engine, follow: Follow, now: number): Promise<boolean> {
-  const matching = matchingStories(engine, follow.question, now).flatMap((result) => result.story.memberIds);
+  const matching = matchingStories(engine, follow.question, now, follow.teamId).flatMap((result) => result.story.memberIds);
   return store.resumeFollow(follow.id, [...new Set([...follow.quietMembers, ...matching])]);
 }

@@ -104,7 +104,7 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
   async function newsByChannel(now: number): Promise<Map<string, { to: Conversation; candidates: Candidate[] }>> {
     const byChannel = new Map<string, { to: Conversation; candidates: Candidate[] }>();
     for (const follow of await store.listActiveFollows()) {
-      const matching = matchingStories(engine, follow.question, now);
+      const matching = matchingStories(engine, follow.question, now, follow.teamId);
       if (matching.length === 0) continue;
       const postedKeys = await store.postedKeys(follow.channelId, matching.flatMap((r) => r.story.memberIds), follow.teamId);
       const byStory = new Map(matching.map((r) => [r.story.id, r]));
@@ -185,7 +185,7 @@ export function createFollowWatcher(o: FollowWatcherOptions): FollowWatcher {
       }
       if (typeof found === 'object') {
         const said = rows.map((r) => {
-          const result = engine.story(r.storyKey);
+          const result = engine.story(r.storyKey, { teamId: first.teamId });
           return result === undefined ? { outlets: [], signals: [] } : saidNow(result);
         });
         await store.markFollowPosted(ids, found.ts, said, o.clock());

@@ -12,10 +12,12 @@ export interface Answered {
   readonly results: number;
 }
 
-export function answerQuestion(deps: ListenerDeps, question: string, where: Where, options: { timeZone?: string; offset?: number } = {}): Answered {
+/** `teamId`: the asker's workspace, which sees its own feeds' news besides the shared (none: the shared only). */
+export function answerQuestion(deps: ListenerDeps, question: string, where: Where, options: { timeZone?: string; offset?: number; teamId?: string } = {}): Answered {
   const answer = deps.engine.ask(question, {
     now: deps.clock(),
     limit: PAGE_SIZE,
+    ...(options.teamId !== undefined && { teamId: options.teamId }),
     ...(options.offset !== undefined && { offset: options.offset }),
     ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
   });

@@ -92,7 +92,10 @@ export async function startLive(options: LiveOptions = {}): Promise<LiveRunning 
       homeControls,
       storyMessages: news.store,
       ...(options.digests !== undefined && { digestCommands }),
-      forgetWorkspace: (teamId, reason) => createForgetWorkspace({ store: news.store, logger: running.logger, onForgotten: () => digests?.scheduler.replan() })(teamId, reason),
+      forgetWorkspace: (teamId, reason) => createForgetWorkspace({ store: news.store, logger: running.logger, onForgotten: () => digests?.scheduler.replan(), removeSummaries: (ids) => news.engine.remove(ids) })(
+          teamId,
+          reason,
+        ),
     });
   } catch (error) {
     await news.stop();

@@ -58,6 +58,7 @@ function engineWith(stories: StoryResult[]): Engine & { asked: TopStoriesOptions
     },
     topStories: (options) => (asked.push(options), stories.slice(0, options.limit)),
     story: () => undefined,
+    storyMembers: () => [],
     add: () => [],
     remove: () => 0,
   };
@@ -89,11 +90,11 @@ describe('the Slack digest poster', () => {
     return classifyPostFailure(error);
   }
 
-  it('asks for the window’s stories for the question in the channel’s zone, and posts nothing when there are none', async () => {
+  it('asks for the window’s stories for the question in the channel’s zone and workspace, and posts nothing when there are none', async () => {
     const engine = engineWith([]);
     const outcome = await createSlackDigestPoster({ clients: oneClient(client()), engine }).post(subscription, delivery);
     expect(outcome).toEqual({ skipped: 'nothing new' });
-    expect(engine.asked).toEqual([{ now: delivery.window.until, since: delivery.window.since, until: delivery.window.until, question: 'taiwan <!channel>', timeZone: 'Europe/Berlin', limit: 5 }]);
+    expect(engine.asked).toEqual([{ now: delivery.window.until, since: delivery.window.since, until: delivery.window.until, question: 'taiwan <!channel>', timeZone: 'Europe/Berlin', teamId: 'T1', limit: 5 }]);
     expect(slack.calls).toEqual([]);
   });
 

@@ -27,6 +27,7 @@ function engineOver(stories: { current: StoryResult[] }): Engine {
     },
     topStories: () => [],
     story: (id) => stories.current.find((r) => r.story.id === id || r.story.memberIds.includes(id)),
+    storyMembers: (id) => stories.current.find((r) => r.story.memberIds.includes(id))?.story.memberIds ?? [],
   };
 }
 

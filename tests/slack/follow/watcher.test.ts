@@ -24,6 +24,7 @@ function fakeEngine(stories: StoryResult[]): Engine {
     ask: (question) => storyAnswer(question, stories),
     topStories: () => [],
     story: (id) => stories.find((r) => r.story.id === id || r.story.memberIds.includes(id)),
+    storyMembers: (id) => stories.find((r) => r.story.memberIds.includes(id))?.story.memberIds ?? [],
   };
 }
 

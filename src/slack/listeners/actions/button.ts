@@ -27,8 +27,10 @@ function infoOf(kind: string, body: BlockAction): RequestInfo {
   return { kind: `action:${kind}`, ...(body.team?.id !== undefined && { team: body.team.id }), ...(channel !== undefined && { channel }) };
 }
 
-export function findStory(deps: ListenerDeps, value: ButtonValue): StoryResult | undefined {
-  return (value.storyId !== undefined ? deps.engine.story(value.storyId) : undefined) ?? (value.summaryId !== undefined ? deps.engine.story(value.summaryId) : undefined);
+/** The button's story as the presser's workspace sees it (a button names a story; what it shows is the viewer's). */
+export function findStory(deps: ListenerDeps, value: ButtonValue, body: BlockAction): StoryResult | undefined {
+  const viewer = body.team?.id !== undefined ? { teamId: body.team.id } : {};
+  return (value.storyId !== undefined ? deps.engine.story(value.storyId, viewer) : undefined) ?? (value.summaryId !== undefined ? deps.engine.story(value.summaryId, viewer) : undefined);
 }
 
 /**

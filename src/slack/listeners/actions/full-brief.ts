@@ -7,7 +7,7 @@ import { buttonListener, findStory, showInPlace } from './button.js';
 
 export function fullBriefAction(deps: ListenerDeps) {
   return buttonListener(deps, 'full_brief', async (args, value) => {
-    const result = findStory(deps, value);
+    const result = findStory(deps, value, args.body);
     if (result === undefined) {
       await args.respond(ephemeralReply(noteView(NOTES.storyGone)));
       return 0;

@@ -15,6 +15,7 @@ export function pageAction(deps: ListenerDeps, kind: 'more' | 'back') {
     const { message, results } = answerQuestion(deps, value.question, value.where, {
       offset: value.offset ?? 0,
       ...(timeZone !== undefined && { timeZone }),
+      ...(args.body.team?.id !== undefined && { teamId: args.body.team.id }),
     });
     await showInPlace(args, value.where, message);
     return results;

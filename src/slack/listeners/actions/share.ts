@@ -26,7 +26,7 @@ const REFUSALS: Readonly<Record<string, string>> = {
 
 export function shareAction(deps: ListenerDeps) {
   return buttonListener(deps, 'share', async (args, value) => {
-    const result = findStory(deps, value);
+    const result = findStory(deps, value, args.body);
     const channel = channelOf(args.body);
     if (result === undefined || channel === undefined) {
       await args.respond(ephemeralReply(noteView(NOTES.storyGone)));

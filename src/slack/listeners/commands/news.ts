@@ -97,7 +97,7 @@ export function newsCommand(deps: ListenerDeps) {
           }
           case 'question': {
             const timeZone = await deps.timeZoneOf(client, command.user_id);
-            const { message, results } = answerQuestion(deps, request.question, 'ephemeral', { ...(timeZone !== undefined && { timeZone }) });
+            const { message, results } = answerQuestion(deps, request.question, 'ephemeral', { ...(timeZone !== undefined && { timeZone }), teamId: command.team_id });
             await respond(ephemeralReply(message));
             return results;
           }

@@ -42,7 +42,7 @@ export async function answerConversation(deps: ListenerDeps, client: webApi.WebC
         return 0;
       }
       const timeZone = await deps.timeZoneOf(client, talk.user);
-      const { message, results } = answerQuestion(deps, question, talk.where, { ...(timeZone !== undefined && { timeZone }) });
+      const { message, results } = answerQuestion(deps, question, talk.where, { ...(timeZone !== undefined && { timeZone }), ...(talk.team !== undefined && { teamId: talk.team }) });
       await postMessage(client, target, message);
       return results;
     },

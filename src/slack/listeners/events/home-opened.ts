@@ -21,11 +21,12 @@ const WINDOWS = [
   { label: 'Latest top stories', span: Number.POSITIVE_INFINITY },
 ] as const;
 
-export function homeStories(deps: ListenerDeps, timeZone: string | undefined): { label: string; stories: StoryResult[] } {
+/** As the person's workspace sees them (`teamId`; none: the shared news only). */
+export function homeStories(deps: ListenerDeps, timeZone: string | undefined, teamId: string | undefined): { label: string; stories: StoryResult[] } {
   const now = deps.clock();
   for (const { label, span } of WINDOWS) {
     const since = Number.isFinite(span) ? now - span : 0;
-    const stories = deps.engine.topStories({ now, since, limit: HOME_STORIES, ...(timeZone !== undefined && { timeZone }) });
+    const stories = deps.engine.topStories({ now, since, limit: HOME_STORIES, ...(timeZone !== undefined && { timeZone }), ...(teamId !== undefined && { teamId }) });
     if (stories.length > 0) return { label, stories };
   }
   return { label: WINDOWS[0].label, stories: [] };
@@ -37,7 +38,7 @@ export function homeStories(deps: ListenerDeps, timeZone: string | undefined): {
  */
 export async function publishHomeFor(deps: ListenerDeps, client: webApi.WebClient, userId: string, teamId: string | undefined, notice?: string): Promise<number> {
   const timeZone = await deps.timeZoneOf(client, userId);
-  const { label, stories } = homeStories(deps, timeZone);
+  const { label, stories } = homeStories(deps, timeZone, teamId);
   let rows;
   if (deps.homeControls !== undefined) {
     const [all, isAdmin] = await Promise.all([deps.homeControls.homeRows(teamId, deps.clock()), deps.isAdmin(client, userId)]);
