@@ -10,6 +10,7 @@
  * maps hold it and it is no longer here. Runs are in ascending short id order (documents are
  * numbered in the order they are added, and each term's map keeps that order).
  */
+import { firstAtLeast } from '../sorted.js';
 
 /** JavaScript's string order (by UTF-16 code units), the order of a packed index's terms. */
 export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -82,15 +83,8 @@ export class PackedPostings {
 
   /** The terms still here that start with `prefix` (the prefix itself included when it is one), in order. */
   withPrefix(prefix: string): string[] {
-    let low = 0;
-    let high = this.terms.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.terms[middle]! < prefix) low = middle + 1;
-      else high = middle;
-    }
     const found: string[] = [];
-    for (let t = low; t < this.terms.length && this.terms[t]!.startsWith(prefix); t++) if (this.taken[t] === 0) found.push(this.terms[t]!);
+    for (let t = firstAtLeast(this.terms, prefix); t < this.terms.length && this.terms[t]!.startsWith(prefix); t++) if (this.taken[t] === 0) found.push(this.terms[t]!);
     return found;
   }
 

@@ -7,7 +7,8 @@
 import type { SummaryProfile } from './profile.js';
 import { hasMeetingCues } from './event-cues.js';
 import { fnv1a } from '../text/hash.js';
-import { EMPTY, firstAtLeast, sparseDot, type SparseVector } from './sparse.js';
+import { firstAtLeast } from '../sorted.js';
+import { EMPTY, sparseDot, type SparseVector } from './sparse.js';
 
 const NONE_QUOTED: ReadonlyMap<string, number> = new Map();
 

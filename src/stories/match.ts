@@ -28,7 +28,8 @@
  */
 import type { Cluster } from './cluster.js';
 import type { SummaryProfile } from './profile.js';
-import { firstAtLeast, sparseDot } from './sparse.js';
+import { firstAtLeast } from '../sorted.js';
+import { sparseDot } from './sparse.js';
 import { GROUPING } from './tuning.js';
 
 export const FEATURES = [

@@ -78,16 +78,4 @@ export function sparseDot(a: SparseVector, b: SparseVector): number {
   return sum;
 }
 
-/** The first index from `from` at which the ascending `values` reach `value` (their length when they never do). */
-export function firstAtLeast(values: ArrayLike<number>, value: number, from = 0): number {
-  let low = from;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 export const EMPTY: SparseVector = { ids: new Int32Array(0), weights: new Float64Array(0) };

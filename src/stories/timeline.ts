@@ -3,6 +3,8 @@
  * two summaries published on the same day say more about each other when few others were
  * published that day than in a dense stream where hundreds were (match.ts, `together`).
  */
+import { firstAtLeast } from '../sorted.js';
+
 export class Timeline {
   private readonly times: number[] = [];
 
@@ -11,12 +13,12 @@ export class Timeline {
   }
 
   add(time: number): void {
-    this.times.splice(this.firstAtOrAfter(time), 0, time);
+    this.times.splice(firstAtLeast(this.times, time), 0, time);
   }
 
   /** Forgets one occurrence of a time (a summary removed), so that it no longer crowds its day. */
   remove(time: number): void {
-    const at = this.firstAtOrAfter(time);
+    const at = firstAtLeast(this.times, time);
     if (this.times[at] === time) this.times.splice(at, 1);
   }
 
@@ -32,17 +34,6 @@ export class Timeline {
 
   /** How many times lie within `radius` of `time` (inclusive). */
   countWithin(time: number, radius: number): number {
-    return this.firstAtOrAfter(time + radius + 1) - this.firstAtOrAfter(time - radius);
-  }
-
-  private firstAtOrAfter(time: number): number {
-    let low = 0;
-    let high = this.times.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.times[middle]! < time) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return firstAtLeast(this.times, time + radius + 1) - firstAtLeast(this.times, time - radius);
   }
 }
