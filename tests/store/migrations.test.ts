@@ -3,15 +3,26 @@ import { expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../src/store/migrations.js';
 import { createTidingsStore } from '../../src/store/open-store.js';
 import { createSqlStore } from '../../src/store/sql-store.js';
-import { describeOnBackends } from './harness.js';
+import type { SqlDatabase } from '../../src/store/sql.js';
+import { describeOnBackends, type Backend } from './harness.js';
 
 const T0 = Date.parse('2025-01-06T07:00:00Z');
 
+/** Runs `test` on a connection to a fresh database of `backend`, closed and dropped after. */
+async function onFreshDatabase(backend: Backend, test: (db: SqlDatabase) => Promise<void>): Promise<void> {
+  const database = await backend.fresh();
+  const db = await database.connect();
+  try {
+    await test(db);
+  } finally {
+    await db.close();
+    await database.drop();
+  }
+}
+
 describeOnBackends('migration 2', (backend) => {
-  it('applies to a database at version 1 and leaves its digests and deliveries as they were', async () => {
-    const database = await backend.fresh();
-    const db = await database.connect();
-    try {
+  it('applies to a database at version 1 and leaves its digests and deliveries as they were', () =>
+    onFreshDatabase(backend, async (db) => {
       expect(await migrate(db, MIGRATIONS.filter((m) => m.version === 1), T0)).toEqual([1]);
       // Rows as version 1 wrote them (today's store writes columns that came later).
       const [subscription] = await db.query(
@@ -37,18 +48,12 @@ describeOnBackends('migration 2', (backend) => {
       expect(await count('SELECT COUNT(*) AS n FROM feeds')).toEqual([0]);
       expect(await count('SELECT last_seq FROM summary_sequence')).toEqual([0]);
       expect((await db.query('SELECT version FROM schema_migrations ORDER BY version')).map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
-    } finally {
-      await db.close();
-      await database.drop();
-    }
-  });
+    }));
 });
 
 describeOnBackends('migration 5', (backend) => {
-  it('gives the rows of a database at version 3 to no workspace yet, keeps their ids counting, and makes URLs and story posts unique per workspace', async () => {
-    const database = await backend.fresh();
-    const db = await database.connect();
-    try {
+  it('gives the rows of a database at version 3 to no workspace yet, keeps their ids counting, and makes URLs and story posts unique per workspace', () =>
+    onFreshDatabase(backend, async (db) => {
       expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 3), T0)).toEqual([1, 2, 3]);
       const feedRow = async (url: string) => (await db.query("INSERT INTO feeds (url, origin, added_by, added_at, next_fetch_at) VALUES ($1, 'slack', 'U1', 1, 1) RETURNING id", [url]))[0]!.id;
       await feedRow('https://a.test/rss');
@@ -70,18 +75,12 @@ describeOnBackends('migration 5', (backend) => {
       // The follow post still points at its follow (the copy kept the foreign key).
       await db.run('DELETE FROM follows WHERE id = $1', [Number(follow!.id)]);
       expect((await db.query("SELECT follow_id FROM follow_posts WHERE team_id = ''")).map((r) => r.follow_id)).toEqual([null]);
-    } finally {
-      await db.close();
-      await database.drop();
-    }
-  });
+    }));
 });
 
 describeOnBackends('migration 6', (backend) => {
-  it('moves the growth state of follow posts made before into story_messages, where it grows on', async () => {
-    const database = await backend.fresh();
-    const db = await database.connect();
-    try {
+  it('moves the growth state of follow posts made before into story_messages, where it grows on', () =>
+    onFreshDatabase(backend, async (db) => {
       expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 3), T0)).toEqual([1, 2, 3]);
       const [follow] = await db.query("INSERT INTO follows (channel_id, created_by, question, quiet_members, created_at) VALUES ('C1', 'U1', 'dam', '[]', $1) RETURNING id", [T0]);
       const insert = `INSERT INTO follow_posts (channel_id, story_key, follow_id, kind, state, owner, claimed_at, posted_at, message_ts, said_outlets, said_signals, last_reply_at, version)
@@ -96,18 +95,12 @@ describeOnBackends('migration 6', (backend) => {
       expect(others).toEqual([]);
       expect(moved).toMatchObject({ kind: 'follow', channelId: 'C1', ts: '1.1', storyKey: 'k1', followId: String(follow!.id), said: { outlets: ['AP', 'Reuters'], signals: ['dam bursts'] }, lastReplyAt: T0 + 5, version: 3 });
       expect(await store.recordMessageGrowth(moved!.id, 3, { outlets: ['AP', 'Reuters', 'FT'], signals: [] }, undefined)).toBe(true);
-    } finally {
-      await db.close();
-      await database.drop();
-    }
-  });
+    }));
 });
 
 describeOnBackends('migration 7', (backend) => {
-  it('makes every summary stored before shared, and stores a workspace’s from then on', async () => {
-    const database = await backend.fresh();
-    const db = await database.connect();
-    try {
+  it('makes every summary stored before shared, and stores a workspace’s from then on', () =>
+    onFreshDatabase(backend, async (db) => {
       expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 6), T0)).toEqual([1, 2, 3, 4, 5, 6]);
       // A row as version 6 wrote it: no team_id column yet.
       await db.run(
@@ -126,9 +119,5 @@ describeOnBackends('migration 7', (backend) => {
       ]);
       // The old row is still a duplicate of itself (its content key did not change).
       expect(await store.putSummaries([stored[0]!.summary], T0)).toEqual(['duplicate']);
-    } finally {
-      await db.close();
-      await database.drop();
-    }
-  });
+    }));
 });
