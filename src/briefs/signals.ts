@@ -115,11 +115,20 @@ export function unrepeated(
 
 /** Whether a headline is a sentence's opening and has at least `headlineRepeat` of its words. */
 export function repeats(headline: string, sentence: string): boolean {
+  return openingShare(headline, sentence) >= BRIEF.headlineRepeat;
+}
+
+/**
+ * The share of a sentence's words that a headline repeats from its start: 0 when the headline is
+ * not the sentence's opening. A clause cut from a sentence is its opening, so a Signal headed by
+ * one and showing that sentence says its first words twice (repeats: most of them).
+ */
+export function openingShare(headline: string, sentence: string): number {
   const words = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   const head = words(headline);
   const all = words(sentence);
-  if (head.length === 0 || head.length < BRIEF.headlineRepeat * all.length) return false;
-  return head.every((word, i) => all[i] === word);
+  if (head.length === 0 || head.length > all.length || !head.every((word, i) => all[i] === word)) return 0;
+  return head.length / all.length;
 }
 
 /** An angle's first sentence and its second: as written when of one summary, else the first first. */

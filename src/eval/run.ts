@@ -7,6 +7,7 @@
  */
 import { buildBrief } from '../briefs/build.js';
 import type { Brief } from '../briefs/brief.js';
+import { openingShare, repeats } from '../briefs/signals.js';
 import type { Summary } from '../corpus/summary.js';
 import { SummaryIndex } from '../search/summary-index.js';
 import { describeGroup } from '../stories/describe.js';
@@ -33,6 +34,33 @@ export interface BriefScores {
   readonly news: RougeScores & { readonly words: number };
   /** Mean ROUGE of each published system's output, by system name, over the same stories. */
   readonly systems: Readonly<Record<string, RougeScores & { readonly words: number }>>;
+  readonly signals: SignalHeadlines;
+}
+
+/**
+ * How the briefs' Signals are headed: how many Signals, how many of their headlines open one of
+ * their own sentences (a clause cut from it: its first words are said twice), and how many of
+ * those repeat most of it (signals.ts repeats: never shown, the brief avoids them).
+ */
+export interface SignalHeadlines {
+  readonly signals: number;
+  readonly opening: number;
+  readonly repeating: number;
+}
+
+export function signalHeadlines(briefs: Iterable<Brief>): SignalHeadlines {
+  let signals = 0;
+  let opening = 0;
+  let repeating = 0;
+  for (const brief of briefs) {
+    for (const signal of brief.signals) {
+      signals++;
+      const shares = signal.sentences.map((sentence) => openingShare(signal.headline, sentence.text));
+      if (shares.some((share) => share > 0)) opening++;
+      if (signal.sentences.some((sentence) => repeats(signal.headline, sentence.text))) repeating++;
+    }
+  }
+  return { signals, opening, repeating };
 }
 
 export function evaluateGrouping(set: EvalSet, windowMs: number): GroupingResult {
@@ -67,12 +95,14 @@ export function evaluateBriefs(set: EvalSet, index: SummaryIndex): BriefScores |
   }
   const news = new Mean();
   const systems = new Map<string, Mean>();
+  const briefs: Brief[] = [];
   let stories = 0;
   for (const gold of set.stories) {
     const members = membersOf.get(gold.clusterId);
     if (!members || gold.reference.trim() === '') continue;
     stories++;
     const brief = buildBrief(describeGroup(members, index), members, { stats: index });
+    briefs.push(brief);
     news.add(newsText(brief), gold.reference);
     for (const [name, output] of Object.entries(gold.systems)) {
       if (!systems.has(name)) systems.set(name, new Mean());
@@ -83,6 +113,7 @@ export function evaluateBriefs(set: EvalSet, index: SummaryIndex): BriefScores |
     stories,
     news: news.value(),
     systems: Object.fromEntries([...systems].map(([name, mean]) => [name, mean.value()])),
+    signals: signalHeadlines(briefs),
   };
 }
 

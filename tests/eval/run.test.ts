@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvalSet } from '../../src/eval/dataset.js';
-import { evaluateBriefs, evaluateGrouping } from '../../src/eval/run.js';
+import type { Brief, Signal } from '../../src/briefs/brief.js';
+import { evaluateBriefs, evaluateGrouping, signalHeadlines } from '../../src/eval/run.js';
 
 const line = (o: object) => JSON.stringify(o);
 const items = [
@@ -31,5 +32,20 @@ describe('an evaluation run', () => {
     expect(scores.news.rouge1).toBeGreaterThan(0.5);
     expect(scores.news.words).toBeGreaterThan(0);
     expect(evaluateBriefs(parseEvalSet(items), evaluateGrouping(set, 1).index)).toBeUndefined();
+  });
+
+  it('counts the Signals headed by the opening of one of their own sentences, and those that repeat most of it', () => {
+    const signal = (headline: string, ...texts: string[]): Signal => ({ headline, sentences: texts.map((text) => ({ text, summaryIds: ['a'] })), sources: [] });
+    const brief = (...signals: Signal[]): Brief => ({ storyId: 's', headline: 'H', outlets: [], hasUnattributed: false, news: [], signals, sources: [] });
+    const counts = signalHeadlines([
+      brief(
+        signal('China and Singapore signed a memorandum', 'China and Singapore signed a memorandum to set up a military phone link for high-level talks.'),
+        signal('Officials met at the Pentagon', 'Talks resumed after two years.', 'For two days, officials met at the Pentagon.'),
+      ),
+      brief(signal('The refusal comes amid tensions over arms sales', 'The refusal comes amid tensions over arms sales.')),
+      brief(),
+    ]);
+    // The second Signal's headline is in its sentence, but not as its opening: no word is said twice in a row.
+    expect(counts).toEqual({ signals: 3, opening: 2, repeating: 1 });
   });
 });
