@@ -105,7 +105,7 @@ async function startAtScale(): Promise<void> {
 
       const heapBeforeLoad = heapAfterGc();
       started = performance.now();
-      const read = await readSnapshotFile(path, { engine: fingerprint, folder: 'bench' }, runSliced);
+      const read = await readSnapshotFile(path, { engine: fingerprint, folder: 'bench' });
       if (!read.ok) throw new Error(`the snapshot was refused: ${read.reason}`);
       const readMs = performance.now() - started;
       const restored = (await runSliced(restoreSteps(read.body, OPTIONS))).engine;

@@ -1,0 +1,147 @@
+/**
+ * The grouper's clusters (src/stories/clusters.ts ClustersState) as bytes and back. Profiles and
+ * queries are columns (columns.ts), read back as one small object each over them
+ * (stored-profile.ts), whose views are made when first asked for; each profile's id is the slot of
+ * its summary in the index state written before it, so that it is the index's own string, not a
+ * copy. Everything is checked when read, before any profile is made: a profile never throws later.
+ */
+import type { ClustersState, Query } from '../stories/clusters.js';
+import type { SummaryProfile } from '../stories/profile.js';
+import type { SparseVector } from '../stories/sparse.js';
+import type { Steps } from '../work/slices.js';
+import type { ByteReader, ByteWriter } from './bytes.js';
+import { fits, readRagged, writeConcatenatedSteps, writeWidths } from './columns.js';
+import { queryTerms, StoredProfile, StoredQuery, termArray, termWidth, type ProfileColumns, type QueryColumns, type TermPart } from './stored-profile.js';
+
+const f32 = (n: number) => new Float32Array(n);
+const f64 = (n: number) => new Float64Array(n);
+const i32 = (n: number) => new Int32Array(n);
+const u8 = (n: number) => new Uint8Array(n);
+
+/** Writes the clusters' state; `slotOf` gives a summary's slot in the index state written before. */
+export function* encodeClustersSteps(state: ClustersState, slotOf: (id: string) => number, out: ByteWriter): Steps {
+  const { profiles } = state;
+  const count = profiles.length;
+  out.column(Int32Array.from(profiles, (profile) => slotOf(profile.id)));
+  yield;
+  const part = (name: TermPart) => (n: number) => termArray(profiles[n]!, name);
+  const terms = writeWidths(count, (n) => termWidth(profiles[n]!, false), out);
+  yield* writeConcatenatedSteps(count, terms, part('ids'), i32, out);
+  yield* writeConcatenatedSteps(count, terms, part('weights'), f32, out);
+  yield* writeConcatenatedSteps(count, terms, part('rarity'), f32, out);
+  yield* writeConcatenatedSteps(count, terms, part('names'), u8, out);
+  const headTerms = writeWidths(count, (n) => termWidth(profiles[n]!, true), out);
+  yield* writeConcatenatedSteps(count, headTerms, part('headIds'), i32, out);
+  yield* writeConcatenatedSteps(count, headTerms, part('headWeights'), f32, out);
+  out.column(Int32Array.from(profiles, (profile) => profile.weekdays));
+  out.column(Int32Array.from(profiles, (profile) => profile.meeting));
+  out.column(Int32Array.from(profiles, (profile) => profile.length));
+  out.column(Float64Array.from(profiles, (profile) => profile.published ?? NaN));
+  out.column(Float64Array.from(profiles, (profile) => profile.crowd ?? NaN));
+  yield;
+  // Quotes and places are rare: 0 for a profile with neither.
+  out.json(profiles.map((profile) => (profile.quoted.length + profile.places.length === 0 ? 0 : [profile.quoted, profile.places])));
+  yield;
+  out.column(state.keys);
+  const queries = state.queries.map(queryTerms);
+  const queryWidth = writeWidths(count, (n) => queries[n]!.ids.length, out);
+  yield* writeConcatenatedSteps(count, queryWidth, (n) => queries[n]!.ids, i32, out);
+  yield* writeConcatenatedSteps(count, queryWidth, (n) => queries[n]!.weights, f32, out);
+  // Postings: −2 never looked at, −1 too common (null), else how many summary numbers follow.
+  const { postings } = state;
+  out.column(Int32Array.from(postings, (posting) => (posting === undefined ? -2 : posting === null ? -1 : posting.length)));
+  let posted = 0;
+  for (const posting of postings) posted += posting?.length ?? 0;
+  yield* writeConcatenatedSteps(postings.length, posted, (id) => postings[id] ?? [], i32, out);
+  out.f64(state.nextKey);
+  const { clusters } = state;
+  out.column(Int32Array.from(clusters, (cluster) => cluster.key));
+  yield* writeListsSteps(clusters.map((cluster) => cluster.members), out);
+  yield* writeVectorsSteps(clusters.map((cluster) => cluster.sum), out);
+  yield* writeListsSteps(clusters.map((cluster) => cluster.counts), out);
+  out.column(Float64Array.from(clusters, (cluster) => cluster.sumNorm2));
+}
+
+/** The clusters' state encodeClustersSteps wrote; `idAt` gives the id of the summary in an index slot. Throws on anything that does not add up. */
+export function decodeClusters(input: ByteReader, idAt: (slot: number) => string | undefined): ClustersState {
+  const slots = input.int32s();
+  const count = slots.length;
+  const ids = Array.from(slots, (slot) => {
+    const id = idAt(slot);
+    if (id === undefined) throw new Error('the profiles are not of indexed summaries');
+    return id;
+  });
+  const vector = readRagged(input, count);
+  const weights = input.float32s();
+  const rarity = input.float32s();
+  const names = input.uint8s();
+  const head = readRagged(input, count);
+  const headWeights = input.float32s();
+  for (const column of [weights, rarity, names]) fits(vector.starts, column);
+  fits(head.starts, headWeights);
+  const weekdays = input.int32s();
+  const meeting = input.int32s();
+  const length = input.int32s();
+  const published = input.float64s();
+  const crowd = input.float64s();
+  const cues = input.json() as ProfileColumns['cues'];
+  if (!Array.isArray(cues) || [weekdays, meeting, length, published, crowd, cues].some((column) => column.length !== count)) throw new Error('the profiles do not add up');
+  if (cues.some((cue) => cue !== 0 && !(Array.isArray(cue) && cue.length === 2 && cue.every((list) => Array.isArray(list) && list.every((item) => typeof item === 'string'))))) {
+    throw new Error('the profiles do not add up');
+  }
+  if (meeting.some((state) => state < -1 || state > 1)) throw new Error('the profiles do not add up');
+  const columns: ProfileColumns = { ids, vector, weights, rarity, names, head, headWeights, weekdays, meeting, length, published, crowd, cues };
+  const profiles: SummaryProfile[] = Array.from(ids, (_, n) => new StoredProfile(columns, n));
+  const keys = input.int32s();
+  const queryIds = readRagged(input, count);
+  const queryColumns: QueryColumns = { ids: queryIds, weights: input.float32s() };
+  fits(queryIds.starts, queryColumns.weights);
+  const queries: Query[] = Array.from(ids, (_, n) => new StoredQuery(queryColumns, n));
+  const postingWidths = input.int32s();
+  const postingNumbers = input.int32s();
+  let next = 0;
+  const postings = Array.from(postingWidths, (n) => {
+    if (n === -2) return undefined;
+    if (n === -1) return null;
+    if (n < 0 || next + n > postingNumbers.length) throw new Error('the postings do not add up');
+    const posting = Array.from(postingNumbers.subarray(next, next + n));
+    next += n;
+    return posting;
+  });
+  if (next !== postingNumbers.length || keys.length !== count) throw new Error('the clusters do not add up');
+  const nextKey = input.f64();
+  const clusterKeys = input.int32s();
+  const members = readLists(input, clusterKeys.length);
+  const sums = readVectors(input, clusterKeys.length);
+  const counts = readLists(input, clusterKeys.length);
+  const norms = input.float64s();
+  if (norms.length !== clusterKeys.length) throw new Error('the clusters do not add up');
+  const clusters = Array.from(clusterKeys, (key, i) => ({ key, members: members[i]!, sum: sums[i]!, counts: counts[i]!, sumNorm2: norms[i]! }));
+  return { profiles, keys, queries, postings, nextKey, clusters };
+}
+
+/** Lists of integers as their widths and their numbers (readLists reads them). */
+function* writeListsSteps(lists: readonly ArrayLike<number>[], out: ByteWriter): Steps {
+  const total = writeWidths(lists.length, (n) => lists[n]!.length, out);
+  yield* writeConcatenatedSteps(lists.length, total, (n) => lists[n]!, i32, out);
+}
+
+/** Each list a view of one column (the clusters' own arrays, which they keep). */
+function readLists(input: ByteReader, count: number): Int32Array[] {
+  const { starts, values } = readRagged(input, count);
+  return Array.from({ length: count }, (_, n) => values.subarray(starts[n]!, starts[n + 1]!));
+}
+
+/** Sums of vectors, their ids as lists and their weights (64-bit) beside. */
+function* writeVectorsSteps(vectors: readonly SparseVector[], out: ByteWriter): Steps {
+  const total = writeWidths(vectors.length, (n) => vectors[n]!.ids.length, out);
+  yield* writeConcatenatedSteps(vectors.length, total, (n) => vectors[n]!.ids, i32, out);
+  yield* writeConcatenatedSteps(vectors.length, total, (n) => vectors[n]!.weights, f64, out);
+}
+
+function readVectors(input: ByteReader, count: number): SparseVector[] {
+  const { starts, values } = readRagged(input, count);
+  const weights = input.float64s();
+  fits(starts, weights);
+  return Array.from({ length: count }, (_, n) => ({ ids: values.subarray(starts[n]!, starts[n + 1]!), weights: weights.subarray(starts[n]!, starts[n + 1]!) }));
+}
