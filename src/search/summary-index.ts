@@ -185,6 +185,7 @@ export class SummaryIndex {
       slots[slot] = summaries.length;
       summaries.push(summary);
     });
+    yield;
     const engine = yield* this.engine.stateSteps(slots, summaries.map((summary) => summary.id));
     const frequencies = Int32Array.from(engine.terms, (term) => this.frequencies.get(term) ?? 0);
     return { summaries, engine, frequencies, outlets: [...this.outletNumbers.keys()] };

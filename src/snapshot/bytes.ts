@@ -80,9 +80,13 @@ export class ByteWriter {
   }
 
   string(value: string): void {
-    const chunk = Buffer.from(value, 'utf8');
-    this.count(chunk.length);
-    this.push(chunk);
+    this.utf8(Buffer.from(value, 'utf8'));
+  }
+
+  /** A string's UTF-8 bytes, encoded already (as string() writes them). */
+  utf8(bytes: Buffer): void {
+    this.count(bytes.length);
+    this.push(bytes);
   }
 
   json(value: unknown): void {

@@ -10,7 +10,7 @@ import type { SummaryProfile } from '../stories/profile.js';
 import type { SparseVector } from '../stories/sparse.js';
 import type { Steps } from '../work/slices.js';
 import type { ByteReader, ByteWriter } from './bytes.js';
-import { fits, readRagged, writeConcatenatedSteps, writeWidths } from './columns.js';
+import { columnSteps, fits, readRagged, writeConcatenatedSteps, writeWidthsSteps } from './columns.js';
 import { queryTerms, StoredProfile, StoredQuery, termArray, termWidth, type ProfileColumns, type QueryColumns, type TermPart } from './stored-profile.js';
 
 const f32 = (n: number) => new Float32Array(n);
@@ -22,29 +22,30 @@ const u8 = (n: number) => new Uint8Array(n);
 export function* encodeClustersSteps(state: ClustersState, slotOf: (id: string) => number, out: ByteWriter): Steps {
   const { profiles } = state;
   const count = profiles.length;
-  out.column(Int32Array.from(profiles, (profile) => slotOf(profile.id)));
-  yield;
+  out.column(yield* columnSteps(count, (n) => slotOf(profiles[n]!.id), i32));
   const part = (name: TermPart) => (n: number) => termArray(profiles[n]!, name);
-  const terms = writeWidths(count, (n) => termWidth(profiles[n]!, false), out);
+  const terms = yield* writeWidthsSteps(count, (n) => termWidth(profiles[n]!, false), out);
   yield* writeConcatenatedSteps(count, terms, part('ids'), i32, out);
   yield* writeConcatenatedSteps(count, terms, part('weights'), f32, out);
   yield* writeConcatenatedSteps(count, terms, part('rarity'), f32, out);
   yield* writeConcatenatedSteps(count, terms, part('names'), u8, out);
-  const headTerms = writeWidths(count, (n) => termWidth(profiles[n]!, true), out);
+  const headTerms = yield* writeWidthsSteps(count, (n) => termWidth(profiles[n]!, true), out);
   yield* writeConcatenatedSteps(count, headTerms, part('headIds'), i32, out);
   yield* writeConcatenatedSteps(count, headTerms, part('headWeights'), f32, out);
-  out.column(Int32Array.from(profiles, (profile) => profile.weekdays));
-  out.column(Int32Array.from(profiles, (profile) => profile.meeting));
-  out.column(Int32Array.from(profiles, (profile) => profile.length));
-  out.column(Float64Array.from(profiles, (profile) => profile.published ?? NaN));
-  out.column(Float64Array.from(profiles, (profile) => profile.crowd ?? NaN));
-  yield;
-  // Quotes and places are rare: 0 for a profile with neither.
-  out.json(profiles.map((profile) => (profile.quoted.length + profile.places.length === 0 ? 0 : [profile.quoted, profile.places])));
+  out.column(yield* columnSteps(count, (n) => profiles[n]!.weekdays, i32));
+  out.column(yield* columnSteps(count, (n) => profiles[n]!.meeting, i32));
+  out.column(yield* columnSteps(count, (n) => profiles[n]!.length, i32));
+  out.column(yield* columnSteps(count, (n) => profiles[n]!.published ?? NaN, f64));
+  out.column(yield* columnSteps(count, (n) => profiles[n]!.crowd ?? NaN, f64));
+  // Quotes and places are rare: only the profiles that have some, by number.
+  const cued: number[] = [];
+  profiles.forEach((profile, n) => profile.quoted.length + profile.places.length > 0 && cued.push(n));
+  out.column(Int32Array.from(cued));
+  out.json(cued.map((n) => [profiles[n]!.quoted, profiles[n]!.places]));
   yield;
   out.column(state.keys);
   const queries = state.queries.map(queryTerms);
-  const queryWidth = writeWidths(count, (n) => queries[n]!.ids.length, out);
+  const queryWidth = yield* writeWidthsSteps(count, (n) => queries[n]!.ids.length, out);
   yield* writeConcatenatedSteps(count, queryWidth, (n) => queries[n]!.ids, i32, out);
   yield* writeConcatenatedSteps(count, queryWidth, (n) => queries[n]!.weights, f32, out);
   // Postings: −2 never looked at, −1 too common (null), else how many summary numbers follow.
@@ -84,11 +85,8 @@ export function decodeClusters(input: ByteReader, idAt: (slot: number) => string
   const length = input.int32s();
   const published = input.float64s();
   const crowd = input.float64s();
-  const cues = input.json() as ProfileColumns['cues'];
-  if (!Array.isArray(cues) || [weekdays, meeting, length, published, crowd, cues].some((column) => column.length !== count)) throw new Error('the profiles do not add up');
-  if (cues.some((cue) => cue !== 0 && !(Array.isArray(cue) && cue.length === 2 && cue.every((list) => Array.isArray(list) && list.every((item) => typeof item === 'string'))))) {
-    throw new Error('the profiles do not add up');
-  }
+  if ([weekdays, meeting, length, published, crowd].some((column) => column.length !== count)) throw new Error('the profiles do not add up');
+  const cues = readCues(input, count);
   if (meeting.some((state) => state < -1 || state > 1)) throw new Error('the profiles do not add up');
   const columns: ProfileColumns = { ids, vector, weights, rarity, names, head, headWeights, weekdays, meeting, length, published, crowd, cues };
   const profiles: SummaryProfile[] = Array.from(ids, (_, n) => new StoredProfile(columns, n));
@@ -120,9 +118,25 @@ export function decodeClusters(input: ByteReader, idAt: (slot: number) => string
   return { profiles, keys, queries, postings, nextKey, clusters };
 }
 
+/** The quotes and places of the profiles that have some (the others' 0), checked. */
+function readCues(input: ByteReader, count: number): ProfileColumns['cues'] {
+  const cued = input.int32s();
+  const lists = input.json() as unknown;
+  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  if (!Array.isArray(lists) || lists.length !== cued.length || !lists.every((cue) => Array.isArray(cue) && cue.length === 2 && cue.every(strings))) {
+    throw new Error('the profiles do not add up');
+  }
+  const cues: ProfileColumns['cues'][number][] = new Array<0>(count).fill(0);
+  cued.forEach((n, i) => {
+    if (!(n >= 0 && n < count && (i === 0 || n > cued[i - 1]!))) throw new Error('the profiles do not add up');
+    cues[n] = lists[i] as [string[], string[]];
+  });
+  return cues;
+}
+
 /** Lists of integers as their widths and their numbers (readLists reads them). */
 function* writeListsSteps(lists: readonly ArrayLike<number>[], out: ByteWriter): Steps {
-  const total = writeWidths(lists.length, (n) => lists[n]!.length, out);
+  const total = yield* writeWidthsSteps(lists.length, (n) => lists[n]!.length, out);
   yield* writeConcatenatedSteps(lists.length, total, (n) => lists[n]!, i32, out);
 }
 
@@ -134,7 +148,7 @@ function readLists(input: ByteReader, count: number): Int32Array[] {
 
 /** Sums of vectors, their ids as lists and their weights (64-bit) beside. */
 function* writeVectorsSteps(vectors: readonly SparseVector[], out: ByteWriter): Steps {
-  const total = writeWidths(vectors.length, (n) => vectors[n]!.ids.length, out);
+  const total = yield* writeWidthsSteps(vectors.length, (n) => vectors[n]!.ids.length, out);
   yield* writeConcatenatedSteps(vectors.length, total, (n) => vectors[n]!.ids, i32, out);
   yield* writeConcatenatedSteps(vectors.length, total, (n) => vectors[n]!.weights, f64, out);
 }

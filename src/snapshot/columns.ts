@@ -1,8 +1,8 @@
 /**
  * Many small arrays as a few columns (bytes.ts): their widths, then all their values one after
  * the other, so that a hundred thousand summaries' terms are read as a few arrays, not millions.
- * Written in steps (a snapshot is written while questions are answered), a few thousand arrays a
- * step.
+ * Columns and lists are made in steps (a snapshot is written while questions are answered), a
+ * few thousand items a step.
  */
 import type { Steps } from '../work/slices.js';
 import type { ByteReader, ByteWriter } from './bytes.js';
@@ -13,11 +13,34 @@ const ARRAYS_A_STEP = 4096;
 
 type Column = Int32Array | Float32Array | Float64Array | Uint8Array;
 
-/** Writes arrays' widths (`widthOf(n)`, n < count), as readStarts reads them; returns their sum. */
-export function writeWidths(count: number, widthOf: (n: number) => number, out: ByteWriter): number {
+/** One number for each n < count (`of(n)`), as a column, filled in steps. */
+export function* columnSteps<T extends Column>(count: number, of: (n: number) => number, make: (length: number) => T): Steps<T> {
+  const column = make(count);
+  for (let n = 0; n < count; n++) {
+    column[n] = of(n);
+    if (n % ARRAYS_A_STEP === ARRAYS_A_STEP - 1) yield;
+  }
+  return column;
+}
+
+/** One value for each n < count (`of(n)`), in steps. */
+export function* listSteps<T>(count: number, of: (n: number) => T): Steps<T[]> {
+  const list: T[] = [];
+  for (let n = 0; n < count; n++) {
+    list.push(of(n));
+    if (n % ARRAYS_A_STEP === ARRAYS_A_STEP - 1) yield;
+  }
+  return list;
+}
+
+/** Writes arrays' widths (`widthOf(n)`, n < count), as readStarts reads them, in steps; returns their sum. */
+export function* writeWidthsSteps(count: number, widthOf: (n: number) => number, out: ByteWriter): Steps<number> {
   const widths = new Int32Array(count);
   let total = 0;
-  for (let n = 0; n < count; n++) total += widths[n] = widthOf(n);
+  for (let n = 0; n < count; n++) {
+    total += widths[n] = widthOf(n);
+    if (n % ARRAYS_A_STEP === ARRAYS_A_STEP - 1) yield;
+  }
   out.column(widths);
   return total;
 }
@@ -36,7 +59,7 @@ export function* writeConcatenatedSteps<T extends Column>(count: number, total: 
   out.column(all);
 }
 
-/** The widths writeWidths wrote as where each array starts (one more at the end), checked against the values' length. */
+/** The widths writeWidthsSteps wrote as where each array starts (one more at the end), checked against the values' length. */
 export function readStarts(input: ByteReader, count: number): Int32Array {
   const widths = input.int32s();
   if (widths.length !== count) throw new Error('the columns do not add up');
@@ -51,7 +74,7 @@ export function readStarts(input: ByteReader, count: number): Int32Array {
   return starts;
 }
 
-/** What writeWidths wrote of Int32 arrays, with the values checked against the widths. */
+/** What writeWidthsSteps wrote of Int32 arrays, with the values checked against the widths. */
 export function readRagged(input: ByteReader, count: number): Ragged<Int32Array> {
   const starts = readStarts(input, count);
   const values = input.int32s();

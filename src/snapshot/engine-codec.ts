@@ -20,8 +20,11 @@ import { decodeSummaries, encodeSummariesSteps } from './summaries-codec.js';
 export function* encodeEngineSteps(parts: EngineParts, out: ByteWriter): Steps {
   const index = yield* parts.index.stateSteps();
   yield* encodeIndexSteps(index, out);
-  const slots = new Map(index.summaries.map((summary, slot) => [summary.id, slot]));
-  yield;
+  const slots = new Map<string, number>();
+  for (let slot = 0; slot < index.summaries.length; slot++) {
+    slots.set(index.summaries[slot]!.id, slot);
+    if (slot % 4096 === 4095) yield;
+  }
   const grouper = yield* parts.grouper.stateSteps();
   out.json(grouper.terms);
   yield;

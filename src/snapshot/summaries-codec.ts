@@ -11,6 +11,7 @@
 import type { Summary } from '../corpus/summary.js';
 import type { Steps } from '../work/slices.js';
 import type { ByteReader, ByteWriter } from './bytes.js';
+import { columnSteps, listSteps } from './columns.js';
 
 /** Optional strings mostly different from one summary to the next. */
 const TEXT_FIELDS = ['title', 'url'] as const;
@@ -18,24 +19,26 @@ const TEXT_FIELDS = ['title', 'url'] as const;
 /** teamId: the workspace whose feed brought it (absent: shared), see src/engine/story-view.ts. */
 const SHARED_FIELDS = ['source', 'teamId'] as const;
 
+/** Strings encoded between two yields. */
+const STRINGS_A_STEP = 4096;
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function* encodeSummariesSteps(summaries: readonly Summary[], out: ByteWriter): Steps {
-  out.count(summaries.length);
-  encodeTexts(summaries.map((summary) => summary.id), out);
-  encodeTexts(summaries.map((summary) => summary.text), out);
-  yield;
-  for (const field of TEXT_FIELDS) encodeTexts(summaries.map((summary) => summary[field]), out);
-  for (const field of SHARED_FIELDS) encodeShared(summaries.map((summary) => summary[field]), out);
-  yield;
-  out.column(Float64Array.from(summaries, (summary) => summary.published ?? NaN));
+  const count = summaries.length;
+  const field = (of: (summary: Summary) => string | undefined) => listSteps(count, (n) => of(summaries[n]!));
+  out.count(count);
+  yield* encodeTextsSteps(yield* field((summary) => summary.id), out);
+  yield* encodeTextsSteps(yield* field((summary) => summary.text), out);
+  for (const name of TEXT_FIELDS) yield* encodeTextsSteps(yield* field((summary) => summary[name]), out);
+  for (const name of SHARED_FIELDS) yield* encodeSharedSteps(yield* field((summary) => summary[name]), out);
+  out.column(yield* columnSteps(count, (n) => summaries[n]!.published ?? NaN, (length) => new Float64Array(length)));
   // 0: absent, 1: false, 2: true (parsing sets it either way when there is a date).
-  out.column(Uint8Array.from(summaries, (summary) => (summary.dateOnly === undefined ? 0 : summary.dateOnly ? 2 : 1)));
-  encodeShared(summaries.map((summary) => summary.origin.file), out);
-  out.column(Float64Array.from(summaries, (summary) => summary.origin.line));
-  const tags = summaries.flatMap((summary) => summary.tags);
-  out.column(Int32Array.from(summaries, (summary) => summary.tags.length));
-  encodeShared(tags, out);
+  out.column(yield* columnSteps(count, (n) => (summaries[n]!.dateOnly === undefined ? 0 : summaries[n]!.dateOnly ? 2 : 1), (length) => new Uint8Array(length)));
+  yield* encodeSharedSteps(yield* field((summary) => summary.origin.file), out);
+  out.column(yield* columnSteps(count, (n) => summaries[n]!.origin.line, (length) => new Float64Array(length)));
+  out.column(yield* columnSteps(count, (n) => summaries[n]!.tags.length, (length) => new Int32Array(length)));
+  yield* encodeSharedSteps(summaries.flatMap((summary) => summary.tags), out);
 }
 
 /** The summaries encodeSummariesSteps wrote; throws on anything that does not add up. */
@@ -76,16 +79,37 @@ export function decodeSummaries(input: ByteReader): Summary[] {
 
 /**
  * Strings (or their absence) as one string and their lengths (−1: absent). The string goes as
- * UTF-8 unless it holds a lone surrogate, which UTF-8 cannot carry: then as JSON, which can.
+ * UTF-8 unless it holds a lone surrogate, which UTF-8 cannot carry: then as JSON, which can. The
+ * UTF-8 of well-formed strings one after the other is that of the one string they make, so each
+ * is encoded on its own, a few thousand a step (the texts of 100,000 summaries at once held the
+ * event loop for a tenth of a second).
  */
-function encodeTexts(values: readonly (string | undefined)[], out: ByteWriter): void {
+function* encodeTextsSteps(values: readonly (string | undefined)[], out: ByteWriter): Steps {
   out.column(Int32Array.from(values, (value) => (value === undefined ? -1 : value.length)));
-  const all = values.join('');
-  // String.prototype.isWellFormed is Node 20's, newer than the TypeScript library set here.
-  const wellFormed = (all as string & { isWellFormed(): boolean }).isWellFormed();
+  let wellFormed = true;
+  let bytes = 0;
+  for (let n = 0; n < values.length; n++) {
+    const value = values[n];
+    // String.prototype.isWellFormed is Node 20's, newer than the TypeScript library set here.
+    if (value !== undefined) {
+      wellFormed &&= (value as string & { isWellFormed(): boolean }).isWellFormed();
+      bytes += Buffer.byteLength(value, 'utf8');
+    }
+    if (n % STRINGS_A_STEP === STRINGS_A_STEP - 1) yield;
+  }
   out.count(wellFormed ? 0 : 1);
-  if (wellFormed) out.string(all);
-  else out.json(all);
+  if (!wellFormed) {
+    out.json(values.join(''));
+    return;
+  }
+  const all = Buffer.allocUnsafe(bytes);
+  let at = 0;
+  for (let n = 0; n < values.length; n++) {
+    const value = values[n];
+    if (value !== undefined) at += all.write(value, at, 'utf8');
+    if (n % STRINGS_A_STEP === STRINGS_A_STEP - 1) yield;
+  }
+  out.utf8(all);
 }
 
 function decodeTexts(input: ByteReader, count: number): (string | undefined)[] {
@@ -104,16 +128,18 @@ function decodeTexts(input: ByteReader, count: number): (string | undefined)[] {
 }
 
 /** Strings that repeat (or their absence) as the list of each once and a number for each (−1: absent). */
-function encodeShared(values: readonly (string | undefined)[], out: ByteWriter): void {
+function* encodeSharedSteps(values: readonly (string | undefined)[], out: ByteWriter): Steps {
   const numbers = new Map<string, number>();
-  const column = Int32Array.from(values, (value) => {
-    if (value === undefined) return -1;
-    let n = numbers.get(value);
-    if (n === undefined) numbers.set(value, (n = numbers.size));
-    return n;
-  });
+  const column = new Int32Array(values.length);
+  for (let at = 0; at < values.length; at++) {
+    const value = values[at];
+    let n = value === undefined ? -1 : numbers.get(value);
+    if (n === undefined) numbers.set(value!, (n = numbers.size));
+    column[at] = n;
+    if (at % STRINGS_A_STEP === STRINGS_A_STEP - 1) yield;
+  }
   out.count(numbers.size);
-  encodeTexts([...numbers.keys()], out);
+  yield* encodeTextsSteps([...numbers.keys()], out);
   out.column(column);
 }
 
