@@ -274,14 +274,17 @@ export class NewsEngine<T> extends MiniSearch<T> {
     // Postings stay packed as read, until something changes them (packed-postings.ts).
     this.packed = new PackedPostings(state.terms, state.pairCounts, state.pairs, fieldCount, state.documentIds.length);
     yield;
-    state.documentIds.forEach((id, shortId) => {
+    const { documentIds, fieldLengths } = state;
+    for (let shortId = 0; shortId < documentIds.length; shortId++) {
+      const id = documentIds[shortId]!;
       this._documentIds.set(shortId, id);
       this._idToShortId.set(id, shortId);
-      const lengths = Array.from(state.fieldLengths.subarray(shortId * fieldCount, (shortId + 1) * fieldCount));
-      lengths.forEach((length, fieldId) => (this.lengths[fieldId]![shortId] = length));
+      const lengths = new Array<number>(fieldCount);
+      for (let fieldId = 0; fieldId < fieldCount; fieldId++) lengths[fieldId] = this.lengths[fieldId]![shortId] = fieldLengths[shortId * fieldCount + fieldId]!;
       this._fieldLength.set(shortId, lengths);
-    });
-    this._documentCount = this._nextId = state.documentIds.length;
+      if (shortId % 4096 === 4095) yield;
+    }
+    this._documentCount = this._nextId = documentIds.length;
     this._avgFieldLength = Array.from(state.averageFieldLengths);
   }
 

@@ -10,7 +10,7 @@ import type { SummaryProfile } from '../stories/profile.js';
 import type { SparseVector } from '../stories/sparse.js';
 import type { Steps } from '../work/slices.js';
 import type { ByteReader, ByteWriter } from './bytes.js';
-import { columnSteps, fits, readRagged, writeConcatenatedSteps, writeWidthsSteps } from './columns.js';
+import { columnSteps, fits, listSteps, readRagged, writeConcatenatedSteps, writeWidthsSteps } from './columns.js';
 import { queryTerms, StoredProfile, StoredQuery, termArray, termWidth, type ProfileColumns, type QueryColumns, type TermPart } from './stored-profile.js';
 
 const f32 = (n: number) => new Float32Array(n);
@@ -63,8 +63,8 @@ export function* encodeClustersSteps(state: ClustersState, slotOf: (id: string) 
   out.column(Float64Array.from(clusters, (cluster) => cluster.sumNorm2));
 }
 
-/** The clusters' state encodeClustersSteps wrote; `idAt` gives the id of the summary in an index slot. Throws on anything that does not add up. */
-export function decodeClusters(input: ByteReader, idAt: (slot: number) => string | undefined): ClustersState {
+/** The clusters' state encodeClustersSteps wrote, as steps; `idAt` gives the id of the summary in an index slot. Throws on anything that does not add up. */
+export function* decodeClustersSteps(input: ByteReader, idAt: (slot: number) => string | undefined): Steps<ClustersState> {
   const slots = input.int32s();
   const count = slots.length;
   const ids = Array.from(slots, (slot) => {
@@ -89,12 +89,13 @@ export function decodeClusters(input: ByteReader, idAt: (slot: number) => string
   const cues = readCues(input, count);
   if (meeting.some((state) => state < -1 || state > 1)) throw new Error('the profiles do not add up');
   const columns: ProfileColumns = { ids, vector, weights, rarity, names, head, headWeights, weekdays, meeting, length, published, crowd, cues };
-  const profiles: SummaryProfile[] = Array.from(ids, (_, n) => new StoredProfile(columns, n));
+  yield;
+  const profiles: SummaryProfile[] = yield* listSteps(count, (n) => new StoredProfile(columns, n));
   const keys = input.int32s();
   const queryIds = readRagged(input, count);
   const queryColumns: QueryColumns = { ids: queryIds, weights: input.float32s() };
   fits(queryIds.starts, queryColumns.weights);
-  const queries: Query[] = Array.from(ids, (_, n) => new StoredQuery(queryColumns, n));
+  const queries: Query[] = yield* listSteps(count, (n) => new StoredQuery(queryColumns, n));
   const postingWidths = input.int32s();
   const postingNumbers = input.int32s();
   let next = 0;
@@ -107,6 +108,7 @@ export function decodeClusters(input: ByteReader, idAt: (slot: number) => string
     return posting;
   });
   if (next !== postingNumbers.length || keys.length !== count) throw new Error('the clusters do not add up');
+  yield;
   const nextKey = input.f64();
   const clusterKeys = input.int32s();
   const members = readLists(input, clusterKeys.length);
@@ -114,7 +116,7 @@ export function decodeClusters(input: ByteReader, idAt: (slot: number) => string
   const counts = readLists(input, clusterKeys.length);
   const norms = input.float64s();
   if (norms.length !== clusterKeys.length) throw new Error('the clusters do not add up');
-  const clusters = Array.from(clusterKeys, (key, i) => ({ key, members: members[i]!, sum: sums[i]!, counts: counts[i]!, sumNorm2: norms[i]! }));
+  const clusters = yield* listSteps(clusterKeys.length, (i) => ({ key: clusterKeys[i]!, members: members[i]!, sum: sums[i]!, counts: counts[i]!, sumNorm2: norms[i]! }));
   return { profiles, keys, queries, postings, nextKey, clusters };
 }
 

@@ -13,8 +13,8 @@ import { SummaryIndex, type IndexState } from '../search/summary-index.js';
 import { StoryGrouper, type GrouperState } from '../stories/grouper.js';
 import type { Steps } from '../work/slices.js';
 import type { ByteReader, ByteWriter } from './bytes.js';
-import { decodeClusters, encodeClustersSteps } from './clusters-codec.js';
-import { decodeSummaries, encodeSummariesSteps } from './summaries-codec.js';
+import { decodeClustersSteps, encodeClustersSteps } from './clusters-codec.js';
+import { decodeSummariesSteps, encodeSummariesSteps } from './summaries-codec.js';
 
 /** Writes an engine's parts, as steps (a snapshot is written while questions are answered). */
 export function* encodeEngineSteps(parts: EngineParts, out: ByteWriter): Steps {
@@ -34,18 +34,18 @@ export function* encodeEngineSteps(parts: EngineParts, out: ByteWriter): Steps {
 
 /** Reads what encodeEngineSteps wrote, as steps; throws on anything that does not add up. */
 export function* decodeEngineSteps(input: ByteReader, options: EngineOptions): Steps<Engine> {
-  const indexState = decodeIndex(input);
+  const indexState = yield* decodeIndexSteps(input);
   yield;
   const index = yield* SummaryIndex.restoreSteps(indexState);
   const terms = input.json() as string[];
   if (!Array.isArray(terms)) throw new Error('the term numbers are not a list');
   yield;
-  const clusters = decodeClusters(input, (slot) => indexState.summaries[slot]?.id);
+  const clusters = yield* decodeClustersSteps(input, (slot) => indexState.summaries[slot]?.id);
   yield;
   const angles = input.json() as [string, number][];
   if (!Array.isArray(angles) || angles.some((entry) => !Array.isArray(entry) || entry.length !== 2 || !index.has(entry[0]))) throw new Error('the angles are not of indexed summaries');
   const state: GrouperState = { terms, clusters, angles };
-  const grouper = new StoryGrouper(index, { windowMs: options.storyWindowMs }, state);
+  const grouper = yield* StoryGrouper.restoredSteps(index, { windowMs: options.storyWindowMs }, state);
   return engineFromParts({ index, grouper }, options);
 }
 
@@ -61,8 +61,8 @@ function* encodeIndexSteps(state: IndexState, out: ByteWriter): Steps {
   out.json(state.outlets);
 }
 
-function decodeIndex(input: ByteReader): IndexState {
-  const summaries = decodeSummaries(input);
+function* decodeIndexSteps(input: ByteReader): Steps<IndexState> {
+  const summaries = yield* decodeSummariesSteps(input);
   const fieldLengths = input.int32s();
   const averageFieldLengths = input.float64s();
   const terms = input.json() as string[];

@@ -9,7 +9,7 @@
  * with the snapshot format raised (fingerprint.ts).
  */
 import type { Summary } from '../corpus/summary.js';
-import type { Steps } from '../work/slices.js';
+import { runNow, type Steps } from '../work/slices.js';
 import type { ByteReader, ByteWriter } from './bytes.js';
 import { columnSteps, listSteps } from './columns.js';
 
@@ -21,6 +21,8 @@ const SHARED_FIELDS = ['source', 'teamId'] as const;
 
 /** Strings encoded between two yields. */
 const STRINGS_A_STEP = 4096;
+
+const NO_TAGS: readonly (string | undefined)[] = Object.freeze([]);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -43,11 +45,18 @@ export function* encodeSummariesSteps(summaries: readonly Summary[], out: ByteWr
 
 /** The summaries encodeSummariesSteps wrote; throws on anything that does not add up. */
 export function decodeSummaries(input: ByteReader): Summary[] {
+  return runNow(decodeSummariesSteps(input));
+}
+
+/** decodeSummaries as steps (a few thousand summaries each). */
+export function* decodeSummariesSteps(input: ByteReader): Steps<Summary[]> {
   const count = input.count();
   const ids = decodeTexts(input, count);
   const texts = decodeTexts(input, count);
+  yield;
   const optional = TEXT_FIELDS.map((field) => [field, decodeTexts(input, count)] as const);
   const shared = SHARED_FIELDS.map((field) => [field, decodeShared(input, count)] as const);
+  yield;
   const published = input.float64s();
   const dateOnly = input.uint8s();
   const files = decodeShared(input, count);
@@ -63,7 +72,8 @@ export function decodeSummaries(input: ByteReader): Summary[] {
     const file = files[n];
     const line = lines[n]!;
     if (id === undefined || text === undefined || file === undefined || tagCounts[n]! < 0 || !Number.isInteger(line)) throw new Error('the summaries are not summaries');
-    const summaryTags = tags.slice(tagAt, (tagAt += tagCounts[n]!));
+    // Most summaries have no tags: they share one empty list (a summary's tags are never changed).
+    const summaryTags = tagCounts[n] === 0 ? NO_TAGS : tags.slice(tagAt, (tagAt += tagCounts[n]!));
     if (summaryTags.includes(undefined)) throw new Error('the summaries are not summaries');
     const summary: Mutable<Summary> = { id, text, tags: summaryTags as string[], origin: { file, line } };
     for (const [field, values] of optional) if (values[n] !== undefined) summary[field] = values[n];
@@ -73,6 +83,7 @@ export function decodeSummaries(input: ByteReader): Summary[] {
     // A team id of '' would make a workspace's summary everyone's: shared is absent, never ''.
     if (summary.teamId === '') throw new Error('the summaries are not summaries');
     summaries.push(summary);
+    if (n % STRINGS_A_STEP === STRINGS_A_STEP - 1) yield;
   }
   return summaries;
 }

@@ -27,6 +27,9 @@ export interface Query {
   readonly weights: Float32Array;
 }
 
+/** Summaries or clusters restored between two yields. */
+const RESTORED_A_STEP = 4096;
+
 /** The query of a summary that is gone. */
 const NO_QUERY: Query = { ids: new Int32Array(0), weights: new Float32Array(0) };
 
@@ -55,7 +58,10 @@ export interface ClustersState {
   /** Each summary's cluster key (−1: not placed). */
   readonly keys: Int32Array;
   readonly queries: readonly Query[];
-  /** By term number: the summaries (new numbers) of a telling term; null once too common; undefined never looked at. */
+  /**
+   * By term number: the summaries (new numbers) of a telling term; null once too common; undefined
+   * never looked at. Arrays of the state's own: the clusters restored from it take them over.
+   */
   readonly postings: readonly (readonly number[] | null | undefined)[];
   readonly nextKey: number;
   readonly clusters: readonly { readonly key: number; readonly members: Int32Array; readonly sum: SparseVector; readonly counts: Int32Array; readonly sumNorm2: number }[];
@@ -305,29 +311,41 @@ export class Clusters {
     return { profiles, keys: Int32Array.from(keys), queries, postings, nextKey: this.nextKey, clusters };
   }
 
-  /** Clusters from a state (see state()), for an index that holds the same summaries. */
-  static restored(state: ClustersState, stats: TermStats, numbers: TermNumbers, windowMs: number, tuning: GroupingTuning): Clusters {
+  /**
+   * Clusters from a state (see stateSteps), for an index that holds the same summaries, as steps
+   * (a few thousand summaries or clusters each). The state's postings are taken over, not copied.
+   */
+  static *restoredSteps(state: ClustersState, stats: TermStats, numbers: TermNumbers, windowMs: number, tuning: GroupingTuning): Steps<Clusters> {
     const clusters = new Clusters(stats, numbers, windowMs, tuning);
-    const count = state.profiles.length;
-    if (state.keys.length !== count || state.queries.length !== count) throw new Error('the clusters state does not add up');
-    state.profiles.forEach((profile, n) => {
+    const { profiles, keys } = state;
+    const count = profiles.length;
+    if (keys.length !== count || state.queries.length !== count) throw new Error('the clusters state does not add up');
+    for (let n = 0; n < count; n++) {
+      const profile = profiles[n]!;
       if (clusters.numberOfId.has(profile.id)) throw new Error('the clusters state holds an id twice');
       clusters.numberOfId.set(profile.id, n);
       clusters.ids.push(profile.id);
       clusters.profiles.push(profile);
       clusters.published.push(profile.published ?? Number.NaN);
-      clusters.keys.push(state.keys[n]!);
+      clusters.keys.push(keys[n]!);
       clusters.queries.push(state.queries[n]!);
-    });
+      if (n % RESTORED_A_STEP === RESTORED_A_STEP - 1) yield;
+    }
     state.postings.forEach((posting, id) => {
       if (posting === undefined) return;
       if (posting !== null && posting.some((n) => !(n >= 0 && n < count))) throw new Error('the clusters state has a posting out of range');
-      clusters.postings[id] = posting === null ? null : [...posting];
+      clusters.postings[id] = posting as number[] | null;
     });
+    yield;
+    let made = 0;
     for (const { key, members, sum, counts, sumNorm2 } of state.clusters) {
-      const profiles = Array.from(members, (n) => state.profiles[n]!);
-      if (profiles.some((profile, i) => profile === undefined || state.keys[members[i]!] !== key)) throw new Error('the clusters state does not add up');
-      clusters.byKey.set(key, Cluster.restored(key, profiles, sum, counts, sumNorm2));
+      const own: SummaryProfile[] = [];
+      for (const n of members) {
+        if (!(n >= 0 && n < count) || keys[n] !== key) throw new Error('the clusters state does not add up');
+        own.push(profiles[n]!);
+      }
+      clusters.byKey.set(key, Cluster.restored(key, own, sum, counts, sumNorm2));
+      if (++made % RESTORED_A_STEP === 0) yield;
     }
     for (const key of clusters.byKey.keys()) if (!(key < state.nextKey)) throw new Error('the clusters state does not add up');
     clusters.nextKey = state.nextKey;
