@@ -80,11 +80,11 @@ export class ByteWriter {
   }
 
   string(value: string): void {
-    this.utf8(Buffer.from(value, 'utf8'));
+    this.counted(Buffer.from(value, 'utf8'));
   }
 
-  /** A string's UTF-8 bytes, encoded already (as string() writes them). */
-  utf8(bytes: Buffer): void {
+  /** Bytes after their count: a string encoded already (UTF-8, as string() writes it, or Latin-1). */
+  counted(bytes: Buffer): void {
     this.count(bytes.length);
     this.push(bytes);
   }
@@ -168,6 +168,11 @@ export class ByteReader {
 
   string(): string {
     return this.take(this.count()).toString('utf8');
+  }
+
+  /** A string written as Latin-1 bytes (ByteWriter.counted). */
+  latin1(): string {
+    return this.take(this.count()).toString('latin1');
   }
 
   json(): unknown {

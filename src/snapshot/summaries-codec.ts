@@ -56,6 +56,7 @@ export function* decodeSummariesSteps(input: ByteReader): Steps<Summary[]> {
   yield;
   const optional = TEXT_FIELDS.map((field) => [field, decodeTexts(input, count)] as const);
   const shared = SHARED_FIELDS.map((field) => [field, decodeShared(input, count)] as const);
+  const fields = Object.fromEntries([...optional, ...shared]) as Record<(typeof TEXT_FIELDS)[number] | (typeof SHARED_FIELDS)[number], (string | undefined)[]>;
   yield;
   const published = input.float64s();
   const dateOnly = input.uint8s();
@@ -75,6 +76,15 @@ export function* decodeSummariesSteps(input: ByteReader): Steps<Summary[]> {
     // Most summaries have no tags: they share one empty list (a summary's tags are never changed).
     const summaryTags = tagCounts[n] === 0 ? NO_TAGS : tags.slice(tagAt, (tagAt += tagCounts[n]!));
     if (summaryTags.includes(undefined)) throw new Error('the summaries are not summaries');
+    const [title, url, source, teamId] = [fields.title[n], fields.url[n], fields.source[n], fields.teamId[n]];
+    // The usual summary (a shared feed item: title, link, outlet, date) in one literal: V8 then
+    // makes it with every field inside the object and one shape for all, where adding the
+    // fields one by one gives each a second array for those past the first four.
+    if (title !== undefined && url !== undefined && source !== undefined && teamId === undefined && !Number.isNaN(published[n]) && dateOnly[n] !== 0) {
+      summaries.push({ id, text, tags: summaryTags as string[], origin: { file, line }, title, url, source, published: published[n]!, dateOnly: dateOnly[n] === 2 });
+      if (n % STRINGS_A_STEP === STRINGS_A_STEP - 1) yield;
+      continue;
+    }
     const summary: Mutable<Summary> = { id, text, tags: summaryTags as string[], origin: { file, line } };
     for (const [field, values] of optional) if (values[n] !== undefined) summary[field] = values[n];
     for (const [field, values] of shared) if (values[n] !== undefined) summary[field] = values[n];
@@ -89,52 +99,72 @@ export function* decodeSummariesSteps(input: ByteReader): Steps<Summary[]> {
 }
 
 /**
- * Strings (or their absence) as one string and their lengths (−1: absent). The string goes as
- * UTF-8 unless it holds a lone surrogate, which UTF-8 cannot carry: then as JSON, which can. The
- * UTF-8 of well-formed strings one after the other is that of the one string they make, so each
- * is encoded on its own, a few thousand a step (the texts of 100,000 summaries at once held the
- * event loop for a tenth of a second).
+ * Strings (or their absence) as their lengths (−1: absent), which of them are wide (hold a
+ * character past U+00FF), and two strings: the narrow ones one after the other in Latin-1, then
+ * the wide ones. Read back, each is a slice of its group's string, and the narrow ones' string
+ * is one byte a character, as V8 keeps such a string: one string of them all would be two bytes a
+ * character as soon as one summary quotes with curly quotes. The wide ones go as UTF-8 unless one
+ * holds a lone surrogate, which UTF-8 cannot carry: then as JSON, which can. The bytes of each
+ * string one after the other are those of the string they make, so each is encoded on its own,
+ * a few thousand a step (the texts of 100,000 summaries at once held the event loop for a tenth
+ * of a second).
  */
 function* encodeTextsSteps(values: readonly (string | undefined)[], out: ByteWriter): Steps {
   out.column(Int32Array.from(values, (value) => (value === undefined ? -1 : value.length)));
+  const wide = new Uint8Array(values.length);
   let wellFormed = true;
-  let bytes = 0;
+  let narrowBytes = 0;
+  let wideBytes = 0;
   for (let n = 0; n < values.length; n++) {
     const value = values[n];
-    // String.prototype.isWellFormed is Node 20's, newer than the TypeScript library set here.
-    if (value !== undefined) {
+    if (value !== undefined && WIDE.test(value)) {
+      wide[n] = 1;
+      // String.prototype.isWellFormed is Node 20's, newer than the TypeScript library set here.
       wellFormed &&= (value as string & { isWellFormed(): boolean }).isWellFormed();
-      bytes += Buffer.byteLength(value, 'utf8');
-    }
+      wideBytes += Buffer.byteLength(value, 'utf8');
+    } else if (value !== undefined) narrowBytes += value.length;
     if (n % STRINGS_A_STEP === STRINGS_A_STEP - 1) yield;
   }
+  out.column(wide);
+  out.counted(yield* joinedSteps(values, wide, 0, narrowBytes, 'latin1'));
   out.count(wellFormed ? 0 : 1);
-  if (!wellFormed) {
-    out.json(values.join(''));
-    return;
-  }
+  if (wellFormed) out.counted(yield* joinedSteps(values, wide, 1, wideBytes, 'utf8'));
+  else out.json(values.filter((_, n) => wide[n] === 1).join(''));
+}
+
+/** WIDE: a character Latin-1 cannot hold. */
+const WIDE = /[^\u0000-\u00ff]/;
+
+/** The strings of one group (`wide[n] === group`), encoded one after the other into `bytes` bytes. */
+function* joinedSteps(values: readonly (string | undefined)[], wide: Uint8Array, group: 0 | 1, bytes: number, encoding: 'latin1' | 'utf8'): Steps<Buffer> {
   const all = Buffer.allocUnsafe(bytes);
   let at = 0;
   for (let n = 0; n < values.length; n++) {
     const value = values[n];
-    if (value !== undefined) at += all.write(value, at, 'utf8');
+    if (value !== undefined && wide[n] === group) at += all.write(value, at, encoding);
     if (n % STRINGS_A_STEP === STRINGS_A_STEP - 1) yield;
   }
-  out.utf8(all);
+  return all;
 }
 
 function decodeTexts(input: ByteReader, count: number): (string | undefined)[] {
   const lengths = input.int32s();
+  const wide = input.uint8s();
+  const narrowAll = input.latin1();
   const asJson = input.count();
-  const all = asJson === 0 ? input.string() : asJson === 1 ? input.json() : undefined;
-  if (typeof all !== 'string' || lengths.length !== count) throw new Error('the summaries do not add up');
+  const wideAll = asJson === 0 ? input.string() : asJson === 1 ? input.json() : undefined;
+  if (typeof wideAll !== 'string' || lengths.length !== count || wide.length !== count) throw new Error('the summaries do not add up');
   const values: (string | undefined)[] = [];
-  let at = 0;
-  for (const length of lengths) {
-    if (length < -1) throw new Error('the summaries do not add up');
-    values.push(length === -1 ? undefined : all.slice(at, (at += length)));
+  let narrowAt = 0;
+  let wideAt = 0;
+  for (let n = 0; n < count; n++) {
+    const length = lengths[n]!;
+    if (length < -1 || wide[n]! > 1) throw new Error('the summaries do not add up');
+    if (length === -1) values.push(undefined);
+    else if (wide[n] === 1) values.push(wideAll.slice(wideAt, (wideAt += length)));
+    else values.push(narrowAll.slice(narrowAt, (narrowAt += length)));
   }
-  if (at !== all.length) throw new Error('the summaries do not add up');
+  if (narrowAt !== narrowAll.length || wideAt !== wideAll.length) throw new Error('the summaries do not add up');
   return values;
 }
 
