@@ -111,6 +111,7 @@ async function startAtScale(): Promise<void> {
             ['', 'cold (today)', 'from snapshot'],
             row('ready (build | read + check + restore)', formatMs(coldMs), formatMs(readyMs)),
             row('  of which reading and checking the file', '', formatMs(readMs)),
+            row('  CPU time (its collector threads too)', '', formatMs(start.readyCpuMs)),
             row('  longest hold of the event loop restoring', '', formatMs(start.longestStepMs)),
             row('heap after gc', formatBytes(coldHeap), formatBytes(restoredHeap)),
             row('question p50', formatMs(percentile(coldLatencies, 50)), formatMs(percentile(restoredLatencies, 50))),

@@ -83,7 +83,7 @@ export class ByteWriter {
     this.counted(Buffer.from(value, 'utf8'));
   }
 
-  /** Bytes after their count: a string encoded already (UTF-8, as string() writes it, or Latin-1). */
+  /** Bytes after their count: a string in UTF-8 encoded already (as string() writes it). */
   counted(bytes: Buffer): void {
     this.count(bytes.length);
     this.push(bytes);
@@ -168,11 +168,6 @@ export class ByteReader {
 
   string(): string {
     return this.take(this.count()).toString('utf8');
-  }
-
-  /** A string written as Latin-1 bytes (ByteWriter.counted). */
-  latin1(): string {
-    return this.take(this.count()).toString('latin1');
   }
 
   json(): unknown {

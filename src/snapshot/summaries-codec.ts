@@ -100,11 +100,11 @@ export function* decodeSummariesSteps(input: ByteReader): Steps<Summary[]> {
 
 /**
  * Strings (or their absence) as their lengths (−1: absent), which of them are wide (hold a
- * character past U+00FF), and two strings: the narrow ones one after the other in Latin-1, then
+ * character past U+00FF), and two strings, both UTF-8: the narrow ones one after the other, then
  * the wide ones. Read back, each is a slice of its group's string, and the narrow ones' string
- * is one byte a character, as V8 keeps such a string: one string of them all would be two bytes a
- * character as soon as one summary quotes with curly quotes. The wide ones go as UTF-8 unless one
- * holds a lone surrogate, which UTF-8 cannot carry: then as JSON, which can. The bytes of each
+ * is one byte a character, as V8 keeps a string with no wide character: one string of them all
+ * would be two bytes a character as soon as one summary quotes with curly quotes. The wide ones
+ * go as JSON instead when one holds a lone surrogate, which UTF-8 cannot carry. The bytes of each
  * string one after the other are those of the string they make, so each is encoded on its own,
  * a few thousand a step (the texts of 100,000 summaries at once held the event loop for a tenth
  * of a second).
@@ -122,26 +122,26 @@ function* encodeTextsSteps(values: readonly (string | undefined)[], out: ByteWri
       // String.prototype.isWellFormed is Node 20's, newer than the TypeScript library set here.
       wellFormed &&= (value as string & { isWellFormed(): boolean }).isWellFormed();
       wideBytes += Buffer.byteLength(value, 'utf8');
-    } else if (value !== undefined) narrowBytes += value.length;
+    } else if (value !== undefined) narrowBytes += Buffer.byteLength(value, 'utf8');
     if (n % STRINGS_A_STEP === STRINGS_A_STEP - 1) yield;
   }
   out.column(wide);
-  out.counted(yield* joinedSteps(values, wide, 0, narrowBytes, 'latin1'));
+  out.counted(yield* joinedSteps(values, wide, 0, narrowBytes));
   out.count(wellFormed ? 0 : 1);
-  if (wellFormed) out.counted(yield* joinedSteps(values, wide, 1, wideBytes, 'utf8'));
+  if (wellFormed) out.counted(yield* joinedSteps(values, wide, 1, wideBytes));
   else out.json(values.filter((_, n) => wide[n] === 1).join(''));
 }
 
-/** WIDE: a character Latin-1 cannot hold. */
+/** A character past U+00FF (which makes V8 keep a string two bytes a character). */
 const WIDE = /[^\u0000-\u00ff]/;
 
-/** The strings of one group (`wide[n] === group`), encoded one after the other into `bytes` bytes. */
-function* joinedSteps(values: readonly (string | undefined)[], wide: Uint8Array, group: 0 | 1, bytes: number, encoding: 'latin1' | 'utf8'): Steps<Buffer> {
+/** The strings of one group (`wide[n] === group`), in UTF-8 one after the other, into `bytes` bytes. */
+function* joinedSteps(values: readonly (string | undefined)[], wide: Uint8Array, group: 0 | 1, bytes: number): Steps<Buffer> {
   const all = Buffer.allocUnsafe(bytes);
   let at = 0;
   for (let n = 0; n < values.length; n++) {
     const value = values[n];
-    if (value !== undefined && wide[n] === group) at += all.write(value, at, encoding);
+    if (value !== undefined && wide[n] === group) at += all.write(value, at, 'utf8');
     if (n % STRINGS_A_STEP === STRINGS_A_STEP - 1) yield;
   }
   return all;
@@ -150,7 +150,7 @@ function* joinedSteps(values: readonly (string | undefined)[], wide: Uint8Array,
 function decodeTexts(input: ByteReader, count: number): (string | undefined)[] {
   const lengths = input.int32s();
   const wide = input.uint8s();
-  const narrowAll = input.latin1();
+  const narrowAll = input.string();
   const asJson = input.count();
   const wideAll = asJson === 0 ? input.string() : asJson === 1 ? input.json() : undefined;
   if (typeof wideAll !== 'string' || lengths.length !== count || wide.length !== count) throw new Error('the summaries do not add up');
