@@ -55,12 +55,14 @@ export function* encodeClustersSteps(state: ClustersState, slotOf: (id: string) 
   for (const posting of postings) posted += posting?.length ?? 0;
   yield* writeConcatenatedSteps(postings.length, posted, (id) => postings[id] ?? [], i32, out);
   out.f64(state.nextKey);
-  const { clusters } = state;
-  out.column(Int32Array.from(clusters, (cluster) => cluster.key));
-  yield* writeListsSteps(clusters.map((cluster) => cluster.members), out);
-  yield* writeVectorsSteps(clusters.map((cluster) => cluster.sum), out);
-  yield* writeListsSteps(clusters.map((cluster) => cluster.counts), out);
-  out.column(Float64Array.from(clusters, (cluster) => cluster.sumNorm2));
+  const { keys, members, sums, counts, norms } = state.clusters;
+  out.column(keys);
+  const memberCount = yield* writeWidthsSteps(keys.length, (i) => members.starts[i + 1]! - members.starts[i]!, out);
+  if (memberCount !== members.numbers.length) throw new Error('the clusters state does not add up');
+  out.column(members.numbers);
+  yield* writeVectorsSteps(sums, out);
+  yield* writeListsSteps(counts, out);
+  out.column(norms);
 }
 
 /** The clusters' state encodeClustersSteps wrote, as steps; `idAt` gives the id of the summary in an index slot. Throws on anything that does not add up. */
@@ -111,12 +113,12 @@ export function* decodeClustersSteps(input: ByteReader, idAt: (slot: number) => 
   yield;
   const nextKey = input.f64();
   const clusterKeys = input.int32s();
-  const members = readLists(input, clusterKeys.length);
+  const members = readRagged(input, clusterKeys.length);
   const sums = readVectors(input, clusterKeys.length);
   const counts = readLists(input, clusterKeys.length);
   const norms = input.float64s();
   if (norms.length !== clusterKeys.length) throw new Error('the clusters do not add up');
-  const clusters = yield* listSteps(clusterKeys.length, (i) => ({ key: clusterKeys[i]!, members: members[i]!, sum: sums[i]!, counts: counts[i]!, sumNorm2: norms[i]! }));
+  const clusters = { keys: clusterKeys, members: { starts: members.starts, numbers: members.values }, sums, counts, norms };
   return { profiles, keys, queries, postings, nextKey, clusters };
 }
 

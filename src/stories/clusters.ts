@@ -64,7 +64,15 @@ export interface ClustersState {
    */
   readonly postings: readonly (readonly number[] | null | undefined)[];
   readonly nextKey: number;
-  readonly clusters: readonly { readonly key: number; readonly members: Int32Array; readonly sum: SparseVector; readonly counts: Int32Array; readonly sumNorm2: number }[];
+  /** By cluster, in the order they were made: columns, so that a restore makes no object a cluster but the cluster. */
+  readonly clusters: {
+    readonly keys: Int32Array;
+    /** Cluster i's members (summary numbers, in the order they joined) are numbers[starts[i]] … numbers[starts[i + 1] − 1]. */
+    readonly members: { readonly starts: Int32Array; readonly numbers: Int32Array };
+    readonly sums: readonly SparseVector[];
+    readonly counts: readonly Int32Array[];
+    readonly norms: Float64Array;
+  };
 }
 
 /** See Clusters.holding. */
@@ -303,11 +311,26 @@ export class Clusters {
       postings.push(posting == null ? posting : posting.map((n) => renumbered[n]!));
       if (id % 4096 === 4095) yield;
     }
-    const clusters: ClustersState['clusters'][number][] = [];
+    const { size } = this.byKey;
+    const keys2 = new Int32Array(size);
+    const starts = new Int32Array(size + 1);
+    const numbers: number[] = [];
+    const sums: SparseVector[] = [];
+    const counts: Int32Array[] = [];
+    const norms = new Float64Array(size);
+    let i = 0;
     for (const cluster of this.byKey.values()) {
-      clusters.push({ key: cluster.key, members: Int32Array.from(cluster.members, (id) => renumbered[this.numberOfId.get(id)!]!), ...cluster.sums });
-      if (clusters.length % 4096 === 0) yield;
+      keys2[i] = cluster.key;
+      starts[i] = numbers.length;
+      for (const id of cluster.members) numbers.push(renumbered[this.numberOfId.get(id)!]!);
+      const { sum, counts: own, sumNorm2 } = cluster.sums;
+      sums.push(sum);
+      counts.push(own);
+      norms[i++] = sumNorm2;
+      if (i % 4096 === 0) yield;
     }
+    starts[size] = numbers.length;
+    const clusters = { keys: keys2, members: { starts, numbers: Int32Array.from(numbers) }, sums, counts, norms };
     return { profiles, keys: Int32Array.from(keys), queries, postings, nextKey: this.nextKey, clusters };
   }
 
@@ -337,15 +360,21 @@ export class Clusters {
       clusters.postings[id] = posting as number[] | null;
     });
     yield;
-    let made = 0;
-    for (const { key, members, sum, counts, sumNorm2 } of state.clusters) {
+    const { keys: clusterKeys, members, sums, counts, norms } = state.clusters;
+    if (members.starts.length !== clusterKeys.length + 1 || sums.length !== clusterKeys.length || counts.length !== clusterKeys.length || norms.length !== clusterKeys.length) {
+      throw new Error('the clusters state does not add up');
+    }
+    for (let i = 0; i < clusterKeys.length; i++) {
+      const key = clusterKeys[i]!;
       const own: SummaryProfile[] = [];
-      for (const n of members) {
+      for (let m = members.starts[i]!; m < members.starts[i + 1]!; m++) {
+        const n = members.numbers[m]!;
         if (!(n >= 0 && n < count) || keys[n] !== key) throw new Error('the clusters state does not add up');
         own.push(profiles[n]!);
       }
-      clusters.byKey.set(key, Cluster.restored(key, own, sum, counts, sumNorm2));
-      if (++made % RESTORED_A_STEP === 0) yield;
+      if (own.length === 0 || clusters.byKey.has(key)) throw new Error('the clusters state does not add up');
+      clusters.byKey.set(key, Cluster.restored(key, own, sums[i]!, counts[i]!, norms[i]!));
+      if (i % RESTORED_A_STEP === RESTORED_A_STEP - 1) yield;
     }
     for (const key of clusters.byKey.keys()) if (!(key < state.nextKey)) throw new Error('the clusters state does not add up');
     clusters.nextKey = state.nextKey;
