@@ -4,13 +4,14 @@
  * (src/snapshot/bytes.ts): what they give must be what was written, field by field.
  */
 import { describe, expect, it } from 'vitest';
+import { compactedSteps } from '../../src/engine/compact.js';
 import { engineParts } from '../../src/engine/engine.js';
 import { bodyParts, ByteReader, ByteWriter } from '../../src/snapshot/bytes.js';
 import type { SummaryProfile } from '../../src/stories/profile.js';
 import type { Query } from '../../src/stories/clusters.js';
 import { runNow } from '../../src/work/slices.js';
 import { shippedData } from '../stories/fixtures.js';
-import { engineOf, roundTrip } from './snapshot-fixtures.js';
+import { answersOf, engineOf, roundTrip, storiesOf } from './snapshot-fixtures.js';
 
 const { summaries: shipped } = await shippedData();
 
@@ -45,6 +46,27 @@ describe('profiles restored from a snapshot', () => {
     expect(read.profiles.some((profile) => profile.quoted.length > 0)).toBe(true);
     // Written again from the restored engine (its profiles read from columns), then read: the same.
     expect(clustersOf(roundTrip(restored).engine).profiles.map(plain)).toEqual(written.profiles.map(plain));
+  });
+});
+
+describe('an engine restored from a snapshot, then swept and compacted', () => {
+  it('answers, and places later summaries, as the engine that never stopped', () => {
+    // Compaction renumbers a restored grouper's profiles (read from the snapshot's columns) into
+    // the state of a new one: they must keep working there, and in the next snapshot.
+    const [base, later] = [shipped.slice(0, 240), shipped.slice(240, 320)];
+    const running = engineOf(base);
+    const restored = roundTrip(running).engine;
+    const swept = base.filter((_, i) => i % 3 !== 0).map((s) => s.id);
+    for (const engine of [running, restored]) engine.remove(swept);
+    const compacted = roundTrip(runNow(compactedSteps(restored))!).engine;
+    for (const engine of [running, compacted]) {
+      for (const summary of later) engine.add([summary]);
+      engine.remove(later.slice(0, 10).map((s) => s.id));
+    }
+    const held = shipped.slice(0, 320).map((s) => s.id);
+    expect(storiesOf(compacted, held)).toEqual(storiesOf(running, held));
+    expect(answersOf(compacted, ['earthquake', 'refugees Hungary', 'talks'])).toEqual(answersOf(running, ['earthquake', 'refugees Hungary', 'talks']));
+    expect(compacted.stats).toEqual(running.stats);
   });
 });
 
