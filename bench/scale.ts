@@ -3,9 +3,10 @@
  * the labelled sets replicated with shifted dates, so that they group as news does) built cold
  * (index and grouping, as a start without a snapshot does), then written to a snapshot and started
  * from it (read, checked, restored: "ready"; in a process of its own, as Tidings starts, and
- * again in this one beside the cold engine), side by side: time, heap for index and stories after gc, and question latency over 2,000 questions on each. Also: how long writing the
- * snapshot held the event loop at most in one go (it is written in slices while questions are
- * answered), its size, and whether the restored engine answers exactly as the cold one.
+ * again in this one beside the cold engine), side by side: time, heap for index and stories after
+ * gc, and question latency over 2,000 questions on each. Also: how long writing the snapshot, and
+ * restoring it, held the event loop at most in one go (both run in slices while questions are
+ * answered), its size, and whether the restored engines answer exactly as the cold one.
  *
  * `npm run bench -- scale soak` adds the soak (scale-soak.ts). BENCH_SCALE_SUMMARIES sets
  * another size. A cold build of 1,000,000 takes well over ten minutes on this machine, so the
