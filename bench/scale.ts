@@ -2,15 +2,17 @@
  * Fast start and bounded memory at scale (issue 15): 100,000 real summaries (lib/eval-corpus.ts:
  * the labelled sets replicated with shifted dates, so that they group as news does) built cold
  * (index and grouping, as a start without a snapshot does), then written to a snapshot and started
- * from it (read, checked, restored: "ready"), side by side: time, heap for index and stories after gc, and question latency over 2,000 questions on each. Also: how long writing the
- * snapshot held the event loop at most in one go (it is written in slices while questions are
- * answered), its size, and whether the restored engine answers exactly as the cold one.
+ * from it (read, checked, restored: "ready"; in a process of its own, as Tidings starts, and
+ * again in this one beside the cold engine), side by side: time, heap for index and stories after
+ * gc, and question latency over 2,000 questions on each. Also: how long writing the snapshot, and
+ * restoring it, held the event loop at most in one go (both run in slices while questions are
+ * answered), its size, and whether the restored engines answer exactly as the cold one.
  *
  * `npm run bench -- scale soak` adds the soak (scale-soak.ts). BENCH_SCALE_SUMMARIES sets
  * another size. A cold build of 1,000,000 takes well over ten minutes on this machine, so the
  * million is not run by default (BENCH_SCALE_SUMMARIES=1000000 runs it, slowly).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,11 +22,12 @@ import { EMPTY_LEXICON } from '../src/search/lexicon.js';
 import { captureSteps, restoreSteps } from '../src/snapshot/engine-snapshot.js';
 import { readSnapshotFile, sha256Steps, SNAPSHOT_MAGIC, writeSnapshotFile } from '../src/snapshot/file.js';
 import { engineFingerprint, SNAPSHOT_FORMAT } from '../src/snapshot/fingerprint.js';
-import { runSliced, type Steps } from '../src/work/slices.js';
+import { runSliced } from '../src/work/slices.js';
 import { realCorpus } from './lib/eval-corpus.js';
 import { formatBytes, formatMs, heapAfterGc, percentile, table } from './lib/measure.js';
 import { benchQuestions } from './lib/questions.js';
 import { seededRandom } from './lib/random.js';
+import { answersKey, slicedWithLongest, startInChild, type StartInput } from './lib/snapshot-start.js';
 import type { Scenario } from './scenario.js';
 import { soak } from './scale-soak.js';
 
@@ -34,21 +37,6 @@ const NOW = Date.UTC(2024, 2, 1);
 const OPTIONS: EngineOptions = { lexicon: EMPTY_LEXICON, halfLifeMs: 3 * DAY, storyWindowMs: 4 * DAY };
 const AIMS = { readyMs: 1_000, coldMs: 10_000, heapBytes: 300 * 1024 * 1024, p99Ms: 10 };
 
-/** Steps run in slices as Tidings runs them, with the longest single step (the longest the loop is held). */
-async function slicedWithLongest<T>(steps: Steps<T>): Promise<{ result: T; longestMs: number }> {
-  let longestMs = 0;
-  const timed = (function* (): Steps<T> {
-    for (;;) {
-      const started = performance.now();
-      const step = steps.next();
-      longestMs = Math.max(longestMs, performance.now() - started);
-      if (step.done) return step.value;
-      yield;
-    }
-  })();
-  return { result: await runSliced(timed), longestMs };
-}
-
 function latencies(engine: Engine, questions: readonly string[]): number[] {
   for (const question of questions.slice(0, 200)) engine.ask(question, { now: NOW });
   return questions.map((question) => {
@@ -56,13 +44,6 @@ function latencies(engine: Engine, questions: readonly string[]): number[] {
     engine.ask(question, { now: NOW });
     return performance.now() - started;
   });
-}
-
-/** Stories and first answers, for the check that the restored engine is the same. */
-function sameAnswers(a: Engine, b: Engine, questions: readonly string[]): boolean {
-  const of = (engine: Engine) =>
-    JSON.stringify(questions.slice(0, 200).map((q) => engine.ask(q, { now: NOW }).stories.map((r) => [r.story.id, r.score, r.hits.map((h) => h.summary.id)])));
-  return a.stats.stories === b.stats.stories && of(a) === of(b);
 }
 
 export const scaleScenario: Scenario = {
@@ -103,16 +84,26 @@ async function startAtScale(): Promise<void> {
       await writeSnapshotFile(path, { magic: SNAPSHOT_MAGIC, format: SNAPSHOT_FORMAT, engine: fingerprint, folder: 'bench', seq: 0, summaries: count, stories: cold.stats.stories, writtenAt: new Date().toISOString(), bytes: body.length, sha256: hashed.result }, body);
       const writeMs = performance.now() - started;
 
+      // A start from the snapshot, in a process of its own as Tidings starts (lib/snapshot-start.ts).
+      const compared = questions.slice(0, 200);
+      const input: StartInput = { path, expected: { engine: fingerprint, folder: 'bench' }, halfLifeMs: OPTIONS.halfLifeMs, storyWindowMs: OPTIONS.storyWindowMs, now: NOW, questions: compared };
+      const inputFile = join(dir, 'start.json');
+      writeFileSync(inputFile, JSON.stringify(input));
+      const start = startInChild(inputFile);
+      const { readMs, readyMs, heapBytes: restoredHeap } = start;
+
+      // And in this process, beside the cold engine (whose heap every collection marks too).
       const heapBeforeLoad = heapAfterGc();
       started = performance.now();
-      const read = await readSnapshotFile(path, { engine: fingerprint, folder: 'bench' }, runSliced);
+      const read = await readSnapshotFile(path, { engine: fingerprint, folder: 'bench' });
       if (!read.ok) throw new Error(`the snapshot was refused: ${read.reason}`);
-      const readMs = performance.now() - started;
+      const readHereMs = performance.now() - started;
       const restored = (await runSliced(restoreSteps(read.body, OPTIONS))).engine;
-      const readyMs = performance.now() - started;
-      const restoredHeap = heapAfterGc() - heapBeforeLoad;
+      const readyHereMs = performance.now() - started;
+      const restoredHereHeap = heapAfterGc() - heapBeforeLoad;
       const restoredLatencies = latencies(restored, questions);
-      const same = sameAnswers(cold, restored, questions);
+      const coldAnswers = answersKey(cold, compared, NOW);
+      const same = answersKey(restored, compared, NOW) === coldAnswers && start.answers === coldAnswers;
 
       const row = (name: string, a: string, b: string) => [name, a, b];
       console.log(
@@ -121,13 +112,18 @@ async function startAtScale(): Promise<void> {
             ['', 'cold (today)', 'from snapshot'],
             row('ready (build | read + check + restore)', formatMs(coldMs), formatMs(readyMs)),
             row('  of which reading and checking the file', '', formatMs(readMs)),
+            row('  CPU time (its collector threads too)', '', formatMs(start.readyCpuMs)),
+            row('  longest hold of the event loop restoring', '', formatMs(start.longestStepMs)),
             row('heap after gc', formatBytes(coldHeap), formatBytes(restoredHeap)),
             row('question p50', formatMs(percentile(coldLatencies, 50)), formatMs(percentile(restoredLatencies, 50))),
             row('question p99', formatMs(percentile(coldLatencies, 99)), formatMs(percentile(restoredLatencies, 99))),
           ]),
       );
       console.log(`snapshot: ${formatBytes(body.length)}, captured in ${formatMs(captureMs)} (longest hold of the event loop ${formatMs(captured.longestMs)}), checksummed and written in ${formatMs(writeMs - captureMs)} (longest hold ${formatMs(hashed.longestMs)})`);
-      console.log(`restored engine answers as the cold one (stories, ids, scores of 200 questions): ${same ? 'yes' : 'NO'}`);
+      console.log(
+        `from snapshot: a start in a process of its own (bench/lib/snapshot-start.ts); in this process, beside the cold engine: ready in ${formatMs(readyHereMs)} (reading and checking ${formatMs(readHereMs)}), heap ${formatBytes(restoredHereHeap)}; question latencies are of that one`,
+      );
+      console.log(`restored engines answer as the cold one (stories, ids, scores of 200 questions): ${same ? 'yes' : 'NO'}`);
       // Each aim beside its figure; heap and p99 are held to the worse of the two starts.
       const heap = Math.max(coldHeap, restoredHeap);
       const p99 = Math.max(percentile(coldLatencies, 99), percentile(restoredLatencies, 99));

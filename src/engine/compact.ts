@@ -41,6 +41,6 @@ export function* compactedSteps(engine: Engine): Steps<Engine | undefined> {
   const index = yield* SummaryIndex.restoreSteps(indexState);
   const grouperState = yield* parts.grouper.stateSteps();
   yield;
-  const grouper = new StoryGrouper(index, { windowMs: options.storyWindowMs }, grouperState);
+  const grouper = yield* StoryGrouper.restoredSteps(index, { windowMs: options.storyWindowMs }, grouperState);
   return engineFromParts({ index, grouper }, options);
 }

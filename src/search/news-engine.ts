@@ -35,6 +35,9 @@ export interface TermDocument {
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 const PREFIX_WEIGHT = 0.375;
 
+/** Postings pairs copied between two yields when the state is taken (a snapshot is written while questions are answered). */
+const PAIRS_A_STEP = 1 << 18;
+
 type FieldTermData = Map<number, Map<number, number>>;
 
 /**
@@ -200,10 +203,11 @@ export class NewsEngine<T> extends MiniSearch<T> {
   *stateSteps(slots: Int32Array, documentIds: readonly string[]): Steps<EngineState> {
     const fieldCount = this.boosts.length;
     const fieldLengths = new Int32Array(documentIds.length * fieldCount);
-    documentIds.forEach((id, slot) => {
-      const lengths = this._fieldLength.get(this._idToShortId.get(id)!) ?? [];
+    for (let slot = 0; slot < documentIds.length; slot++) {
+      const lengths = this._fieldLength.get(this._idToShortId.get(documentIds[slot]!)!) ?? [];
       for (let fieldId = 0; fieldId < fieldCount; fieldId++) fieldLengths[slot * fieldCount + fieldId] = lengths[fieldId] ?? 0;
-    });
+      if (slot % 4096 === 4095) yield;
+    }
     const terms: string[] = [];
     for (const term of this._index.keys()) {
       terms.push(term);
@@ -213,38 +217,51 @@ export class NewsEngine<T> extends MiniSearch<T> {
     // Sorted, for the binary search of a restored engine (packed-postings.ts).
     terms.sort(byCodeUnits);
     yield;
+    // Each term's pairs counted first, so that they are written into one array of the right size.
     const pairCounts = new Int32Array(terms.length * fieldCount).fill(-1);
-    let pairs = new Int32Array(1 << 16);
-    let at = 0;
-    const put = (shortId: number, frequency: number) => {
-      if (at + 2 > pairs.length) {
-        const grown = new Int32Array(pairs.length * 2);
-        grown.set(pairs);
-        pairs = grown;
-      }
-      pairs[at++] = slots[shortId]!;
-      pairs[at++] = frequency;
-    };
+    let total = 0;
     for (let t = 0; t < terms.length; t++) {
-      const term = terms[t]!;
-      const data = this._index.get(term);
+      const data = this._index.get(terms[t]!);
       // Field by field in field order, as restoreSteps reads them.
       if (data !== undefined) {
         for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
           const documents = data.get(fieldId);
-          if (documents === undefined) continue;
-          pairCounts[t * fieldCount + fieldId] = documents.size;
-          for (const [shortId, frequency] of documents) put(shortId, frequency);
+          if (documents !== undefined) total += pairCounts[t * fieldCount + fieldId] = documents.size;
         }
       } else {
-        this.packed!.forEachField(this.packed!.find(term), (fieldId, packed, start, end) => {
-          pairCounts[t * fieldCount + fieldId] = end - start;
-          for (let i = start; i < end; i++) put(packed[2 * i]!, packed[2 * i + 1]!);
+        this.packed!.forEachField(this.packed!.find(terms[t]!), (fieldId, _, start, end) => (total += pairCounts[t * fieldCount + fieldId] = end - start));
+      }
+    }
+    yield;
+    const pairs = new Int32Array(2 * total);
+    let at = 0;
+    let sinceYield = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const data = this._index.get(terms[t]!);
+      const before = at;
+      if (data !== undefined) {
+        for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
+          for (const [shortId, frequency] of data.get(fieldId) ?? []) {
+            pairs[at++] = slots[shortId]!;
+            pairs[at++] = frequency;
+          }
+        }
+      } else {
+        this.packed!.forEachField(this.packed!.find(terms[t]!), (_, packed, start, end) => {
+          for (let i = start; i < end; i++) {
+            pairs[at++] = slots[packed[2 * i]!]!;
+            pairs[at++] = packed[2 * i + 1]!;
+          }
         });
       }
-      if (t % 256 === 255) yield;
+      // A common term has a pair for most documents: steps are counted in pairs, not terms.
+      sinceYield += at - before;
+      if (sinceYield >= PAIRS_A_STEP) {
+        sinceYield = 0;
+        yield;
+      }
     }
-    return { documentIds, fieldLengths, averageFieldLengths: Float64Array.from(this._avgFieldLength), terms, pairCounts, pairs: pairs.slice(0, at) };
+    return { documentIds, fieldLengths, averageFieldLengths: Float64Array.from(this._avgFieldLength), terms, pairCounts, pairs };
   }
 
   /** Fills an engine that holds nothing with a state (see stateSteps), as steps. */
@@ -257,14 +274,17 @@ export class NewsEngine<T> extends MiniSearch<T> {
     // Postings stay packed as read, until something changes them (packed-postings.ts).
     this.packed = new PackedPostings(state.terms, state.pairCounts, state.pairs, fieldCount, state.documentIds.length);
     yield;
-    state.documentIds.forEach((id, shortId) => {
+    const { documentIds, fieldLengths } = state;
+    for (let shortId = 0; shortId < documentIds.length; shortId++) {
+      const id = documentIds[shortId]!;
       this._documentIds.set(shortId, id);
       this._idToShortId.set(id, shortId);
-      const lengths = Array.from(state.fieldLengths.subarray(shortId * fieldCount, (shortId + 1) * fieldCount));
-      lengths.forEach((length, fieldId) => (this.lengths[fieldId]![shortId] = length));
+      const lengths = new Array<number>(fieldCount);
+      for (let fieldId = 0; fieldId < fieldCount; fieldId++) lengths[fieldId] = this.lengths[fieldId]![shortId] = fieldLengths[shortId * fieldCount + fieldId]!;
       this._fieldLength.set(shortId, lengths);
-    });
-    this._documentCount = this._nextId = state.documentIds.length;
+      if (shortId % 4096 === 4095) yield;
+    }
+    this._documentCount = this._nextId = documentIds.length;
     this._avgFieldLength = Array.from(state.averageFieldLengths);
   }
 

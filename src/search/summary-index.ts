@@ -185,6 +185,7 @@ export class SummaryIndex {
       slots[slot] = summaries.length;
       summaries.push(summary);
     });
+    yield;
     const engine = yield* this.engine.stateSteps(slots, summaries.map((summary) => summary.id));
     const frequencies = Int32Array.from(engine.terms, (term) => this.frequencies.get(term) ?? 0);
     return { summaries, engine, frequencies, outlets: [...this.outletNumbers.keys()] };
@@ -200,7 +201,8 @@ export class SummaryIndex {
       index.outletNumbers.set(outlet, n);
       index.outletCounts[n] = 0;
     });
-    state.summaries.forEach((summary, slot) => {
+    for (let slot = 0; slot < state.summaries.length; slot++) {
+      const summary = state.summaries[slot]!;
       if (summary.id !== state.engine.documentIds[slot]) throw new Error('the index state does not add up');
       index.summaries.set(summary.id, summary);
       index.bySlot.push(summary);
@@ -209,7 +211,8 @@ export class SummaryIndex {
       if (outlet === undefined) throw new Error(`the index state lacks the outlet ${summary.source}`);
       if (outlet >= 0) index.outletCounts[outlet]!++;
       index.outletBySlot.push(outlet);
-    });
+      if (slot % 4096 === 4095) yield;
+    }
     if (index.summaries.size !== state.summaries.length) throw new Error('the index state holds an id twice');
     yield* index.engine.restoreSteps(state.engine);
     state.engine.terms.forEach((term, t) => {

@@ -1,18 +1,68 @@
 /**
  * The snapshot's binary body, written and read in order: numbers, strings, JSON and whole typed
- * arrays (columns). A column is copied once into an array of its own when read, so that nothing
- * kept alive by the engine holds on to the file's buffer. Reading past the end, or a length that
- * does not fit, throws: a snapshot is used whole or not at all.
+ * arrays (columns). Reading past the end, or a length that does not fit, throws: a snapshot is
+ * used whole or not at all.
+ *
+ * The body is two parts: the stream (numbers, strings, JSON, and each column's length), then the
+ * columns' bytes, each starting at a multiple of 8 from the start of the columns part. A column is
+ * read as a typed array over the columns part itself, not copied: at 100,000 summaries the
+ * columns are some 80 MB, and copying them (and the memory that takes) was a good part of a
+ * restore. The columns part is therefore kept as long as the engine holds any column of it; the
+ * stream part (the summaries' text, decoded into strings) is let go. Layout:
+ * [u32 stream length][u32 0][stream][zeros to a multiple of 8][columns].
  */
+import { runNow, type Steps } from '../work/slices.js';
 
 type Column = Int32Array | Float32Array | Float64Array | Uint8Array;
 
-export class ByteWriter {
-  private readonly chunks: Buffer[] = [];
-  private length = 0;
+const PREFIX = 8;
+const ALIGN = 8;
+/** Bytes copied between two yields when the body is put together. */
+const COPY_STEP = 8 * 1024 * 1024;
 
+const aligned = (length: number) => Math.ceil(length / ALIGN) * ALIGN;
+
+/** Where the columns part starts in a body whose stream part is `streamLength` bytes. */
+export function columnsStart(streamLength: number): number {
+  return aligned(PREFIX + streamLength);
+}
+
+/** The stream part's length, from a body's first bytes (at least PREFIX of them). */
+export function streamLength(prefix: Buffer): number {
+  if (prefix.length < PREFIX) throw new Error('the snapshot ends early');
+  return prefix.readUInt32LE(0);
+}
+
+/** The two parts of a body: `columns` starts at a multiple of 8 in its ArrayBuffer (see bodyParts). */
+export interface BodyParts {
+  /** The body up to the columns (prefix and padding included). */
+  readonly stream: Buffer;
+  readonly columns: Buffer;
+}
+
+/** A body's parts; the columns copied once into memory of their own when they are not aligned in `body`'s. */
+export function bodyParts(body: Buffer): BodyParts {
+  const start = columnsStart(streamLength(body));
+  if (start > body.length) throw new Error('the snapshot ends early');
+  const columns = body.subarray(start);
+  return { stream: body.subarray(0, start), columns: columns.byteOffset % ALIGN === 0 ? columns : copyAligned(columns) };
+}
+
+function copyAligned(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
+export class ByteWriter {
+  private readonly stream: Buffer[] = [];
+  private streamBytes = 0;
+  private readonly columns: Buffer[] = [];
+  private columnBytes = 0;
+
+  /** The body's length so far. */
   get size(): number {
-    return this.length;
+    return columnsStart(this.streamBytes) + this.columnBytes;
   }
 
   f64(value: number): void {
@@ -30,38 +80,82 @@ export class ByteWriter {
   }
 
   string(value: string): void {
-    const chunk = Buffer.from(value, 'utf8');
-    this.count(chunk.length);
-    this.push(chunk);
+    this.counted(Buffer.from(value, 'utf8'));
+  }
+
+  /** Bytes after their count: a string in UTF-8 encoded already (as string() writes it). */
+  counted(bytes: Buffer): void {
+    this.count(bytes.length);
+    this.push(bytes);
   }
 
   json(value: unknown): void {
     this.string(JSON.stringify(value));
   }
 
+  /** A typed array, kept as it is until the body is put together (so it must not change meanwhile). */
   column(values: Column): void {
     this.count(values.length);
-    this.push(Buffer.from(values.buffer, values.byteOffset, values.byteLength));
+    this.columns.push(Buffer.from(values.buffer, values.byteOffset, values.byteLength));
+    const padding = aligned(values.byteLength) - values.byteLength;
+    if (padding > 0) this.columns.push(Buffer.alloc(padding));
+    this.columnBytes += aligned(values.byteLength);
   }
 
-  /** The bytes so far, in one buffer. */
+  /** The body, put together in steps (a copy of some megabytes each), in memory of its own (so its columns are aligned). */
+  *bytesSteps(): Steps<Buffer> {
+    const body = Buffer.allocUnsafeSlow(this.size);
+    body.writeUInt32LE(this.streamBytes, 0);
+    body.writeUInt32LE(0, 4);
+    let at = PREFIX;
+    let sinceYield = 0;
+    const copy = function* (chunks: readonly Buffer[]): Steps {
+      for (const chunk of chunks) {
+        chunk.copy(body, at);
+        at += chunk.length;
+        sinceYield += chunk.length;
+        if (sinceYield >= COPY_STEP) {
+          sinceYield = 0;
+          yield;
+        }
+      }
+    };
+    yield* copy(this.stream);
+    body.fill(0, at, columnsStart(this.streamBytes));
+    at = columnsStart(this.streamBytes);
+    yield* copy(this.columns);
+    return body;
+  }
+
+  /** The body at once. */
   bytes(): Buffer {
-    return Buffer.concat(this.chunks, this.length);
+    return runNow(this.bytesSteps());
   }
 
   private push(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.length += chunk.length;
+    this.stream.push(chunk);
+    this.streamBytes += chunk.length;
   }
 }
 
 export class ByteReader {
-  private at = 0;
+  private readonly stream: Buffer;
+  private readonly columns: Buffer;
+  private readonly streamEnd: number;
+  private at = PREFIX;
+  private columnAt = 0;
 
-  constructor(private readonly buffer: Buffer) {}
+  /** Over a whole body, or its parts as the snapshot file reads them (file.ts). */
+  constructor(body: Buffer | BodyParts) {
+    ({ stream: this.stream, columns: this.columns } = Buffer.isBuffer(body) ? bodyParts(body) : body);
+    if (this.columns.byteOffset % ALIGN !== 0) throw new Error('the columns are not aligned');
+    this.streamEnd = PREFIX + streamLength(this.stream);
+    if (this.stream.length !== columnsStart(streamLength(this.stream))) throw new Error('the snapshot does not add up');
+  }
 
+  /** Whether everything has been read. */
   get done(): boolean {
-    return this.at === this.buffer.length;
+    return this.at === this.streamEnd && this.columnAt === this.columns.length;
   }
 
   f64(): number {
@@ -81,30 +175,36 @@ export class ByteReader {
   }
 
   int32s(): Int32Array {
-    return new Int32Array(this.copy(4));
+    const length = this.count();
+    return new Int32Array(this.columns.buffer, this.columnBytes(length * 4), length);
   }
 
   float32s(): Float32Array {
-    return new Float32Array(this.copy(4));
+    const length = this.count();
+    return new Float32Array(this.columns.buffer, this.columnBytes(length * 4), length);
   }
 
   float64s(): Float64Array {
-    return new Float64Array(this.copy(8));
+    const length = this.count();
+    return new Float64Array(this.columns.buffer, this.columnBytes(length * 8), length);
   }
 
   uint8s(): Uint8Array {
-    return new Uint8Array(this.copy(1));
+    const length = this.count();
+    return new Uint8Array(this.columns.buffer, this.columnBytes(length), length);
   }
 
-  /** A column's bytes in an ArrayBuffer of their own (aligned, as typed arrays need). */
-  private copy(width: number): ArrayBuffer {
-    const bytes = this.take(this.count() * width);
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+  /** Where a column of `length` bytes starts in the columns' ArrayBuffer; moves past it. */
+  private columnBytes(length: number): number {
+    if (this.columnAt + length > this.columns.length) throw new Error('the snapshot ends early');
+    const start = this.columns.byteOffset + this.columnAt;
+    this.columnAt += aligned(length);
+    return start;
   }
 
   private take(length: number): Buffer {
-    if (this.at + length > this.buffer.length) throw new Error('the snapshot ends early');
-    const bytes = this.buffer.subarray(this.at, this.at + length);
+    if (this.at + length > this.streamEnd) throw new Error('the snapshot ends early');
+    const bytes = this.stream.subarray(this.at, this.at + length);
     this.at += length;
     return bytes;
   }

@@ -8,9 +8,8 @@ import { engineParts } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
 import type { HeldStored } from '../ingest/stored.js';
 import type { Steps } from '../work/slices.js';
-import { ByteReader, ByteWriter } from './bytes.js';
+import { ByteReader, ByteWriter, type BodyParts } from './bytes.js';
 import { decodeEngineSteps, encodeEngineSteps } from './engine-codec.js';
-
 
 /** The body for an engine and what the intake holds, as steps; undefined for an engine that is not built (starting). */
 export function* captureSteps(engine: Engine, held: HeldStored): Steps<Buffer | undefined> {
@@ -21,11 +20,11 @@ export function* captureSteps(engine: Engine, held: HeldStored): Steps<Buffer | 
   out.column(Float64Array.from(held.dates.values()));
   yield;
   yield* encodeEngineSteps(parts, out);
-  return out.bytes();
+  return yield* out.bytesSteps();
 }
 
-/** The engine and the held dates back from a body, as steps; throws when anything in it does not add up. */
-export function* restoreSteps(body: Buffer, options: EngineOptions): Steps<{ readonly engine: Engine; readonly dates: Map<string, number> }> {
+/** The engine and the held dates back from a body (or its parts as the file is read), as steps; throws when anything in it does not add up. */
+export function* restoreSteps(body: Buffer | BodyParts, options: EngineOptions): Steps<{ readonly engine: Engine; readonly dates: Map<string, number> }> {
   const input = new ByteReader(body);
   const ids = input.json() as string[];
   const times = input.float64s();

@@ -2,13 +2,14 @@
  * The snapshot file: one line of JSON (the header: what it is, what it was built from, its size
  * and the SHA-256 of the body), then the body (bytes.ts). Written to a temporary file beside it,
  * synced, then renamed over the old one, so that a stop or a crash midway leaves the old
- * snapshot or none, never half of one. Read back whole and checked before anything in it is
- * used: a snapshot that is missing, of another format, engine or data, or damaged is refused with
+ * snapshot or none, never half of one. Read back whole and checked (the checksum as it is read)
+ * before anything in it is used: a snapshot that is missing, of another format, engine or data, or damaged is refused with
  * the reason, and Tidings builds cold.
  */
-import { createHash } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import type { Steps } from '../work/slices.js';
+import { columnsStart, streamLength, type BodyParts } from './bytes.js';
 import { SNAPSHOT_FORMAT } from './fingerprint.js';
 
 export const SNAPSHOT_MAGIC = 'tidings-snapshot';
@@ -33,7 +34,7 @@ export interface SnapshotHeader {
 }
 
 export type SnapshotRead =
-  | { readonly ok: true; readonly header: SnapshotHeader; readonly body: Buffer }
+  | { readonly ok: true; readonly header: SnapshotHeader; readonly body: BodyParts }
   | { readonly ok: false; readonly missing: boolean; readonly reason: string };
 
 /** The SHA-256 of bytes, as steps. */
@@ -65,27 +66,43 @@ export async function writeSnapshotFile(path: string, header: SnapshotHeader, bo
   }
 }
 
+/** Read (and hashed) between two turns of the event loop. */
+const READ_CHUNK = 8 * 1024 * 1024;
+/** A header is a few hundred bytes: one that is not within this is no header. */
+const HEADER_MAX = 64 * 1024;
+
 /**
- * Reads `path` and checks it against what the running Tidings expects; the checksum in slices
- * (`run`). Never throws: any problem is a reason.
+ * Reads `path` and checks it against what the running Tidings expects. The body is read in
+ * chunks into the two parts the engine is read from (bytes.ts: the columns in memory of their
+ * own, so that they are used as read), each chunk hashed as it comes, with the event loop let
+ * through between chunks. Never throws: any problem is a reason.
  */
-export async function readSnapshotFile(
-  path: string,
-  expected: { readonly engine: string; readonly folder: string },
-  run: (steps: Steps<string>) => Promise<string>,
-): Promise<SnapshotRead> {
-  let file: Buffer;
+export async function readSnapshotFile(path: string, expected: { readonly engine: string; readonly folder: string }): Promise<SnapshotRead> {
+  let handle: FileHandle;
   try {
-    file = await readFile(path);
+    handle = await open(path, 'r');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return { ok: false, missing, reason: missing ? 'there is none yet' : `it cannot be read: ${(error as Error).message}` };
   }
-  const end = file.indexOf(0x0a);
+  try {
+    return await readOpen(handle, expected);
+  } catch (error) {
+    return refused(`it cannot be read: ${(error as Error).message}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readOpen(handle: FileHandle, expected: { readonly engine: string; readonly folder: string }): Promise<SnapshotRead> {
+  const { size } = await handle.stat();
+  const first = Buffer.alloc(Math.min(size, HEADER_MAX));
+  const { bytesRead } = await handle.read(first, 0, first.length, 0);
+  const end = first.subarray(0, bytesRead).indexOf(0x0a);
   let header: Partial<SnapshotHeader>;
   try {
     if (end < 0) throw new Error('no header line');
-    header = JSON.parse(file.subarray(0, end).toString('utf8')) as Partial<SnapshotHeader>;
+    header = JSON.parse(first.subarray(0, end).toString('utf8')) as Partial<SnapshotHeader>;
     if (header === null || typeof header !== 'object') throw new Error('the header is not an object');
   } catch {
     return refused('it is not a Tidings snapshot (no header)');
@@ -95,10 +112,29 @@ export async function readSnapshotFile(
   if (header.engine !== expected.engine) return refused('it was written by another version of the engine, or with another story window');
   if (header.folder !== expected.folder) return refused('the data folder has changed since it was written');
   if (typeof header.seq !== 'number' || !Number.isInteger(header.seq) || header.seq < 0) return refused('its header has no store position');
-  const body = file.subarray(end + 1);
-  if (body.length !== header.bytes) return refused(`it is damaged: ${body.length} bytes where its header says ${String(header.bytes)}`);
-  if ((await run(sha256Steps(body))) !== header.sha256) return refused('it is damaged: its checksum does not match');
-  return { ok: true, header: header as SnapshotHeader, body };
+  const bodyAt = end + 1;
+  const bodyLength = size - bodyAt;
+  if (bodyLength !== header.bytes) return refused(`it is damaged: ${bodyLength} bytes where its header says ${String(header.bytes)}`);
+  const prefix = first.subarray(bodyAt, bytesRead);
+  const start = prefix.length >= 8 ? columnsStart(streamLength(prefix)) : Infinity;
+  if (start > bodyLength) return refused('it is damaged: its body ends early');
+  const hash = createHash('sha256');
+  const stream = await readHashed(handle, bodyAt, start, hash);
+  const columns = await readHashed(handle, bodyAt + start, bodyLength - start, hash);
+  if (hash.digest('hex') !== header.sha256) return refused('it is damaged: its checksum does not match');
+  return { ok: true, header: header as SnapshotHeader, body: { stream, columns } };
+}
+
+/** `length` bytes from `position` into memory of their own, hashed chunk by chunk as read (each read lets the event loop through). */
+async function readHashed(handle: FileHandle, position: number, length: number, hash: Hash): Promise<Buffer> {
+  const into = Buffer.allocUnsafeSlow(length);
+  for (let at = 0; at < length; ) {
+    const { bytesRead } = await handle.read(into, at, Math.min(READ_CHUNK, length - at), position + at);
+    if (bytesRead === 0) throw new Error('the file ends early');
+    hash.update(into.subarray(at, at + bytesRead));
+    at += bytesRead;
+  }
+  return into;
 }
 
 function refused(reason: string): SnapshotRead {

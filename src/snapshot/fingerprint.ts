@@ -16,9 +16,11 @@ import { indexTerms } from '../text/tokenize.js';
  * The layout of the snapshot and of the state in it: raise it with any change to either (or to
  * what the engine keeps that the hash below does not see). 3: summaries field by field and the
  * index's postings packed (summaries-codec.ts, packed-postings.ts); 4: summaries carry their
- * workspace (Summary.teamId), which an older snapshot cannot say.
+ * workspace (Summary.teamId), which an older snapshot cannot say; 5: profiles by the slot of their
+ * summary, read lazily from their columns (clusters-codec.ts), and the columns aligned in a part
+ * of their own (bytes.ts); 6: the summaries' narrow strings apart from the wide ones.
  */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 6;
 
 /**
  * Words that exercise the tokenizer (folding, stemming, numbers, names): a tokenizer that

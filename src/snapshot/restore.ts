@@ -22,7 +22,7 @@ export async function restoreSnapshot(
   options: EngineOptions,
   store: Pick<SummaryStore, 'lastSummarySeq'>,
 ): Promise<Restored> {
-  const read = await readSnapshotFile(path, expected, runSliced);
+  const read = await readSnapshotFile(path, expected);
   if (!read.ok) return read;
   const last = await store.lastSummarySeq();
   if (read.header.seq > last) {

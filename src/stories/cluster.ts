@@ -11,6 +11,8 @@ import { firstAtLeast } from '../sorted.js';
 import { EMPTY, sparseDot, type SparseVector } from './sparse.js';
 
 const NONE_QUOTED: ReadonlyMap<string, number> = new Map();
+/** The counts of an empty cluster, shared: a restore makes tens of thousands of clusters. */
+const NO_COUNTS = new Int32Array(0);
 
 /** Another FNV basis, for a second hash independent of the first. */
 const SECOND_BASIS = 0x01000193;
@@ -21,8 +23,8 @@ export class Cluster {
   readonly profiles: SummaryProfile[] = [];
   /** Sum of the members' unit vectors; its direction is the story's centroid. */
   sum: SparseVector = EMPTY;
-  /** For each term of `sum` (same order), how many members have it. */
-  counts: Int32Array = new Int32Array(0);
+  /** For each term of `sum` (same order), how many members have it (replaced, never written into). */
+  counts: Int32Array = NO_COUNTS;
   private sumNorm2 = 0;
   /** Weekdays named by any member. */
   weekdays = 0;

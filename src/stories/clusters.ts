@@ -27,6 +27,9 @@ export interface Query {
   readonly weights: Float32Array;
 }
 
+/** Summaries or clusters restored between two yields. */
+const RESTORED_A_STEP = 4096;
+
 /** The query of a summary that is gone. */
 const NO_QUERY: Query = { ids: new Int32Array(0), weights: new Float32Array(0) };
 
@@ -55,10 +58,21 @@ export interface ClustersState {
   /** Each summary's cluster key (−1: not placed). */
   readonly keys: Int32Array;
   readonly queries: readonly Query[];
-  /** By term number: the summaries (new numbers) of a telling term; null once too common; undefined never looked at. */
+  /**
+   * By term number: the summaries (new numbers) of a telling term; null once too common; undefined
+   * never looked at. Arrays of the state's own: the clusters restored from it take them over.
+   */
   readonly postings: readonly (readonly number[] | null | undefined)[];
   readonly nextKey: number;
-  readonly clusters: readonly { readonly key: number; readonly members: Int32Array; readonly sum: SparseVector; readonly counts: Int32Array; readonly sumNorm2: number }[];
+  /** By cluster, in the order they were made: columns, so that a restore makes no object a cluster but the cluster. */
+  readonly clusters: {
+    readonly keys: Int32Array;
+    /** Cluster i's members (summary numbers, in the order they joined) are numbers[starts[i]] … numbers[starts[i + 1] − 1]. */
+    readonly members: { readonly starts: Int32Array; readonly numbers: Int32Array };
+    readonly sums: readonly SparseVector[];
+    readonly counts: readonly Int32Array[];
+    readonly norms: Float64Array;
+  };
 }
 
 /** See Clusters.holding. */
@@ -297,37 +311,70 @@ export class Clusters {
       postings.push(posting == null ? posting : posting.map((n) => renumbered[n]!));
       if (id % 4096 === 4095) yield;
     }
-    const clusters: ClustersState['clusters'][number][] = [];
+    const { size } = this.byKey;
+    const keys2 = new Int32Array(size);
+    const starts = new Int32Array(size + 1);
+    const numbers: number[] = [];
+    const sums: SparseVector[] = [];
+    const counts: Int32Array[] = [];
+    const norms = new Float64Array(size);
+    let i = 0;
     for (const cluster of this.byKey.values()) {
-      clusters.push({ key: cluster.key, members: Int32Array.from(cluster.members, (id) => renumbered[this.numberOfId.get(id)!]!), ...cluster.sums });
-      if (clusters.length % 4096 === 0) yield;
+      keys2[i] = cluster.key;
+      starts[i] = numbers.length;
+      for (const id of cluster.members) numbers.push(renumbered[this.numberOfId.get(id)!]!);
+      const { sum, counts: own, sumNorm2 } = cluster.sums;
+      sums.push(sum);
+      counts.push(own);
+      norms[i++] = sumNorm2;
+      if (i % 4096 === 0) yield;
     }
+    starts[size] = numbers.length;
+    const clusters = { keys: keys2, members: { starts, numbers: Int32Array.from(numbers) }, sums, counts, norms };
     return { profiles, keys: Int32Array.from(keys), queries, postings, nextKey: this.nextKey, clusters };
   }
 
-  /** Clusters from a state (see state()), for an index that holds the same summaries. */
-  static restored(state: ClustersState, stats: TermStats, numbers: TermNumbers, windowMs: number, tuning: GroupingTuning): Clusters {
+  /**
+   * Clusters from a state (see stateSteps), for an index that holds the same summaries, as steps
+   * (a few thousand summaries or clusters each). The state's postings are taken over, not copied.
+   */
+  static *restoredSteps(state: ClustersState, stats: TermStats, numbers: TermNumbers, windowMs: number, tuning: GroupingTuning): Steps<Clusters> {
     const clusters = new Clusters(stats, numbers, windowMs, tuning);
-    const count = state.profiles.length;
-    if (state.keys.length !== count || state.queries.length !== count) throw new Error('the clusters state does not add up');
-    state.profiles.forEach((profile, n) => {
+    const { profiles, keys } = state;
+    const count = profiles.length;
+    if (keys.length !== count || state.queries.length !== count) throw new Error('the clusters state does not add up');
+    for (let n = 0; n < count; n++) {
+      const profile = profiles[n]!;
       if (clusters.numberOfId.has(profile.id)) throw new Error('the clusters state holds an id twice');
       clusters.numberOfId.set(profile.id, n);
       clusters.ids.push(profile.id);
       clusters.profiles.push(profile);
       clusters.published.push(profile.published ?? Number.NaN);
-      clusters.keys.push(state.keys[n]!);
+      clusters.keys.push(keys[n]!);
       clusters.queries.push(state.queries[n]!);
-    });
+      if (n % RESTORED_A_STEP === RESTORED_A_STEP - 1) yield;
+    }
     state.postings.forEach((posting, id) => {
       if (posting === undefined) return;
       if (posting !== null && posting.some((n) => !(n >= 0 && n < count))) throw new Error('the clusters state has a posting out of range');
-      clusters.postings[id] = posting === null ? null : [...posting];
+      clusters.postings[id] = posting as number[] | null;
     });
-    for (const { key, members, sum, counts, sumNorm2 } of state.clusters) {
-      const profiles = Array.from(members, (n) => state.profiles[n]!);
-      if (profiles.some((profile, i) => profile === undefined || state.keys[members[i]!] !== key)) throw new Error('the clusters state does not add up');
-      clusters.byKey.set(key, Cluster.restored(key, profiles, sum, counts, sumNorm2));
+    yield;
+    const { keys: clusterKeys, members, sums, counts, norms } = state.clusters;
+    if (members.starts.length !== clusterKeys.length + 1 || sums.length !== clusterKeys.length || counts.length !== clusterKeys.length || norms.length !== clusterKeys.length) {
+      throw new Error('the clusters state does not add up');
+    }
+    for (let i = 0; i < clusterKeys.length; i++) {
+      const key = clusterKeys[i]!;
+      const own: SummaryProfile[] = [];
+      for (let m = members.starts[i]!; m < members.starts[i + 1]!; m++) {
+        const n = members.numbers[m]!;
+        if (!(n >= 0 && n < count) || keys[n] !== key) throw new Error('the clusters state does not add up');
+        own.push(profiles[n]!);
+      }
+      if (own.length === 0 || clusters.byKey.has(key)) throw new Error('the clusters state does not add up');
+      clusters.byKey.set(key, Cluster.restored(key, own, sums[i]!, counts[i]!, norms[i]!));
+      if (i % RESTORED_A_STEP === RESTORED_A_STEP - 1) yield;
     }
     for (const key of clusters.byKey.keys()) if (!(key < state.nextKey)) throw new Error('the clusters state does not add up');
     clusters.nextKey = state.nextKey;

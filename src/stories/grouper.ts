@@ -57,6 +57,13 @@ export interface GrouperState {
   readonly angles: readonly (readonly [string, number])[];
 }
 
+/** What restoredSteps hands its grouper. */
+interface RestoredParts {
+  readonly numbers: TermNumbers;
+  readonly clusters: Clusters;
+  readonly angles: GrouperState['angles'];
+}
+
 /** Stale story keys past twice the stories, before the gone ones are let go. */
 const STALE_SLACK = 64;
 
@@ -88,29 +95,40 @@ export class StoryGrouper {
   private readonly idOfKey = new Map<number, string>();
   private readonly stale = new Set<number>();
 
-  /** With `restored`, the grouper a snapshot kept, over an index restored with it. */
+  /** With `restored` (see restoredSteps), the grouper a snapshot kept, over an index restored with it. */
   constructor(
     private readonly index: SummaryIndex,
     options: GrouperOptions,
-    restored?: GrouperState,
+    restored?: RestoredParts,
   ) {
     this.tuning = { ...GROUPING, ...options.tuning };
     this.model = options.model ?? MODEL;
     this.replay = options.judgeEveryPlacing !== true;
     this.angles = restored === undefined ? new Angles() : Angles.restored(restored.angles);
-    if (restored === undefined) {
-      this.numbers = new TermNumbers();
-      this.clusters = new Clusters(index, this.numbers, options.windowMs, this.tuning);
-      return;
-    }
-    this.numbers = TermNumbers.restored(restored.terms);
-    this.clusters = Clusters.restored(restored.clusters, index, this.numbers, options.windowMs, this.tuning);
-    const { profiles } = restored.clusters;
-    if (profiles.some((profile) => !index.has(profile.id))) throw new Error('the grouper state holds a summary the index does not');
+    this.numbers = restored?.numbers ?? new TermNumbers();
+    this.clusters = restored?.clusters ?? new Clusters(index, this.numbers, options.windowMs, this.tuning);
+  }
+
+  /**
+   * The grouper a state kept (a snapshot, or a compaction), over an index restored with it, as
+   * steps of a few thousand summaries or stories each (a start from a snapshot answers meanwhile).
+   */
+  static *restoredSteps(index: SummaryIndex, options: GrouperOptions, state: GrouperState): Steps<StoryGrouper> {
+    const numbers = TermNumbers.restored(state.terms);
+    const { profiles } = state.clusters;
+    for (let n = 0; n < profiles.length; n++) if (!index.has(profiles[n]!.id)) throw new Error('the grouper state holds a summary the index does not');
+    yield;
+    const clusters = yield* Clusters.restoredSteps(state.clusters, index, numbers, options.windowMs, { ...GROUPING, ...options.tuning });
+    const grouper = new StoryGrouper(index, options, { numbers, clusters, angles: state.angles });
     // The timeline and the quotes count the summaries known, whenever they came.
-    this.timeline.addAll(profiles.flatMap((profile) => (profile.published === undefined ? [] : [profile.published])));
-    for (const profile of profiles) this.quotes.add(profile);
-    for (const key of this.clusters.clusterKeys()) this.stale.add(key);
+    grouper.timeline.addAll(profiles.flatMap((profile) => (profile.published === undefined ? [] : [profile.published])));
+    yield;
+    for (let n = 0; n < profiles.length; n++) {
+      grouper.quotes.add(profiles[n]!);
+      if (n % 4096 === 4095) yield;
+    }
+    for (const key of grouper.clusters.clusterKeys()) grouper.stale.add(key);
+    return grouper;
   }
 
   /** The state (see GrouperState), as steps. */

@@ -12,7 +12,6 @@ import type { HeldStored } from '../../src/ingest/stored.js';
 import { createLogger } from '../../src/log.js';
 import { readSnapshotFile } from '../../src/snapshot/file.js';
 import { SnapshotKeeper } from '../../src/snapshot/keeper.js';
-import { runSliced } from '../../src/work/slices.js';
 import { shippedData } from '../stories/fixtures.js';
 import { engineOf } from './snapshot-fixtures.js';
 
@@ -50,7 +49,7 @@ function keeper(folder: () => string | undefined = () => 'folder-a') {
   const header = async (count: number) => {
     await until(() => written() === count);
     expect(written()).toBe(count);
-    const read = await readSnapshotFile(path, { engine: 'engine-a', folder: 'folder-a' }, runSliced);
+    const read = await readSnapshotFile(path, { engine: 'engine-a', folder: 'folder-a' });
     if (!read.ok) throw new Error(read.reason);
     return read.header;
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/corpus/summary.js';
-import { ByteReader, ByteWriter } from '../../src/snapshot/bytes.js';
+import { ByteReader, ByteWriter, columnsStart, streamLength } from '../../src/snapshot/bytes.js';
 import { decodeSummaries, encodeSummariesSteps } from '../../src/snapshot/summaries-codec.js';
 import { runNow } from '../../src/work/slices.js';
 import { shippedData } from '../stories/fixtures.js';
@@ -61,15 +61,16 @@ describe('summaries in a snapshot', () => {
 
   it('refuse lengths that do not add up, or a number of no listed value, rather than make up a summary', () => {
     const bytes = encoded(odd);
-    // The count first (3), then the ids' lengths column: its count (3), then 1, 1, 0 as 32-bit numbers.
+    // The stream (bytes.ts) opens, after its 8-byte prefix, with the count (3), then the ids'
+    // lengths column's count (3); the lengths themselves (1, 1, 0) open the columns part.
     const longer = Buffer.from(bytes);
-    longer.writeInt32LE(5, 8);
+    longer.writeInt32LE(5, 12);
     expect(() => decoded(longer)).toThrow(/do not add up|ends early/);
     const fewer = Buffer.from(bytes);
-    fewer.writeUInt32LE(2, 0);
+    fewer.writeUInt32LE(2, 8);
     expect(() => decoded(fewer)).toThrow();
     const below = Buffer.from(bytes);
-    below.writeInt32LE(-2, 8);
+    below.writeInt32LE(-2, columnsStart(streamLength(bytes)));
     expect(() => decoded(below)).toThrow(/do not add up/);
   });
 });
