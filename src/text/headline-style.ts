@@ -153,16 +153,25 @@ const REDUCED_RELATIVE = /^(?:by|of|(?:up|out|off|down)\s(?:of|by))\b/u;
  * rose"), but for a number's ("189 people killed and 516 injured").
  */
 function secondClauseAfter(tokens: readonly Token[], at: number): boolean {
+  // What follows a reporting verb is what was said, with verbs of its own: "Police said that more than 90 people are …".
+  const reporting = REPORTING.has(tokens[at]!.word);
   let afterAnd = false;
   for (let i = at + 1; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.quoted) continue;
-    if (isAuxiliary(token.word) && !CLAUSE_OPENERS.has(tokens[i - 1]!.word)) return true;
+    if (!reporting && isAuxiliary(token.word) && !CLAUSE_OPENERS.has(tokens[i - 1]!.word)) return true;
     if (baseOfPast(token.word) !== undefined && afterAnd && !/^[\d$]/u.test(tokens[i - 1]!.raw)) return true;
     if (token.word === 'and') afterAnd = true;
   }
   return false;
 }
+
+/** Reporting verbs, simple past: their object is a clause ("said all adults should wear masks"). */
+const REPORTING = new Set(
+  `said told announced warned claimed reported noted added confirmed insisted argued denied admitted revealed predicted acknowledged suggested stated declared stressed emphasized emphasised vowed pledged promised reiterated`.split(
+    ' ',
+  ),
+);
 
 /**
  * A subject this module can read: a few words, no clause or aside inside it, no quote, and no
@@ -200,12 +209,14 @@ function subjectNumber(subject: readonly Token[]): 'singular' | 'plural' | undef
   if (words.length === 1 && ['they', 'we', 'i', 'you'].includes(words[0]!)) return 'plural';
   const end = words.findIndex((w) => PREPOSITIONS.has(w));
   const phrase = subject.slice(0, end < 0 ? subject.length : end);
-  // "China and Singapore", "Airstrikes and artillery" are many; "The actress and activist" may be one.
-  const and = phrase.findIndex((t) => t.word === 'and' || t.raw === '&');
+  // "China and Singapore", "Airstrikes and artillery", "The talks and the vote" are many; "The
+  // actress and activist" may be one, and "The US Food and Drug Administration" is one ("&" too:
+  // "Johnson & Johnson").
+  if (phrase.some((t) => t.raw === '&')) return undefined;
+  const and = phrase.findIndex((t) => t.word === 'and');
   if (and >= 0) {
-    const next = phrase[and + 1];
-    const twoNamed = next !== undefined && (/^\p{Lu}/u.test(next.raw) || DETERMINER.test(next.word));
-    return twoNamed || !DETERMINER.test(phrase[0]!.word) ? 'plural' : undefined;
+    if (!DETERMINER.test(phrase[0]!.word)) return 'plural';
+    return DETERMINER.test(phrase[and + 1]?.word ?? '') ? 'plural' : undefined;
   }
   if (phrase.some((t) => t.word === 'or' || t.word === 'nor' || PRONOUN_SUBJECTS.has(t.word))) return undefined;
   const head = phrase.at(-1);
