@@ -27,4 +27,11 @@ describe('toSignal headline', () => {
     expect(signal.headline).toBe('The two sides have signed a deal on a hotline');
     expect(signal.sources.map((s) => s.summaryId).sort()).toEqual(['a', 'b']);
   });
+
+  it("keeps a title's cut as written too (titleHeadline shortens a long title)", () => {
+    const member = summary('a', text, { title: 'First in the nation, the city has ordered a hotline to be set up between the two militaries' });
+    const [sentence] = sentencePool([member]);
+    const signal = toSignal('First in the nation, the city has ordered a hotline', [sentence!], new Map([['a', member]]), []);
+    expect(signal.headline).toBe('First in the nation, the city has ordered a hotline');
+  });
 });
