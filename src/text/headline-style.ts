@@ -195,6 +195,7 @@ const PREPOSITIONS = new Set(
 );
 /** Words that cannot head a subject: a determiner or number left alone says nothing of its number. */
 const NOT_A_HEAD = /^(?:the|a|an|this|that|these|those|some|many|several|both|all|few|each|every|any|most|more|other|such|no|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|\d[\d,.]*)$/u;
+const ADVERB = /^(?:also|still|now|later|first|just|again|already|even|only|then|soon|never|\p{L}+ly)$/u;
 const PLURAL_NOUNS = new Set(['police', 'people', 'children', 'men', 'women', 'personnel', 'staff', 'media', 'data', 'public', 'majority', 'minority']);
 /** Names written with a final "s" that take a singular verb. */
 const SINGULAR_NAMES = new Set(['states', 'nations', 'reuters', 'times', 'news', 'paris', 'brussels', 'texas', 'kansas', 'honduras', 'athens', 'netherlands', 'philippines', 'emirates', 'airlines', 'motors', 'industries', 'sachs']);
@@ -207,8 +208,12 @@ function subjectNumber(subject: readonly Token[]): 'singular' | 'plural' | undef
   const words = subject.map((t) => t.word);
   if (words.length === 1 && ['he', 'she', 'it'].includes(words[0]!)) return 'singular';
   if (words.length === 1 && ['they', 'we', 'i', 'you'].includes(words[0]!)) return 'plural';
+  // "The number of confirmed dead": a past form after a preposition or an article is an adjective, not the verb.
+  if (PREPOSITIONS.has(words.at(-1)!) || NOT_A_HEAD.test(words.at(-1)!)) return undefined;
   const end = words.findIndex((w) => PREPOSITIONS.has(w));
-  const phrase = subject.slice(0, end < 0 ? subject.length : end);
+  let phrase = subject.slice(0, end < 0 ? subject.length : end);
+  // An adverb before the verb is no head: "Agents also seized", "Two other officers later killed".
+  while (phrase.length > 1 && ADVERB.test(phrase.at(-1)!.word)) phrase = phrase.slice(0, -1);
   // "China and Singapore", "Airstrikes and artillery", "The talks and the vote" are many; "The
   // actress and activist" may be one, and "The US Food and Drug Administration" is one ("&" too:
   // "Johnson & Johnson").
@@ -223,7 +228,7 @@ function subjectNumber(subject: readonly Token[]): 'singular' | 'plural' | undef
   if (head === undefined || head.word === '' || NOT_A_HEAD.test(head.word)) return undefined;
   const word = head.word;
   if (PLURAL_NOUNS.has(word)) return word === 'staff' || word === 'media' || word === 'data' || word === 'public' || word === 'majority' || word === 'minority' ? undefined : 'plural';
-  if (/(?:ly|ing|['’]s|['’])$/u.test(word) || /['’]$/u.test(head.raw)) return undefined;
+  if (/(?:ing|['’]s|['’])$/u.test(word) || /['’]$/u.test(head.raw)) return undefined;
   if (SINGULAR_NAMES.has(word)) return 'singular';
   // The clause's first word has its capital from opening it ("Officials"): read it as a common noun.
   const capitalised = /^\p{Lu}/u.test(head.raw);

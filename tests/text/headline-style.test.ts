@@ -25,6 +25,10 @@ describe('headlineStyle', () => {
     ['Mr. Zarif and Mr. Kerry spoke constantly', 'Mr. Zarif and Mr. Kerry speak constantly'],
     ['The Gun Violence Archive reported 189 people killed and 516 injured in shootings', 'The Gun Violence Archive reports 189 people killed and 516 injured in shootings'],
     ['Police arrested two men', 'Police arrest two men'],
+    // An adverb before the verb is not the subject's head.
+    ['Agents also seized company business records', 'Agents also seize company business records'],
+    ['Two other officers later killed themselves', 'Two other officers later kill themselves'],
+    ['The Supreme Court unanimously agreed to hear the case', 'The Supreme Court unanimously agrees to hear case'],
     // After a reporting verb, the verbs of what was said stay as they are.
     ['The CDC also said all adults and students should wear masks', 'The CDC also says all adults and students should wear masks'],
     ['Police said that more than 90 people are now known to have died', 'Police say that more than 90 people are now known to have died'],
@@ -62,6 +66,7 @@ describe('headlineStyle', () => {
     ['The California Democrat told colleagues about her plans', 'The California Democrat told colleagues about her plans'],
     ['The deal signed last week was hailed', 'Deal signed last week was hailed'],
     ['Two armed men attacked a bank', 'Two armed men attacked bank'],
+    ['The number of confirmed dead', 'The number of confirmed dead'],
     ['A federal judge blocked the law on Monday', 'Federal judge blocked law on Monday'],
     ['“The CDC order must be set aside,” the judge wrote', '“The CDC order must be set aside,” judge wrote'],
     ['The talks', 'The talks'],
