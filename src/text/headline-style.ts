@@ -195,6 +195,8 @@ const PREPOSITIONS = new Set(
 );
 /** Words that cannot head a subject: a determiner or number left alone says nothing of its number. */
 const NOT_A_HEAD = /^(?:the|a|an|this|that|these|those|some|many|several|both|all|few|each|every|any|most|more|other|such|no|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|\d[\d,.]*)$/u;
+/** How plurals of people and groups end: "officials", "lawmakers", "senators", "democrats", "americans", "residents". */
+const PEOPLE_PLURAL = /(?:ers|ors|ists|ians|ans|ants|ents|als|ats|ops|ces|ies|ees)$/u;
 const ADVERB = /^(?:also|still|now|later|first|just|again|already|even|only|then|soon|never|\p{L}+ly)$/u;
 const PLURAL_NOUNS = new Set(['police', 'people', 'children', 'men', 'women', 'personnel', 'staff', 'media', 'data', 'public', 'majority', 'minority']);
 /** Names written with a final "s" that take a singular verb. */
@@ -234,8 +236,10 @@ function subjectNumber(subject: readonly Token[]): 'singular' | 'plural' | undef
   const capitalised = /^\p{Lu}/u.test(head.raw);
   // A people named for its country ("The Chinese", "French", "The Swiss") is many.
   if (capitalised && /(?:ese|ish|ch|ss)$/u.test(word)) return undefined;
-  // The clause's first word has its capital from opening it ("Officials"): read it as a common noun.
   if (capitalised && head !== subject[0]) return word.endsWith('s') ? undefined : 'singular';
+  // The clause's first word has its capital from opening it: "Officials" is many, but it may be a
+  // name too ("Massachusetts became"); a plural is told by how plurals of people end.
+  if (capitalised && word.endsWith('s') && !PEOPLE_PLURAL.test(word)) return undefined;
   if (/(?:ss|us|is|ics|ews)$/u.test(word)) return undefined;
   return word.endsWith('s') ? 'plural' : 'singular';
 }

@@ -59,6 +59,8 @@ describe('headlineStyle', () => {
     ['China says the U.S. has signed a deal', 'China says the U.S. has signed deal'],
     ['Officials believe the deal has been signed', 'Officials believe deal has been signed'],
     ['Democrats announced a plan', 'Democrats announce plan'],
+    ['Massachusetts became the third state', 'Massachusetts became third state'],
+    ['Researchers found just 32 cases', 'Researchers find just 32 cases'],
     ['The Chinese announced a plan', 'The Chinese announced plan'],
     ['The US Food and Drug Administration gave emergency use authorization', 'The US Food and Drug Administration gave emergency use authorization'],
     ['Johnson & Johnson announced a recall', 'Johnson & Johnson announced recall'],
