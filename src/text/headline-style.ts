@@ -214,8 +214,14 @@ function subjectNumber(subject: readonly Token[]): 'singular' | 'plural' | undef
   if (PREPOSITIONS.has(words.at(-1)!) || NOT_A_HEAD.test(words.at(-1)!)) return undefined;
   const end = words.findIndex((w) => PREPOSITIONS.has(w));
   let phrase = subject.slice(0, end < 0 ? subject.length : end);
+  // "The world's shortest man ever recorded": a participle, not the verb.
+  if (words.at(-1) === 'ever') return undefined;
   // An adverb before the verb is no head: "Agents also seized", "Two other officers later killed".
   while (phrase.length > 1 && ADVERB.test(phrase.at(-1)!.word)) phrase = phrase.slice(0, -1);
+  // "Houthi militants parade captured …": a plural just before the head says the head is a verb
+  // this module does not know ("parade"), and what follows it an adjective.
+  const before = phrase.at(-2);
+  if (before !== undefined && /^\p{Ll}/u.test(before.raw) && /[^s]s$/u.test(before.word)) return undefined;
   // "China and Singapore", "Airstrikes and artillery", "The talks and the vote" are many; "The
   // actress and activist" may be one, and "The US Food and Drug Administration" is one ("&" too:
   // "Johnson & Johnson").

@@ -69,6 +69,8 @@ describe('headlineStyle', () => {
     ['The deal signed last week was hailed', 'Deal signed last week was hailed'],
     ['Two armed men attacked a bank', 'Two armed men attacked bank'],
     ['The number of confirmed dead', 'The number of confirmed dead'],
+    ["The world's shortest man ever recorded", "World's shortest man ever recorded"],
+    ['Houthi militants parade captured Saudi soldiers on pro-Houthi Al Masirah TV', 'Houthi militants parade captured Saudi soldiers on pro-Houthi Al Masirah TV'],
     ['A federal judge blocked the law on Monday', 'Federal judge blocked law on Monday'],
     ['“The CDC order must be set aside,” the judge wrote', '“The CDC order must be set aside,” judge wrote'],
     ['The talks', 'The talks'],
