@@ -256,6 +256,8 @@ const KEEPS_ARTICLE = new Set(
     ' ',
   ),
 );
+/** "a" before a share or a unit is "one" or "per": "about a quarter", "three days a week", "$3 a gallon". */
+const KEEPS_INDEFINITE = new Set(`quarter third fifth tenth day week month year hour minute second gallon barrel share piece mile person head`.split(' '));
 /** Words after which an article is part of an idiom: "twice a day", "such a", "what a". */
 const BEFORE_IDIOM = new Set(['once', 'twice', 'times', 'per', 'such', 'what', 'quite', 'rather', 'many', 'half', 'all']);
 
@@ -276,6 +278,7 @@ function withoutArticles(tokens: readonly Token[]): Token[] {
       !next.quoted &&
       /^\p{Ll}/u.test(next.raw) &&
       !KEEPS_ARTICLE.has(next.word) &&
+      !(token.word !== 'the' && KEEPS_INDEFINITE.has(next.word)) &&
       !(i > 0 && BEFORE_IDIOM.has(tokens[i - 1]!.word)) &&
       !afterCopula(tokens, i) &&
       !(i > 1 && tokens[i - 1]!.word === 'of' && (NOT_A_HEAD.test(tokens[i - 2]!.word) || QUANTITIES.has(tokens[i - 2]!.word))) &&

@@ -44,6 +44,8 @@ describe('headlineStyle', () => {
     ['The Hague ruled against the government', 'The Hague rules against government'],
     ['Two of the biggest names in the Democratic Party have split', 'Two of the biggest names in the Democratic Party have split'],
     ['He said it happened twice a day', 'He says it happened twice a day'],
+    ['The panel will sit for three days a week for the next six months', 'Panel will sit for three days a week for next six months'],
+    ['Only about a quarter of the total price tag appears', 'Only about a quarter of total price tag appears'],
     ['Biden has made a lot of progress on COVID-19', 'Biden makes a lot of progress on COVID-19'],
     ['Geneva was also the site of the 1985 summit', 'Geneva was also the site of the 1985 summit'],
     ['The group said "the plan is dead" and left', 'Group said "the plan is dead" and left'],
