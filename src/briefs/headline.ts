@@ -6,6 +6,7 @@
 import type { Summary } from '../corpus/summary.js';
 import { fold } from '../text/fold.js';
 import { bestHeadline, headlineCandidates, headlineOf, headlineScore, type HeadlineChoice } from '../text/headline.js';
+import { headlineStyle } from '../text/headline-style.js';
 import { indexTerms } from '../text/tokenize.js';
 import { addInto, dot, normalize, type TermVector } from '../text/vector.js';
 import { newsworthiness, sentencePool, showable, type PoolSentence } from './pool.js';
@@ -46,7 +47,9 @@ export function storyHeadline(members: readonly Summary[], centroid: TermVector)
     }
     if (best !== undefined) return best.text;
   }
-  return clauseHeadline(pool, CLAUSE_HEADLINE_MAX) || UNTITLED;
+  // A clause cut from a sentence of The News, in headline style (text/headline-style.ts), so that
+  // the brief does not open with the same words twice.
+  return headlineStyle(clauseHeadline(pool, CLAUSE_HEADLINE_MAX)) || UNTITLED;
 }
 
 function mostNewsworthy(sentences: readonly PoolSentence[], count: number): PoolSentence[] {
@@ -116,5 +119,6 @@ export function signalHeadline(
   }
   if (best !== undefined) return best.text;
   const clause = clauseHeadline(sentences, max, { preferQuote: true }, (s) => s.centrality);
-  return taken.some((t) => sameTitle(t, clause)) ? '' : clause;
+  // A clause is shown in headline style (signals.ts toSignal): it is taken if either form is.
+  return taken.some((t) => sameTitle(t, clause) || sameTitle(t, headlineStyle(clause))) ? '' : clause;
 }

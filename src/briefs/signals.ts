@@ -6,12 +6,15 @@
  * Each angle then takes a second sentence, the one most alike to its first (another outlet's
  * before its own summary's), so a Signal is one or two sentences on one thing. Its headline is a
  * fitting title of its summaries, else a clause of its sentences (headline.ts); its sources are
- * the summaries its sentences came from, including those whose same sentence was merged in.
+ * the summaries its sentences came from, including those whose same sentence was merged in. A
+ * clause headline is shown in headline style (text/headline-style.ts): "China and Singapore sign
+ * memorandum of understanding" over "China and Singapore have signed a memorandum …".
  */
 import type { Summary } from '../corpus/summary.js';
 import { isTruncated } from '../text/clause.js';
+import { headlineStyle } from '../text/headline-style.js';
 import { indexTerms } from '../text/tokenize.js';
-import { fold } from '../text/fold.js';
+import { fold, foldForPhrase } from '../text/fold.js';
 import { addInto, dot, normalize, type TermVector } from '../text/vector.js';
 import { attributionOf } from './attribution.js';
 import type { BriefSentence, Signal } from './brief.js';
@@ -180,13 +183,20 @@ export function toSignal(headline: string, chosen: readonly PoolSentence[], memb
   const titled = [...members.values()].filter((m) => m.title !== undefined && sameTitle(m.title, headline)).map((m) => m.id);
   const ids = [...new Set([...sentences.flatMap((s) => s.summaryIds), ...said, ...titled, ...also])];
   return {
-    headline,
+    // An outlet's title (whole or cut: titleHeadline) is shown as it wrote it; a clause cut from a
+    // sentence is put in headline style, so that it does not open its own sentence word for word.
+    headline: titled.length > 0 || [...members.values()].some((m) => m.title !== undefined && cutFrom(m.title, headline)) ? headline : headlineStyle(headline),
     sentences,
     sources: ids.flatMap((id) => {
       const summary = members.get(id);
       return summary ? [attributionOf(summary)] : [];
     }),
   };
+}
+
+/** Whether a headline is a run of a title's words ("First in the nation, NYC to mandate proof" of a longer title). */
+function cutFrom(title: string, headline: string): boolean {
+  return ` ${foldForPhrase(title)} `.includes(` ${foldForPhrase(headline)} `);
 }
 
 /** How central a sentence is, less if it cannot stand alone. */

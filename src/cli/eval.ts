@@ -102,8 +102,10 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(rougeLine('Tidings The News', briefs.news));
     const systems = Object.entries(briefs.systems).sort((a, b) => b[1].rouge1 - a[1].rouge1);
     for (const [system, scores] of systems) console.log(rougeLine(system, scores));
-    const { signals, opening, repeating } = briefs.signals;
-    console.log(`signals   ${signals} Signals; ${opening} headlines open one of their own sentences (a clause cut from it), ${repeating} repeat most of it`);
+    const { signals, opening, repeating, openingButArticles } = briefs.signals;
+    console.log(
+      `signals   ${signals} Signals; ${opening} headlines open one of their own sentences (a clause cut from it), ${openingButArticles} if articles are ignored, ${repeating} repeat most of it`,
+    );
   }
 
   if (args.out) {

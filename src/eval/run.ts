@@ -40,27 +40,36 @@ export interface BriefScores {
 /**
  * How the briefs' Signals are headed: how many Signals, how many of their headlines open one of
  * their own sentences (a clause cut from it: its first words are said twice), and how many of
- * those repeat most of it (signals.ts repeats: never shown, the brief avoids them).
+ * those repeat most of it (signals.ts repeats: never shown, the brief avoids them); and how many
+ * open one once articles are left out of both (a headline that only lost "The" still says its
+ * sentence's first words twice: the headline style's tense rule is what tells them apart).
  */
 export interface SignalHeadlines {
   readonly signals: number;
   readonly opening: number;
   readonly repeating: number;
+  readonly openingButArticles: number;
 }
 
 export function signalHeadlines(briefs: Iterable<Brief>): SignalHeadlines {
   let signals = 0;
   let opening = 0;
   let repeating = 0;
+  let openingButArticles = 0;
   for (const brief of briefs) {
     for (const signal of brief.signals) {
       signals++;
       const shares = signal.sentences.map((sentence) => openingShare(signal.headline, sentence.text));
       if (shares.some((share) => share > 0)) opening++;
       if (signal.sentences.some((sentence) => repeats(signal.headline, sentence.text))) repeating++;
+      if (signal.sentences.some((sentence) => openingShare(withoutArticles(signal.headline), withoutArticles(sentence.text)) > 0)) openingButArticles++;
     }
   }
-  return { signals, opening, repeating };
+  return { signals, opening, repeating, openingButArticles };
+}
+
+function withoutArticles(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}'’])(?:a|an|the)(?![\p{L}\p{N}'’])/giu, ' ');
 }
 
 export function evaluateGrouping(set: EvalSet, windowMs: number): GroupingResult {

@@ -34,7 +34,7 @@ describe('an evaluation run', () => {
     expect(evaluateBriefs(parseEvalSet(items), evaluateGrouping(set, 1).index)).toBeUndefined();
   });
 
-  it('counts the Signals headed by the opening of one of their own sentences, and those that repeat most of it', () => {
+  it('counts the Signals headed by the opening of one of their own sentences, with and without articles, and those that repeat most of it', () => {
     const signal = (headline: string, ...texts: string[]): Signal => ({ headline, sentences: texts.map((text) => ({ text, summaryIds: ['a'] })), sources: [] });
     const brief = (...signals: Signal[]): Brief => ({ storyId: 's', headline: 'H', outlets: [], hasUnattributed: false, news: [], signals, sources: [] });
     const counts = signalHeadlines([
@@ -43,9 +43,14 @@ describe('an evaluation run', () => {
         signal('Officials met at the Pentagon', 'Talks resumed after two years.', 'For two days, officials met at the Pentagon.'),
       ),
       brief(signal('The refusal comes amid tensions over arms sales', 'The refusal comes amid tensions over arms sales.')),
+      brief(
+        signal('Decision to halt talks reflects shift', 'The decision to halt talks reflects a shift in policy.'),
+        signal('China and Singapore sign memorandum', 'China and Singapore have signed a memorandum to set up a phone link.'),
+      ),
       brief(),
     ]);
     // The second Signal's headline is in its sentence, but not as its opening: no word is said twice in a row.
-    expect(counts).toEqual({ signals: 3, opening: 2, repeating: 1 });
+    // The fourth only lost its articles: it opens its sentence once they are left out; the fifth changed its verb too.
+    expect(counts).toEqual({ signals: 5, opening: 2, repeating: 1, openingButArticles: 3 });
   });
 });
