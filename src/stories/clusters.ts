@@ -3,9 +3,13 @@
  * the stories a summary may join. Candidates are found as a search index finds documents
  * (DESIGN.md "Stories"): the summaries that share the most weight of the summary's most telling
  * terms, within the time window, placed already; their stories are the candidates. Only telling
- * terms are looked up (those in at most `queryMaxDocs` summaries), so grouping keeps postings
- * lists for those alone, as arrays of summary numbers: looking up a summary's candidates walks a
- * few short lists, whatever the size of the collection, and allocates nothing that grows with it.
+ * terms are looked up: those that at most `queryMaxWindowDocs` summaries within the summary's
+ * window have. A term's postings (summary numbers) are kept in date order, so the summaries of a
+ * window are one range of each list, found by bisection: looking up a summary's candidates walks a
+ * few short ranges, whatever the size of the collection, and allocates nothing that grows with it.
+ * Counting within the window, not in the whole collection, keeps a term as telling as it is in
+ * its own days however long the collection runs: a cap on all summaries would drop the telling
+ * words of a week's events from retrieval as the months pile up.
  *
  * A story whose members say their meeting was held elsewhere, or called off, is no candidate.
  *
@@ -39,6 +43,12 @@ function reportsOtherMeeting(profile: SummaryProfile, cluster: Cluster): boolean
   return hasMeetingCues(profile) && cluster.cued.some((member) => contradicts(profile, member));
 }
 
+/** Takes a summary number out of a list of them. */
+function drop(list: number[], n: number): void {
+  const at = list.indexOf(n);
+  if (at >= 0) list.splice(at, 1);
+}
+
 export interface Candidate {
   readonly cluster: Cluster;
   /** matchFeatures of the summary against the cluster. */
@@ -55,7 +65,7 @@ export interface ClustersState {
   /** Each summary's cluster key (−1: not placed). */
   readonly keys: Int32Array;
   readonly queries: readonly Query[];
-  /** By term number: the summaries (new numbers) of a telling term; null once too common; undefined never looked at. */
+  /** By term number: the summaries (new numbers) that have the term, in date order; undefined for a term none has had (null is refused). */
   readonly postings: readonly (readonly number[] | null | undefined)[];
   readonly nextKey: number;
   readonly clusters: readonly { readonly key: number; readonly members: Int32Array; readonly sum: SparseVector; readonly counts: Int32Array; readonly sumNorm2: number }[];
@@ -84,15 +94,22 @@ export class Clusters {
   private readonly profiles: (SummaryProfile | undefined)[] = [];
   private readonly published: number[] = [];
   private readonly keys: number[] = [];
-  /** Each summary's query: its heaviest telling terms and their weights. */
-  private readonly queries: Query[] = [];
-  /** Summary numbers by term number, for telling terms only; null once a term is too common to tell. */
-  private readonly postings: (number[] | null)[] = [];
+  /**
+   * Each summary's query: its heaviest telling terms and their weights. Made when the summary is
+   * first looked up (queryOf), so that every summary of a batch counts the terms of the whole batch.
+   */
+  private readonly queries: (Query | undefined)[] = [];
+  /**
+   * Summary numbers by term number, for every term of every summary's vector, in date order (the
+   * undated last, each list's ties in the order registered): see windowOf.
+   */
+  private readonly postings: number[][] = [];
+  /** By term number, the summaries whose query has the term: the only ones a summary with it can be nearest to. */
+  private readonly queriers: number[][] = [];
   /**
    * nearestPlaced's answers, by summary number, kept while they hold: an answer depends only on
    * which summaries are placed (not in which story), so it stays true until a summary that shares
-   * one of its telling terms is placed or taken out, or one of its terms stops telling; then it is
-   * dropped (forgetNearestAround). Joining events asks again for every member of a story it joined,
+   * one of its query terms is placed or taken out; then it is dropped (forgetNearestAround). Joining events asks again for every member of a story it joined,
    * and a stream asks for the same members add after add: kept, each costs a lookup, not a search.
    * Not kept while a batch places (holdNearest): every summary moves there, and the placing memo
    * keeps what it needs.
@@ -147,7 +164,7 @@ export class Clusters {
 
   /**
    * Makes a summary findable as a candidate once it is placed. A batch registers all its
-   * summaries before placing any, with the term counts of the whole batch.
+   * summaries before looking any up, so that each one's query counts the terms of the whole batch.
    */
   register(profile: SummaryProfile): void {
     if (this.numberOfId.has(profile.id)) return;
@@ -157,16 +174,73 @@ export class Clusters {
     this.profiles.push(profile);
     this.published.push(profile.published ?? Number.NaN);
     this.keys.push(-1);
+    this.queries.push(undefined);
+    // A batch registers oldest first: each number then goes at the end of its lists.
+    const date = this.dateOf(n);
+    for (const id of profile.vector.ids) {
+      const posting = (this.postings[id] ??= []);
+      if (posting.length === 0 || this.dateOf(posting[posting.length - 1]!) <= date) posting.push(n);
+      else posting.splice(this.firstDated(posting, date, true), 0, n);
+    }
+  }
+
+  /**
+   * A summary's query (see queries), made the first time it is asked for: its `queryTerms`
+   * heaviest telling terms. An undated summary has no window: its terms are counted in the whole
+   * collection, as the index counts them.
+   */
+  private queryOf(n: number): Query {
+    const made = this.queries[n];
+    if (made !== undefined) return made;
+    const { vector } = this.profiles[n]!;
+    const dated = !Number.isNaN(this.published[n]!);
     const telling: [number, number][] = [];
-    profile.vector.ids.forEach((id, i) => {
-      if (!this.telling(id)) return;
-      (this.postings[id] ??= []).push(n);
-      telling.push([id, profile.vector.weights[i]!]);
+    vector.ids.forEach((id, i) => {
+      const count = dated ? this.windowCount(this.postings[id]!, this.published[n]!) : this.stats.documentCount(this.numbers.termOf(id));
+      if (count <= this.tuning.queryMaxWindowDocs) telling.push([id, vector.weights[i]!]);
     });
     // Ties by the terms themselves, not their numbers, which depend on the order summaries came in.
     const term = (id: number) => this.numbers.termOf(id);
     const query = telling.sort((a, b) => b[1] - a[1] || (term(a[0]) < term(b[0]) ? -1 : 1)).slice(0, this.tuning.queryTerms);
-    this.queries.push({ ids: Int32Array.from(query, ([id]) => id), weights: Float32Array.from(query, ([, weight]) => weight) });
+    const ids = Int32Array.from(query, ([id]) => id);
+    for (const id of ids) (this.queriers[id] ??= []).push(n);
+    return (this.queries[n] = { ids, weights: Float32Array.from(query, ([, weight]) => weight) });
+  }
+
+  /** A summary's date as postings are ordered by: the undated after every dated one. */
+  private dateOf(n: number): number {
+    const published = this.published[n]!;
+    return Number.isNaN(published) ? Infinity : published;
+  }
+
+  /** The first place in a posting whose summary is dated at or after `date` (`after`: strictly after); the undated are after every date. */
+  private firstDated(posting: readonly number[], date: number, after: boolean): number {
+    let low = 0;
+    let high = posting.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const at = this.dateOf(posting[mid]!);
+      if (at < date || (after && at === date)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /**
+   * The summaries of a posting within the window of `published` (no further from it than the
+   * window), as two ranges of it: the dated ones, [from, to), and the undated ones,
+   * [undated, length), which are within every window.
+   */
+  private windowOf(posting: readonly number[], published: number): { from: number; to: number; undated: number } {
+    const from = this.firstDated(posting, published - this.windowMs, false);
+    const to = this.firstDated(posting, published + this.windowMs, true);
+    return { from, to, undated: this.firstDated(posting, Infinity, false) };
+  }
+
+  /** How many summaries of a posting are within the window of `published`. */
+  private windowCount(posting: readonly number[], published: number): number {
+    const { from, to, undated } = this.windowOf(posting, published);
+    return to - from + posting.length - undated;
   }
 
   /** Places a registered summary in a cluster (a new one when none is given); returns the cluster. */
@@ -219,20 +293,20 @@ export class Clusters {
   /**
    * Drops the kept answers of nearestPlaced that summary `s`, just placed (or taken out), changes:
    * those it now enters (scoring above their last, as nearestPlaced would score it), or leaves.
-   * Only a summary sharing one of its telling terms can have it among its nearest, and only one
-   * within the window: those in its postings are all there is to look at.
+   * Only a summary whose query has one of its terms can have it among its nearest, and only one
+   * within the window: those querying its terms are all there is to look at.
    */
   private forgetNearestAround(s: number, placed: boolean): void {
     if (!this.keepingNearest || this.nearestOf.length === 0) return;
     const { ids } = this.profiles[s]!.vector;
     if (this.marks.length < this.numbers.size) this.marks = new Uint8Array(Math.max(this.numbers.size, 2 * this.marks.length));
-    // The terms s is in the postings of (telling ones): those nearestPlaced would find it by.
-    for (const id of ids) if (this.postings[id]) this.marks[id] = 1;
+    // s is in the postings of all its terms: nearestPlaced may find it by any of them.
+    for (const id of ids) this.marks[id] = 1;
     const limit = this.tuning.candidates;
     for (const id of ids) {
-      const posting = this.postings[id];
-      if (!posting) continue;
-      for (const x of posting) {
+      const queriers = this.queriers[id];
+      if (!queriers) continue;
+      for (const x of queriers) {
         const kept = this.nearestOf[x];
         if (kept === undefined || x === s) continue;
         if (!placed) {
@@ -263,17 +337,14 @@ export class Clusters {
     if (n === undefined) return undefined;
     const profile = this.profiles[n]!;
     this.unplace(profile);
-    // Postings hold numbers in ascending order, and stay short (telling terms only).
-    for (const id of profile.vector.ids) {
-      const posting = this.postings[id];
-      const at = posting ? posting.indexOf(n) : -1;
-      if (at >= 0) posting!.splice(at, 1);
-    }
+    for (const id of profile.vector.ids) drop(this.postings[id]!, n);
+    for (const id of this.queries[n]?.ids ?? []) drop(this.queriers[id]!, n);
     this.numberOfId.delete(summaryId);
     this.ids[n] = '';
     this.profiles[n] = undefined;
     this.published[n] = Number.NaN;
     this.queries[n] = NO_QUERY;
+    this.nearestOf[n] = undefined;
     return profile;
   }
 
@@ -288,13 +359,14 @@ export class Clusters {
       renumbered[n] = profiles.length;
       profiles.push(profile);
       keys.push(this.keys[n]!);
-      queries.push(this.queries[n]!);
+      // One not looked up yet is given the query it would get now, and keeps it.
+      queries.push(this.queryOf(n));
     });
     yield;
-    const postings: (number[] | null | undefined)[] = [];
+    const postings: (number[] | undefined)[] = [];
     for (let id = 0; id < this.postings.length; id++) {
       const posting = this.postings[id];
-      postings.push(posting == null ? posting : posting.map((n) => renumbered[n]!));
+      postings.push(posting === undefined ? posting : posting.map((n) => renumbered[n]!));
       if (id % 4096 === 4095) yield;
     }
     const clusters: ClustersState['clusters'][number][] = [];
@@ -318,11 +390,13 @@ export class Clusters {
       clusters.published.push(profile.published ?? Number.NaN);
       clusters.keys.push(state.keys[n]!);
       clusters.queries.push(state.queries[n]!);
+      for (const id of state.queries[n]!.ids) (clusters.queriers[id] ??= []).push(n);
     });
     state.postings.forEach((posting, id) => {
       if (posting === undefined) return;
-      if (posting !== null && posting.some((n) => !(n >= 0 && n < count))) throw new Error('the clusters state has a posting out of range');
-      clusters.postings[id] = posting === null ? null : [...posting];
+      // null: a term dropped as too common in the whole collection, which an older layout did.
+      if (posting === null || posting.some((n) => !(n >= 0 && n < count))) throw new Error('the clusters state has a posting out of range');
+      clusters.postings[id] = [...posting];
     });
     for (const { key, members, sum, counts, sumNorm2 } of state.clusters) {
       const profiles = Array.from(members, (n) => state.profiles[n]!);
@@ -388,14 +462,20 @@ export class Clusters {
     if (self === undefined) throw new Error(`summary ${profile.id} is not registered`);
     const kept = this.nearestOf[self];
     if (kept !== undefined) return kept;
-    const query = this.queries[self]!;
+    const query = this.queryOf(self);
     for (let q = 0; q < query.ids.length; q++) {
       const weight = query.weights[q]!;
-      for (const n of this.postings[query.ids[q]!] ?? []) {
-        if (n === self || this.keys[n]! < 0) continue;
-        if (profile.published !== undefined && Math.abs(profile.published - this.published[n]!) > this.windowMs) continue;
-        if (this.scores[n] === 0) this.touched.push(n);
-        this.scores[n]! += weight;
+      const posting = this.postings[query.ids[q]!]!;
+      // Undated, the whole posting (as one range, the second one empty).
+      const { from, to, undated } = profile.published === undefined ? { from: 0, to: posting.length, undated: posting.length } : this.windowOf(posting, profile.published);
+      for (let range = 0; range < 2; range++) {
+        const end = range === 0 ? to : posting.length;
+        for (let i = range === 0 ? from : undated; i < end; i++) {
+          const n = posting[i]!;
+          if (n === self || this.keys[n]! < 0) continue;
+          if (this.scores[n] === 0) this.touched.push(n);
+          this.scores[n]! += weight;
+        }
       }
     }
     const limit = this.tuning.candidates;
@@ -417,17 +497,4 @@ export class Clusters {
     return top;
   }
 
-  /**
-   * Whether a term is telling enough to find candidates with: a term found in more than
-   * `queryMaxDocs` summaries names a topic, not an event, and would make each lookup cost grow
-   * with the collection. A term that is not telling any more never will be again.
-   */
-  private telling(id: number): boolean {
-    if (this.postings[id] === null) return false;
-    if (this.stats.documentCount(this.numbers.termOf(id)) <= this.tuning.queryMaxDocs) return true;
-    // Its summaries find their nearest ones without it from now on.
-    if (this.keepingNearest) for (const n of this.postings[id] ?? []) this.nearestOf[n] = undefined;
-    this.postings[id] = null;
-    return false;
-  }
 }
