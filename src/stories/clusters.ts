@@ -480,13 +480,18 @@ export class Clusters {
     }
     const limit = this.tuning.candidates;
     const top: number[] = [];
-    const before = (a: number, b: number) => this.scores[a]! > this.scores[b]! || (this.scores[a] === this.scores[b] && this.ids[a]! < this.ids[b]!);
-    for (const n of this.touched) {
-      if (top.length === limit && !before(n, top[limit - 1]!)) continue;
+    const { scores, ids, touched } = this;
+    // Most of those touched score below the last of a full answer: one comparison turns them away.
+    let floor = -Infinity;
+    for (let t = 0; t < touched.length; t++) {
+      const n = touched[t]!;
+      const score = scores[n]!;
+      if (score < floor || (score === floor && !(ids[n]! < ids[top[limit - 1]!]!))) continue;
       let at = top.length;
-      while (at > 0 && before(n, top[at - 1]!)) at--;
+      while (at > 0 && (score > scores[top[at - 1]!]! || (score === scores[top[at - 1]!]! && ids[n]! < ids[top[at - 1]!]!))) at--;
       top.splice(at, 0, n);
       if (top.length > limit) top.pop();
+      if (top.length === limit) floor = scores[top[limit - 1]!]!;
     }
     if (this.keepingNearest) {
       this.nearestOf[self] = top;

@@ -79,3 +79,37 @@ export function sparseDot(a: SparseVector, b: SparseVector): number {
 }
 
 export const EMPTY: SparseVector = { ids: new Int32Array(0), weights: new Float64Array(0) };
+
+/**
+ * One sparse vector spread out by term number, for many dot products with it (a summary against
+ * the members of each of its candidate stories): each then walks the other vector alone, where
+ * sparseDot merges the two. The same sum as sparseDot, to the last bit: the same products, added
+ * in the same order (ascending term numbers).
+ */
+export class SpreadVector {
+  private weights = new Float64Array(1024);
+  private spread: SparseVector = EMPTY;
+
+  /** Spreads `vector` out (nothing to do when it is the one spread already: vectors do not change). */
+  load(vector: SparseVector): void {
+    if (vector === this.spread) return;
+    for (const id of this.spread.ids) this.weights[id] = 0;
+    const last = vector.ids.length === 0 ? 0 : vector.ids[vector.ids.length - 1]!;
+    if (last >= this.weights.length) this.weights = new Float64Array(Math.max(last + 1, 2 * this.weights.length));
+    for (let i = 0; i < vector.ids.length; i++) this.weights[vector.ids[i]!] = vector.weights[i]!;
+    this.spread = vector;
+  }
+
+  /** sparseDot of the vector loaded and `other`. */
+  dot(other: SparseVector): number {
+    const { weights } = this;
+    const { ids, weights: otherWeights } = other;
+    let sum = 0;
+    for (let j = 0; j < ids.length; j++) {
+      const weight = ids[j]! < weights.length ? weights[ids[j]!]! : 0;
+      if (weight !== 0) sum += weight * otherWeights[j]!;
+    }
+    return sum;
+  }
+}
+
