@@ -97,6 +97,28 @@ export class Cluster {
     this.keep(profile);
   }
 
+  /**
+   * Takes every member of `other` in, in its order, as adding them one by one would, but with
+   * its sum merged once (joining events, events.ts: two stories of hundreds of members each, where
+   * one merge a member cost a merge of the whole sum each). `other` is left as it was: the caller
+   * drops it. The sums differ from adding one by one by rounding only.
+   */
+  absorb(other: Cluster): void {
+    for (const profile of other.profiles) {
+      this.hashMember(profile.id, 1);
+      this.members.push(profile.id);
+      this.profiles.push(profile);
+      if (profile.quoted.length > 0) count((this.quotedPairs ??= new Map()), profile.quoted, 1);
+      this.remember(profile);
+      if (hasMeetingCues(profile)) this.cuedMembers.push(profile);
+    }
+    for (const date of other.dates) this.dates.push(date);
+    this.dates.sort((a, b) => a - b);
+    // |a + b|² as add() keeps it, a member's vector counting 1 (32-bit weights are unit to ~1e-8).
+    this.sumNorm2 += 2 * sparseDot(this.sum, other.sum) + other.sumNorm2;
+    this.mergeSum(other.sum, other.counts);
+  }
+
   /** Takes a member out again, as if it had never joined. */
   remove(profile: SummaryProfile): void {
     const at = this.members.indexOf(profile.id);
@@ -155,6 +177,14 @@ export class Cluster {
 
   /** Adds (scale 1) or takes away (scale −1) a member's vector, in `sum` and in `counts`. */
   private merge(vector: SparseVector, scale: 1 | -1): void {
+    this.mergeSum(vector, undefined, scale);
+  }
+
+  /**
+   * Adds `scale` × a vector into `sum`, each of its terms counting `counts[i]` members (1 each for
+   * a member's own vector: counts undefined), in `counts`.
+   */
+  private mergeSum(vector: SparseVector, vectorCounts: Int32Array | undefined, scale: 1 | -1 = 1): void {
     // Merged into scratch arrays shared by every cluster, then copied out at their length: three
     // allocations a merge rather than six (merging is most of what placing allocates).
     const size = this.sum.ids.length + vector.ids.length;
@@ -170,7 +200,10 @@ export class Cluster {
       const y = j < b.length ? b[j]! : Infinity;
       const id = Math.min(x, y);
       const weight = (x === id ? aw[i]! : 0) + (y === id ? scale * bw[j]! : 0);
-      const count = (x === id ? this.counts[i++]! : 0) + (y === id ? (j++, scale) : 0);
+      let count = 0;
+      if (x === id) count += this.counts[i++]!;
+      if (y === id) count += scale * (vectorCounts === undefined ? 1 : vectorCounts[j]!);
+      if (y === id) j++;
       // A term no member has any more is dropped (its weight is only rounding left over).
       if (count <= 0) continue;
       ids[k] = id;

@@ -109,12 +109,13 @@ export class Clusters {
   /**
    * nearestPlaced's answers, by summary number, kept while they hold: an answer depends only on
    * which summaries are placed (not in which story), so it stays true until a summary that shares
-   * one of its query terms is placed or taken out; then it is dropped (forgetNearestAround). Joining events asks again for every member of a story it joined,
-   * and a stream asks for the same members add after add: kept, each costs a lookup, not a search.
-   * Not kept while a batch places (holdNearest): every summary moves there, and the placing memo
-   * keeps what it needs.
+   * one of its query terms is placed or taken out; then it is dropped (forgetNearestAround).
+   * Joining events asks again for every member of a story it joined, and a stream asks for the
+   * same members add after add: kept, each costs a lookup, not a search. Not kept while a batch
+   * places (holdNearest): every summary moves there, and the placing memo keeps what it needs,
+   * which is kept here once the batch is placed (keepNearest).
    */
-  private readonly nearestOf: (number[] | undefined)[] = [];
+  private readonly nearestOf: (readonly number[] | undefined)[] = [];
   /** The score of the last of a kept answer (of `candidates` summaries): a summary placed must beat it to enter. */
   private readonly nearestFloor: number[] = [];
   private keepingNearest = true;
@@ -254,18 +255,13 @@ export class Clusters {
   }
 
   /**
-   * Moves a placed summary into another cluster (dropping its own if it empties): as unplace
-   * then place, but it stays placed throughout, so no summary's nearest ones change.
+   * Joins story `from` into `into` (events.ts), every member with it, in its order, in one merge
+   * of the two sums. Every member stays placed throughout, so no summary's nearest ones change.
    */
-  move(profile: SummaryProfile, into: Cluster): void {
-    const n = this.numberOfId.get(profile.id);
-    const key = n === undefined ? -1 : this.keys[n]!;
-    if (key < 0) throw new Error(`summary ${profile.id} is not placed`);
-    const from = this.byKey.get(key)!;
-    from.remove(profile);
-    if (from.size === 0) this.byKey.delete(key);
-    into.add(profile);
-    this.keys[n!] = into.key;
+  join(into: Cluster, from: Cluster): void {
+    for (const id of from.members) this.keys[this.numberOfId.get(id)!] = into.key;
+    into.absorb(from);
+    this.byKey.delete(from.key);
   }
 
   /**
@@ -276,6 +272,39 @@ export class Clusters {
   holdNearest(holding: boolean): void {
     this.keepingNearest = !holding;
     this.nearestOf.length = 0;
+  }
+
+  /**
+   * Keeps an answer nearestPlaced gave while a batch was held, which the caller knows to be true
+   * still: one given with every other summary placed, as every summary is once the batch is.
+   */
+  keepNearest(profile: SummaryProfile, nearest: readonly number[]): void {
+    const n = this.numberOfId.get(profile.id);
+    if (!this.keepingNearest || n === undefined) return;
+    const limit = this.tuning.candidates;
+    this.nearestOf[n] = nearest;
+    if (nearest.length < limit) {
+      this.nearestFloor[n] = -Infinity;
+      return;
+    }
+    const last = this.profiles[nearest[limit - 1]!]!.vector.ids;
+    this.markTerms(last, 1);
+    this.nearestFloor[n] = this.queryScore(n);
+    this.markTerms(last, 0);
+  }
+
+  /** Marks (1) or unmarks (0) terms in `marks`, for queryScore. */
+  private markTerms(ids: Int32Array, mark: 0 | 1): void {
+    if (this.marks.length < this.numbers.size) this.marks = new Uint8Array(Math.max(this.numbers.size, 2 * this.marks.length));
+    for (const id of ids) this.marks[id] = mark;
+  }
+
+  /** How nearestPlaced scores, for summary `x`, a summary whose terms are marked: x's query weights of them, in query order. */
+  private queryScore(x: number): number {
+    const query = this.queries[x]!;
+    let score = 0;
+    for (let q = 0; q < query.ids.length; q++) if (this.marks[query.ids[q]!] === 1) score += query.weights[q]!;
+    return score;
   }
 
   /** Takes a placed summary out of its cluster again (dropping the cluster if it empties). */
@@ -299,9 +328,8 @@ export class Clusters {
   private forgetNearestAround(s: number, placed: boolean): void {
     if (!this.keepingNearest || this.nearestOf.length === 0) return;
     const { ids } = this.profiles[s]!.vector;
-    if (this.marks.length < this.numbers.size) this.marks = new Uint8Array(Math.max(this.numbers.size, 2 * this.marks.length));
     // s is in the postings of all its terms: nearestPlaced may find it by any of them.
-    for (const id of ids) this.marks[id] = 1;
+    this.markTerms(ids, 1);
     const limit = this.tuning.candidates;
     for (const id of ids) {
       const queriers = this.queriers[id];
@@ -313,18 +341,16 @@ export class Clusters {
           if (kept.includes(s)) this.nearestOf[x] = undefined;
           continue;
         }
-        // As nearestPlaced scores s for x: the window, then x's query weights of the terms s has, in query order.
+        // As nearestPlaced scores s for x: the window, then x's query weights of the terms s has.
         if (Math.abs(this.published[x]! - this.published[s]!) > this.windowMs) continue;
-        const query = this.queries[x]!;
-        let score = 0;
-        for (let q = 0; q < query.ids.length; q++) if (this.marks[query.ids[q]!] === 1) score += query.weights[q]!;
+        const score = this.queryScore(x);
         if (score === 0) continue;
         const floor = this.nearestFloor[x]!;
         const enters = kept.length < limit || score > floor || (score === floor && this.ids[s]! < this.ids[kept[limit - 1]!]!);
         if (enters) this.nearestOf[x] = undefined;
       }
     }
-    for (const id of ids) this.marks[id] = 0;
+    this.markTerms(ids, 0);
   }
 
   /**
@@ -456,7 +482,7 @@ export class Clusters {
    * weight of the summary's query terms; ties go to the smaller id, so that candidates do not
    * depend on load order. By summary number (see keyAt).
    */
-  nearestPlaced(profile: SummaryProfile): number[] {
+  nearestPlaced(profile: SummaryProfile): readonly number[] {
     if (this.scores.length < this.ids.length) this.scores = new Float64Array(Math.max(this.ids.length, 2 * this.scores.length));
     const self = this.numberOfId.get(profile.id);
     if (self === undefined) throw new Error(`summary ${profile.id} is not registered`);

@@ -185,6 +185,11 @@ export class StoryGrouper {
     // Then angles join into events (events.ts), every summary placed: the nearest ones the memo
     // kept are still the nearest, and those found from here on are kept.
     if (batchOfMany) this.clusters.holdNearest(false);
+    // And kept by the clusters for the adds that follow: a stream's first adds join events too.
+    for (const profile of profiles) {
+      const nearest = memo.nearest(profile.id);
+      if (nearest !== undefined) this.clusters.keepNearest(profile, nearest);
+    }
     const hooks = { nearest: (profile: SummaryProfile) => (this.replay ? memo.nearest(profile.id) : undefined), changed: (key: number) => this.changed(key), angles: this.angles };
     for (const key of yield* joinEventSteps(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes, hooks)) this.changed(key);
   }

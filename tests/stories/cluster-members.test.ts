@@ -61,4 +61,39 @@ describe('a cluster kept up to date as members join and leave', () => {
       { numRuns: 200 },
     );
   });
+
+  it('takes another story in whole as it would take its members one by one', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(profiles.length - 1), { minLength: 2, maxLength: profiles.length }), fc.nat(), (picked, cut) => {
+        const at = 1 + (cut % (picked.length - 1));
+        const [mine, theirs] = [picked.slice(0, at), picked.slice(at)].map((part) => part.map((n) => profiles[n]!));
+        const one = new Cluster(0);
+        const whole = new Cluster(1);
+        const other = new Cluster(2);
+        for (const profile of mine!) [one, whole].forEach((cluster) => cluster.add(profile));
+        // The other story as a story is: members that joined and one that left again.
+        for (const profile of [...theirs!, mine![0]!]) other.add(profile);
+        other.remove(mine![0]!);
+        for (const profile of theirs!) one.add(profile);
+        whole.absorb(other);
+        const kept = (cluster: Cluster) => ({
+          members: cluster.members,
+          membership: cluster.membership,
+          ids: [...cluster.sum.ids],
+          counts: [...cluster.counts],
+          quoted: [...cluster.quoted],
+          cued: cluster.cued.map((p) => p.id),
+          longest: cluster.longest,
+          span: [cluster.first, cluster.last, cluster.weekdays],
+          gaps: [-3, 0, 4, 12].map((day) => cluster.nearestGap(Date.UTC(2024, 0, 1) + day * DAY + 3_600_000)),
+        });
+        expect(kept(whole)).toEqual(kept(one));
+        // The sums to rounding: added in another order (and a length kept as members join, which
+        // takes each member's 32-bit vector as of length 1, against one summed again after a leave).
+        whole.sum.weights.forEach((weight, i) => expect(weight).toBeCloseTo(one.sum.weights[i]!, 12));
+        expect(whole.sumNorm).toBeCloseTo(one.sumNorm, 6);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -24,9 +24,9 @@ const summaryArb = fc.record({
   day: fc.option(fc.nat(9), { nil: undefined }),
 });
 
-type Step = { kind: 'register' | 'place' | 'unplace' | 'move' | 'unregister' | 'ask'; at: number; into: number };
+type Step = { kind: 'register' | 'place' | 'unplace' | 'join' | 'unregister' | 'batch' | 'ask'; at: number; into: number };
 const stepArb: fc.Arbitrary<Step> = fc.record({
-  kind: fc.constantFrom('register', 'place', 'place', 'unplace', 'move', 'unregister', 'ask'),
+  kind: fc.constantFrom('register', 'place', 'place', 'unplace', 'join', 'unregister', 'batch', 'ask'),
   at: fc.nat(200),
   into: fc.nat(200),
 });
@@ -74,12 +74,23 @@ describe('nearest placed summaries kept between lookups', () => {
           } else if (step.kind === 'unplace' && placed) {
             keeping.unplace(profile);
             fresh.unplace(profile);
-          } else if (step.kind === 'move' && placed) {
+          } else if (step.kind === 'join' && placed) {
             const other = registered[step.into % registered.length]!;
             const key = keeping.keyOf(other.id);
             if (key === undefined || key === keeping.keyOf(profile.id)) continue;
-            keeping.move(profile, keeping.get(key)!);
-            fresh.move(profile, fresh.get(fresh.keyOf(other.id)!)!);
+            keeping.join(keeping.get(key)!, keeping.get(keeping.keyOf(profile.id)!)!);
+            fresh.join(fresh.get(fresh.keyOf(other.id)!)!, fresh.get(fresh.keyOf(profile.id)!)!);
+          } else if (step.kind === 'batch') {
+            // As a batch places (grouper.ts): held, every summary placed, asked, and the answers kept.
+            keeping.holdNearest(true);
+            for (const each of registered) {
+              if (keeping.keyOf(each.id) !== undefined) continue;
+              keeping.place(each);
+              fresh.place(each);
+            }
+            const answers = registered.map((each) => keeping.nearestPlaced(each));
+            keeping.holdNearest(false);
+            registered.forEach((each, i) => keeping.keepNearest(each, answers[i]!));
           } else if (step.kind === 'unregister') {
             keeping.unregister(profile.id);
             fresh.unregister(profile.id);
@@ -91,6 +102,31 @@ describe('nearest placed summaries kept between lookups', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('kept from a batch, are dropped when a summary placed after it enters them', () => {
+    const index = new SummaryIndex();
+    const numbers = new TermNumbers();
+    const clusters = new Clusters(index, numbers, WINDOW, TUNING);
+    const profileOf = (id: string, text: string) => {
+      const s = summary(id, text, { published: Date.UTC(2024, 0, 1) });
+      index.add(s);
+      const made = summaryProfile(s, index, numbers);
+      clusters.register(made);
+      return made;
+    };
+    const batch = ['Harbour strike.', 'Harbour vaccine.', 'Harbour senate.', 'Harbour tariff.', 'Harbour quake.'].map((text, i) => profileOf(`b${i}`, text));
+    clusters.holdNearest(true);
+    for (const profile of batch) clusters.place(profile);
+    const answers = batch.map((profile) => clusters.nearestPlaced(profile));
+    clusters.holdNearest(false);
+    batch.forEach((profile, i) => clusters.keepNearest(profile, answers[i]!));
+    expect(answers[0]).toHaveLength(TUNING.candidates);
+    // Sharing the strike too, it scores above the last of b0's answer, which must be asked afresh.
+    const later = profileOf('later', 'Harbour strike election.');
+    clusters.place(later);
+    // By summary number: the later one is the sixth registered.
+    expect(clusters.nearestPlaced(batch[0]!)).toContain(batch.length);
   });
 
   it('keep finding by a term that has grown common in the window since the summary was first looked up', () => {
