@@ -31,6 +31,21 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   into: fc.nat(200),
 });
 
+/** Clusters over an index of their own, and a way to index and register a summary of one same day. */
+function sameDay(tuning: typeof TUNING) {
+  const index = new SummaryIndex();
+  const numbers = new TermNumbers();
+  const clusters = new Clusters(index, numbers, WINDOW, tuning);
+  const profileOf = (id: string, text: string) => {
+    const s = summary(id, text, { published: Date.UTC(2024, 0, 1) });
+    index.add(s);
+    const made = summaryProfile(s, index, numbers);
+    clusters.register(made);
+    return made;
+  };
+  return { clusters, profileOf };
+}
+
 describe('nearest placed summaries kept between lookups', () => {
   it('are always those a fresh lookup finds', () => {
     fc.assert(
@@ -105,16 +120,7 @@ describe('nearest placed summaries kept between lookups', () => {
   });
 
   it('kept from a batch, are dropped when a summary placed after it enters them', () => {
-    const index = new SummaryIndex();
-    const numbers = new TermNumbers();
-    const clusters = new Clusters(index, numbers, WINDOW, TUNING);
-    const profileOf = (id: string, text: string) => {
-      const s = summary(id, text, { published: Date.UTC(2024, 0, 1) });
-      index.add(s);
-      const made = summaryProfile(s, index, numbers);
-      clusters.register(made);
-      return made;
-    };
+    const { clusters, profileOf } = sameDay(TUNING);
     const batch = ['Harbour strike.', 'Harbour vaccine.', 'Harbour senate.', 'Harbour tariff.', 'Harbour quake.'].map((text, i) => profileOf(`b${i}`, text));
     clusters.holdNearest(true);
     for (const profile of batch) clusters.place(profile);
@@ -130,16 +136,7 @@ describe('nearest placed summaries kept between lookups', () => {
   });
 
   it('keep finding by a term that has grown common in the window since the summary was first looked up', () => {
-    const index = new SummaryIndex();
-    const numbers = new TermNumbers();
-    const clusters = new Clusters(index, numbers, WINDOW, { ...TUNING, queryMaxWindowDocs: 2 });
-    const profileOf = (id: string, text: string) => {
-      const s = summary(id, text, { published: Date.UTC(2024, 0, 1) });
-      index.add(s);
-      const made = summaryProfile(s, index, numbers);
-      clusters.register(made);
-      return made;
-    };
+    const { clusters, profileOf } = sameDay({ ...TUNING, queryMaxWindowDocs: 2 });
     const x = profileOf('x', 'Harbour strike.');
     const y = profileOf('y', 'Harbour vaccine.');
     clusters.place(y);
