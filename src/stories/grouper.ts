@@ -318,8 +318,9 @@ export class StoryGrouper {
     if (cached) return cached;
     const cluster = this.clusters.get(key)!;
     const members = cluster.members.map((id) => this.index.get(id)!);
-    // The sum as it is now: a cluster that changes gets new arrays (and a new record).
-    const sum = cluster.sum;
+    // The sum as it is now (Cluster.sums copies it: a cluster's sum changes in place; a cluster
+    // that changes gets a new record).
+    const { sum } = cluster.sums;
     const centroid = () => new Map(Array.from(sum.ids, (id, i) => [this.numbers.termOf(id), sum.weights[i]!]));
     const story = describeStory(members, centroid, this.tuning.topTerms, (order) => this.angles.of(cluster, order));
     this.records.set(key, story);

@@ -8,7 +8,7 @@ import { SummaryIndex } from '../../src/search/summary-index.js';
 import { Cluster } from '../../src/stories/cluster.js';
 import { hasMeetingCues } from '../../src/stories/event-cues.js';
 import { summaryProfile, type SummaryProfile } from '../../src/stories/profile.js';
-import { TermNumbers } from '../../src/stories/sparse.js';
+import { TermNumbers, type SparseVector } from '../../src/stories/sparse.js';
 import { DAY, summary } from './fixtures.js';
 
 const TEXTS = [
@@ -37,17 +37,41 @@ function walked(members: readonly SummaryProfile[], at: number) {
   };
 }
 
+/** The sum and counts as merging each join and leave into new arrays gives them (as cluster.ts once did). */
+function merged(sum: { ids: number[]; weights: number[]; counts: number[] }, vector: SparseVector, scale: 1 | -1) {
+  const out: typeof sum = { ids: [], weights: [], counts: [] };
+  let i = 0;
+  let j = 0;
+  while (i < sum.ids.length || j < vector.ids.length) {
+    const x = i < sum.ids.length ? sum.ids[i]! : Infinity;
+    const y = j < vector.ids.length ? vector.ids[j]! : Infinity;
+    const id = Math.min(x, y);
+    const weight = (x === id ? sum.weights[i]! : 0) + (y === id ? scale * vector.weights[j]! : 0);
+    const count = (x === id ? sum.counts[i++]! : 0) + (y === id ? (j++, scale) : 0);
+    if (count <= 0) continue;
+    out.ids.push(id);
+    out.weights.push(weight);
+    out.counts.push(count);
+  }
+  return out;
+}
+
 describe('a cluster kept up to date as members join and leave', () => {
-  it('has meeting-cue members, a longest member and the gap to the nearest dated member as its members say', () => {
+  it('has its members summed, meeting-cue members, a longest member and the gap to the nearest dated member as its members say', () => {
     expect(profiles.some(hasMeetingCues) && profiles.some((p) => !hasMeetingCues(p))).toBe(true);
     fc.assert(
       fc.property(fc.array(fc.record({ member: fc.nat(profiles.length - 1), at: fc.integer({ min: -3, max: 12 }) }), { maxLength: 40 }), (steps) => {
         const cluster = new Cluster(0);
+        let reference = { ids: [] as number[], weights: [] as number[], counts: [] as number[] };
         for (const { member, at } of steps) {
           // A member in it leaves, one not in it joins: joins and leaves in any order.
           const profile = profiles[member]!;
-          if (cluster.members.includes(profile.id)) cluster.remove(profile);
+          const leaves = cluster.members.includes(profile.id);
+          if (leaves) cluster.remove(profile);
           else cluster.add(profile);
+          // Summed in place, to the last bit what merging into new arrays gives.
+          reference = merged(reference, profile.vector, leaves ? -1 : 1);
+          expect({ ids: [...cluster.sum.ids], weights: [...cluster.sum.weights], counts: [...cluster.counts] }).toEqual(reference);
           const when = Date.UTC(2024, 0, 1) + at * DAY + 3_600_000;
           const expected = walked(cluster.profiles, when);
           expect(cluster.cued.map((p) => p.id)).toEqual(expected.cued);
