@@ -196,16 +196,20 @@ export class Clusters {
     const { vector } = this.profiles[n]!;
     const dated = !Number.isNaN(this.published[n]!);
     const telling: [number, number][] = [];
-    vector.ids.forEach((id, i) => {
-      const count = dated ? this.windowCount(this.postings[id]!, this.published[n]!) : this.stats.documentCount(this.numbers.termOf(id));
-      if (count <= this.tuning.queryMaxWindowDocs) telling.push([id, vector.weights[i]!]);
-    });
+    const cap = this.tuning.queryMaxWindowDocs;
+    for (let i = 0; i < vector.ids.length; i++) {
+      const id = vector.ids[i]!;
+      const posting = this.postings[id]!;
+      // Most terms are rare: no window holds more of them than there are.
+      const tells = dated ? posting.length <= cap || this.windowCount(posting, this.published[n]!) <= cap : this.stats.documentCount(this.numbers.termOf(id)) <= cap;
+      if (tells) telling.push([id, vector.weights[i]!]);
+    }
     // Ties by the terms themselves, not their numbers, which depend on the order summaries came in.
     const term = (id: number) => this.numbers.termOf(id);
-    const query = telling.sort((a, b) => b[1] - a[1] || (term(a[0]) < term(b[0]) ? -1 : 1)).slice(0, this.tuning.queryTerms);
-    const ids = Int32Array.from(query, ([id]) => id);
+    const heaviest = telling.sort((a, b) => b[1] - a[1] || (term(a[0]) < term(b[0]) ? -1 : 1)).slice(0, this.tuning.queryTerms);
+    const ids = Int32Array.from(heaviest, ([id]) => id);
     for (const id of ids) (this.queriers[id] ??= []).push(n);
-    return (this.queries[n] = { ids, weights: Float32Array.from(query, ([, weight]) => weight) });
+    return (this.queries[n] = { ids, weights: Float32Array.from(heaviest, ([, weight]) => weight) });
   }
 
   /** A summary's date as postings are ordered by: the undated after every dated one. */
