@@ -104,7 +104,7 @@ export class Clusters {
    * undated last, each list's ties in the order registered): see windowOf.
    */
   private readonly postings: number[][] = [];
-  /** By term number, the summaries whose query has the term: the only ones a summary with it can be nearest to. */
+  /** By term number, the summaries whose query has the term (the only ones a summary with it can be nearest to), in date order as postings. */
   private readonly queriers: number[][] = [];
   /**
    * nearestPlaced's answers, by summary number, kept while they hold: an answer depends only on
@@ -176,13 +176,15 @@ export class Clusters {
     this.published.push(profile.published ?? Number.NaN);
     this.keys.push(-1);
     this.queries.push(undefined);
-    // A batch registers oldest first: each number then goes at the end of its lists.
+    for (const id of profile.vector.ids) this.insertByDate((this.postings[id] ??= []), n);
+  }
+
+  /** Puts a summary number in a list kept in date order (after those of its date). */
+  private insertByDate(list: number[], n: number): void {
+    // A batch registers and looks up oldest first: each number then goes at the end of its lists.
     const date = this.dateOf(n);
-    for (const id of profile.vector.ids) {
-      const posting = (this.postings[id] ??= []);
-      if (posting.length === 0 || this.dateOf(posting[posting.length - 1]!) <= date) posting.push(n);
-      else posting.splice(this.firstDated(posting, date, true), 0, n);
-    }
+    if (list.length === 0 || this.dateOf(list[list.length - 1]!) <= date) list.push(n);
+    else list.splice(this.firstDated(list, date, true), 0, n);
   }
 
   /**
@@ -208,7 +210,7 @@ export class Clusters {
     const term = (id: number) => this.numbers.termOf(id);
     const heaviest = telling.sort((a, b) => b[1] - a[1] || (term(a[0]) < term(b[0]) ? -1 : 1)).slice(0, this.tuning.queryTerms);
     const ids = Int32Array.from(heaviest, ([id]) => id);
-    for (const id of ids) (this.queriers[id] ??= []).push(n);
+    for (const id of ids) this.insertByDate((this.queriers[id] ??= []), n);
     return (this.queries[n] = { ids, weights: Float32Array.from(heaviest, ([, weight]) => weight) });
   }
 
@@ -236,7 +238,9 @@ export class Clusters {
    * window), as two ranges of it: the dated ones, [from, to), and the undated ones,
    * [undated, length), which are within every window.
    */
-  private windowOf(posting: readonly number[], published: number): { from: number; to: number; undated: number } {
+  private windowOf(posting: readonly number[], published: number | undefined): { from: number; to: number; undated: number } {
+    // Undated, the whole list (as one range, the second one empty).
+    if (published === undefined || Number.isNaN(published)) return { from: 0, to: posting.length, undated: posting.length };
     const from = this.firstDated(posting, published - this.windowMs, false);
     const to = this.firstDated(posting, published + this.windowMs, true);
     return { from, to, undated: this.firstDated(posting, Infinity, false) };
@@ -338,20 +342,25 @@ export class Clusters {
     for (const id of ids) {
       const queriers = this.queriers[id];
       if (!queriers) continue;
-      for (const x of queriers) {
-        const kept = this.nearestOf[x];
-        if (kept === undefined || x === s) continue;
-        if (!placed) {
-          if (kept.includes(s)) this.nearestOf[x] = undefined;
-          continue;
+      // Those within the window of s: the others cannot find it.
+      const { from, to, undated } = this.windowOf(queriers, this.published[s]);
+      for (let range = 0; range < 2; range++) {
+        const end = range === 0 ? to : queriers.length;
+        for (let i = range === 0 ? from : undated; i < end; i++) {
+          const x = queriers[i]!;
+          const kept = this.nearestOf[x];
+          if (kept === undefined || x === s) continue;
+          if (!placed) {
+            if (kept.includes(s)) this.nearestOf[x] = undefined;
+            continue;
+          }
+          // As nearestPlaced scores s for x: x's query weights of the terms s has.
+          const score = this.queryScore(x);
+          if (score === 0) continue;
+          const floor = this.nearestFloor[x]!;
+          const enters = kept.length < limit || score > floor || (score === floor && this.ids[s]! < this.ids[kept[limit - 1]!]!);
+          if (enters) this.nearestOf[x] = undefined;
         }
-        // As nearestPlaced scores s for x: the window, then x's query weights of the terms s has.
-        if (Math.abs(this.published[x]! - this.published[s]!) > this.windowMs) continue;
-        const score = this.queryScore(x);
-        if (score === 0) continue;
-        const floor = this.nearestFloor[x]!;
-        const enters = kept.length < limit || score > floor || (score === floor && this.ids[s]! < this.ids[kept[limit - 1]!]!);
-        if (enters) this.nearestOf[x] = undefined;
       }
     }
     this.markTerms(ids, 0);
@@ -420,8 +429,12 @@ export class Clusters {
       clusters.published.push(profile.published ?? Number.NaN);
       clusters.keys.push(state.keys[n]!);
       clusters.queries.push(state.queries[n]!);
-      for (const id of state.queries[n]!.ids) (clusters.queriers[id] ??= []).push(n);
     });
+    // Queriers in date order (of one date, in any order: they are only ever walked whole).
+    state.queries.forEach((query, n) => {
+      for (const id of query.ids) (clusters.queriers[id] ??= []).push(n);
+    });
+    for (const queriers of clusters.queriers) queriers?.sort((a, b) => clusters.dateOf(a) - clusters.dateOf(b) || a - b);
     state.postings.forEach((posting, id) => {
       if (posting === undefined) return;
       // null: a term dropped as too common in the whole collection, which an older layout did.
@@ -496,8 +509,7 @@ export class Clusters {
     for (let q = 0; q < query.ids.length; q++) {
       const weight = query.weights[q]!;
       const posting = this.postings[query.ids[q]!]!;
-      // Undated, the whole posting (as one range, the second one empty).
-      const { from, to, undated } = profile.published === undefined ? { from: 0, to: posting.length, undated: posting.length } : this.windowOf(posting, profile.published);
+      const { from, to, undated } = this.windowOf(posting, profile.published);
       for (let range = 0; range < 2; range++) {
         const end = range === 0 ? to : posting.length;
         for (let i = range === 0 ? from : undated; i < end; i++) {
