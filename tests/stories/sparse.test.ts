@@ -10,6 +10,34 @@ const vectorArb: fc.Arbitrary<SparseVector> = fc
     return { ids: Int32Array.from(sorted, (e) => e.id), weights: Float32Array.from(sorted, (e) => e.weight) };
   });
 
+/** The dot product term by term, in ascending term order. */
+function dotByTerm(a: SparseVector, b: SparseVector): number {
+  const weights = new Map(Array.from(b.ids, (id, j) => [id, b.weights[j]!]));
+  let sum = 0;
+  a.ids.forEach((id, i) => {
+    if (weights.has(id)) sum += a.weights[i]! * weights.get(id)!;
+  });
+  return sum;
+}
+
+describe('sparse dot products', () => {
+  it('add the same products in the same order whatever the lengths (leaping through the longer vector)', () => {
+    const long = fc
+      .uniqueArray(fc.record({ id: fc.nat(2000), weight: fc.double({ min: 0.001, max: 50, noNaN: true }) }), { selector: (e) => e.id, maxLength: 400 })
+      .map((entries) => {
+        const sorted = [...entries].sort((a, b) => a.id - b.id);
+        return { ids: Int32Array.from(sorted, (e) => e.id), weights: Float64Array.from(sorted, (e) => e.weight) };
+      });
+    fc.assert(
+      fc.property(fc.oneof(vectorArb, long), fc.oneof(vectorArb, long), (a, b) => {
+        expect(sparseDot(a, b)).toBe(dotByTerm(a, b));
+        expect(sparseDot(b, a)).toBe(dotByTerm(a, b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('a vector spread out for many dot products', () => {
   it('gives sparseDot to the last bit, whichever vectors were spread before', () => {
     const spread = new SpreadVector();
