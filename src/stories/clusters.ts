@@ -243,7 +243,9 @@ export class Clusters {
     if (published === undefined || Number.isNaN(published)) return { from: 0, to: posting.length, undated: posting.length };
     const from = this.firstDated(posting, published - this.windowMs, false);
     const to = this.firstDated(posting, published + this.windowMs, true);
-    return { from, to, undated: this.firstDated(posting, Infinity, false) };
+    // Most collections date everything: then there is no undated tail to look for.
+    const undated = posting.length === 0 || this.dateOf(posting[posting.length - 1]!) < Infinity ? posting.length : this.firstDated(posting, Infinity, false);
+    return { from, to, undated };
   }
 
   /** How many summaries of a posting are within the window of `published`. */
@@ -456,18 +458,19 @@ export class Clusters {
    * `nearest` are the placed summaries nearest to it (nearestPlaced), when the caller has them.
    */
   candidates(profile: SummaryProfile, nearest: readonly number[] = this.nearestPlaced(profile)): Candidate[] {
-    const near = new Map<number, SummaryProfile[]>();
-    for (const n of nearest) {
-      const key = this.keys[n]!;
-      const list = near.get(key);
-      if (list) list.push(this.profiles[n]!);
-      else near.set(key, [this.profiles[n]!]);
-    }
+    // The nearest ones by story key (a stable sort: then as found), so that each story's members are one run.
+    const byKey = Array.from(nearest).sort((a, b) => this.keys[a]! - this.keys[b]!);
     const out: Candidate[] = [];
-    for (const key of [...near.keys()].sort((a, b) => a - b)) {
+    for (let start = 0; start < byKey.length; ) {
+      const key = this.keys[byKey[start]!]!;
+      let end = start + 1;
+      while (end < byKey.length && this.keys[byKey[end]!] === key) end++;
       const cluster = this.byKey.get(key)!;
-      if (!cluster.fitsWindow(profile.published, this.windowMs) || reportsOtherMeeting(profile, cluster)) continue;
-      out.push({ cluster, features: matchFeatures(profile, cluster, near.get(key)!, this.windowMs, this.tuning.shortTerms) });
+      if (cluster.fitsWindow(profile.published, this.windowMs) && !reportsOtherMeeting(profile, cluster)) {
+        const members = byKey.slice(start, end).map((n) => this.profiles[n]!);
+        out.push({ cluster, features: matchFeatures(profile, cluster, members, this.windowMs, this.tuning.shortTerms) });
+      }
+      start = end;
     }
     return out;
   }
