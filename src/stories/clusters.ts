@@ -208,7 +208,17 @@ export class Clusters {
     }
     // Ties by the terms themselves, not their numbers, which depend on the order summaries came in.
     const term = (id: number) => this.numbers.termOf(id);
-    const heaviest = telling.sort((a, b) => b[1] - a[1] || (term(a[0]) < term(b[0]) ? -1 : 1)).slice(0, this.tuning.queryTerms);
+    const before = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && term(a[0]) < term(b[0]));
+    // The heaviest `queryTerms` of a few dozen, kept in order as they are found (no sort of them all).
+    const heaviest: [number, number][] = [];
+    const limit = this.tuning.queryTerms;
+    for (const entry of telling) {
+      if (heaviest.length === limit && (limit === 0 || !before(entry, heaviest[limit - 1]!))) continue;
+      let at = heaviest.length;
+      while (at > 0 && before(entry, heaviest[at - 1]!)) at--;
+      heaviest.splice(at, 0, entry);
+      if (heaviest.length > limit) heaviest.pop();
+    }
     const ids = Int32Array.from(heaviest, ([id]) => id);
     for (const id of ids) this.insertByDate((this.queriers[id] ??= []), n);
     return (this.queries[n] = { ids, weights: Float32Array.from(heaviest, ([, weight]) => weight) });
