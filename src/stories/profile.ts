@@ -4,7 +4,7 @@
  * Nothing else: in particular no label of the evaluation data ever reaches this point.
  */
 import type { Summary } from '../corpus/summary.js';
-import { fold } from '../text/fold.js';
+import { fold, NON_ASCII } from '../text/fold.js';
 import { firstSentence } from '../text/sentences.js';
 import { nameTerms } from '../text/names.js';
 import { indexTerms } from '../text/tokenize.js';
@@ -50,7 +50,10 @@ export interface SummaryProfile {
 /** The title, unless the text already opens with it (headline-only data, "Title. Lead" data). */
 export function distinctTitle(summary: Summary): string | undefined {
   if (summary.title === undefined) return undefined;
-  return fold(summary.text).startsWith(fold(summary.title)) ? undefined : summary.title;
+  const title = fold(summary.title);
+  // ASCII text folds letter for letter: only its opening needs folding (a profile is made for every summary).
+  const opening = NON_ASCII.test(summary.text) ? fold(summary.text) : summary.text.slice(0, title.length).toLowerCase();
+  return opening.startsWith(title) ? undefined : summary.title;
 }
 
 /** Sub-linear TF-IDF, unit length: a word said five times is not five times the evidence. */
