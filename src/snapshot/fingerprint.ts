@@ -18,9 +18,10 @@ import { indexTerms } from '../text/tokenize.js';
  * index's postings packed (summaries-codec.ts, packed-postings.ts); 4: summaries carry their
  * workspace (Summary.teamId), which an older snapshot cannot say; 5: profiles by the slot of their
  * summary, read lazily from their columns (clusters-codec.ts), and the columns aligned in a part
- * of their own (bytes.ts); 6: the summaries' narrow strings apart from the wide ones.
+ * of their own (bytes.ts); 6: the summaries' narrow strings apart from the wide ones; 7: the grouping's postings hold
+ * every term, in date order (none dropped as too common: clusters.ts queryMaxWindowDocs).
  */
-export const SNAPSHOT_FORMAT = 6;
+export const SNAPSHOT_FORMAT = 7;
 
 /**
  * Words that exercise the tokenizer (folding, stemming, numbers, names): a tokenizer that

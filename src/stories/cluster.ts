@@ -11,8 +11,10 @@ import { firstAtLeast } from '../sorted.js';
 import { EMPTY, sparseDot, type SparseVector } from './sparse.js';
 
 const NONE_QUOTED: ReadonlyMap<string, number> = new Map();
-/** The counts of an empty cluster, shared: a restore makes tens of thousands of clusters. */
+/** The sums of an empty cluster, shared: a restore makes tens of thousands of clusters. */
 const NO_COUNTS = new Int32Array(0);
+const NO_IDS = new Int32Array(0);
+const NO_WEIGHTS = new Float64Array(0);
 
 /** Another FNV basis, for a second hash independent of the first. */
 const SECOND_BASIS = 0x01000193;
@@ -21,10 +23,20 @@ export class Cluster {
   /** Member ids in the order they joined. */
   readonly members: string[] = [];
   readonly profiles: SummaryProfile[] = [];
-  /** Sum of the members' unit vectors; its direction is the story's centroid. */
+  /**
+   * Sum of the members' unit vectors; its direction is the story's centroid. It changes in place
+   * as members join and leave (see merge): copy it to keep it as it is now.
+   */
   sum: SparseVector = EMPTY;
-  /** For each term of `sum` (same order), how many members have it (replaced, never written into). */
+  /** For each term of `sum` (same order), how many members have it (in place, as `sum`). */
   counts: Int32Array = NO_COUNTS;
+  /**
+   * What `sum` and `counts` are the first terms of, with room for more. Empty ones are shared
+   * until the first member comes: nothing is written into an array of no room (merge grows it).
+   */
+  private sumIds: Int32Array = NO_IDS;
+  private sumWeights: Float64Array = NO_WEIGHTS;
+  private sumCounts: Int32Array = NO_COUNTS;
   private sumNorm2 = 0;
   /** Weekdays named by any member. */
   weekdays = 0;
@@ -73,15 +85,15 @@ export class Cluster {
       cluster.keep(profile);
     }
     if (counts.length !== sum.ids.length) throw new Error('a cluster state does not add up');
-    cluster.sum = sum;
-    cluster.counts = counts;
+    // Its own copies: the sums change in place, and a state's arrays may share one buffer.
+    cluster.keepSum(sum.ids.slice(), Float64Array.from(sum.weights), counts.slice(), sum.ids.length);
     cluster.sumNorm2 = sumNorm2;
     return cluster;
   }
 
-  /** What restored() needs besides the members. */
+  /** What restored() needs besides the members, as they are now (copies: the sums change in place). */
   get sums(): { readonly sum: SparseVector; readonly counts: Int32Array; readonly sumNorm2: number } {
-    return { sum: this.sum, counts: this.counts, sumNorm2: this.sumNorm2 };
+    return { sum: { ids: this.sum.ids.slice(), weights: this.sum.weights.slice() }, counts: this.counts.slice(), sumNorm2: this.sumNorm2 };
   }
 
   get size(): number {
@@ -97,6 +109,28 @@ export class Cluster {
     if (profile.quoted.length > 0) count((this.quotedPairs ??= new Map()), profile.quoted, 1);
     this.remember(profile);
     this.keep(profile);
+  }
+
+  /**
+   * Takes every member of `other` in, in its order, as adding them one by one would, but with
+   * its sum merged once (joining events, events.ts: two stories of hundreds of members each, where
+   * one merge a member cost a merge of the whole sum each). `other` is left as it was: the caller
+   * drops it. The sums differ from adding one by one by rounding only.
+   */
+  absorb(other: Cluster): void {
+    for (const profile of other.profiles) {
+      this.hashMember(profile.id, 1);
+      this.members.push(profile.id);
+      this.profiles.push(profile);
+      if (profile.quoted.length > 0) count((this.quotedPairs ??= new Map()), profile.quoted, 1);
+      this.remember(profile);
+      if (hasMeetingCues(profile)) this.cuedMembers.push(profile);
+    }
+    for (const date of other.dates) this.dates.push(date);
+    this.dates.sort((a, b) => a - b);
+    // |a + b|² as add() keeps it, a member's vector counting 1 (32-bit weights are unit to ~1e-8).
+    this.sumNorm2 += 2 * sparseDot(this.sum, other.sum) + other.sumNorm2;
+    this.mergeSum(other.sum, other.counts);
   }
 
   /** Takes a member out again, as if it had never joined. */
@@ -155,32 +189,126 @@ export class Cluster {
     return published - this.first <= windowMs && this.last - published <= windowMs;
   }
 
-  /** Adds (scale 1) or takes away (scale −1) a member's vector, in `sum` and in `counts`. */
+  /**
+   * Adds (scale 1) or takes away (scale −1) a member's vector, in `sum` and in `counts`, in place:
+   * a member has a few dozen terms and a large story's sum thousands, and copying the sum out at
+   * every join and leave was most of what placing allocated. Each weight is what a merge into new
+   * arrays gives, to the last bit. A term no member has any more is dropped (its weight is only
+   * rounding left over).
+   */
   private merge(vector: SparseVector, scale: 1 | -1): void {
-    // Merged into scratch arrays shared by every cluster, then copied out at their length: three
-    // allocations a merge rather than six (merging is most of what placing allocates).
-    const size = this.sum.ids.length + vector.ids.length;
-    if (scratch.ids.length < size) scratch = scratchOf(Math.max(size, 2 * scratch.ids.length));
-    const { ids, weights, counts } = scratch;
+    const { ids: terms, weights } = vector;
+    let length = this.sum.ids.length;
+    if (places.length < terms.length) places = new Int32Array(Math.max(terms.length, 2 * places.length));
+    // Where each term is in the sum, or −1 − where it would go when the sum lacks it.
+    let fresh = 0;
+    let from = 0;
+    for (let j = 0; j < terms.length; j++) {
+      from = firstAtLeast(this.sum.ids, terms[j]!, from);
+      const found = from < length && this.sumIds[from] === terms[j];
+      places[j] = found ? from : -1 - from;
+      if (!found) fresh++;
+      else {
+        this.sumWeights[from] = this.sumWeights[from]! + scale * weights[j]!;
+        this.sumCounts[from] = this.sumCounts[from]! + scale;
+      }
+    }
+    if (scale === 1 && fresh > 0) length = this.insertFresh(terms, weights, fresh, length);
+    if (scale === -1) length = this.dropEmptied(terms.length, length);
+    this.sum = { ids: this.sumIds.subarray(0, length), weights: this.sumWeights.subarray(0, length) };
+    this.counts = this.sumCounts.subarray(0, length);
+  }
+
+  /** Makes room for the `fresh` terms merge found the sum lacks and puts them in (one member each); returns the new length. */
+  private insertFresh(terms: Int32Array, termWeights: SparseVector['weights'], fresh: number, length: number): number {
+    const total = length + fresh;
+    if (total > this.sumIds.length) {
+      // Half as much room again: a story that grows does not copy its sum at every member.
+      const room = Math.max(total, Math.ceil(1.5 * this.sumIds.length));
+      const ids = new Int32Array(room);
+      const weights = new Float64Array(room);
+      const counts = new Int32Array(room);
+      ids.set(this.sum.ids);
+      weights.set(this.sum.weights);
+      counts.set(this.counts);
+      this.sumIds = ids;
+      this.sumWeights = weights;
+      this.sumCounts = counts;
+    }
+    // From the back: each run of the old terms moves up by the fresh terms before it.
+    let write = total;
+    let tail = length;
+    for (let j = terms.length - 1; j >= 0; j--) {
+      if (places[j]! >= 0) continue;
+      const at = -1 - places[j]!;
+      const run = tail - at;
+      this.sumIds.copyWithin(write - run, at, tail);
+      this.sumWeights.copyWithin(write - run, at, tail);
+      this.sumCounts.copyWithin(write - run, at, tail);
+      write -= run + 1;
+      tail = at;
+      this.sumIds[write] = terms[j]!;
+      this.sumWeights[write] = 0 + termWeights[j]!;
+      this.sumCounts[write] = 1;
+    }
+    return total;
+  }
+
+  /** Drops the terms merge took the last member's count of (at `places`); returns the new length. */
+  private dropEmptied(count: number, length: number): number {
+    let write = -1;
+    let read = 0;
+    for (let j = 0; j < count; j++) {
+      const at = places[j]!;
+      if (at < 0 || this.sumCounts[at]! > 0) continue;
+      if (write < 0) write = at;
+      else {
+        this.sumIds.copyWithin(write, read, at);
+        this.sumWeights.copyWithin(write, read, at);
+        this.sumCounts.copyWithin(write, read, at);
+        write += at - read;
+      }
+      read = at + 1;
+    }
+    if (write < 0) return length;
+    this.sumIds.copyWithin(write, read, length);
+    this.sumWeights.copyWithin(write, read, length);
+    this.sumCounts.copyWithin(write, read, length);
+    return write + length - read;
+  }
+
+  /**
+   * Adds a whole story's sum (each term counting `otherCounts[i]` members) into `sum`, as new
+   * arrays (joining events: rare, and both sums large).
+   */
+  private mergeSum(other: SparseVector, otherCounts: Int32Array): void {
+    const size = this.sum.ids.length + other.ids.length;
+    const ids = new Int32Array(size);
+    const weights = new Float64Array(size);
+    const counts = new Int32Array(size);
     let i = 0;
     let j = 0;
     let k = 0;
     const { ids: a, weights: aw } = this.sum;
-    const { ids: b, weights: bw } = vector;
+    const { ids: b, weights: bw } = other;
     while (i < a.length || j < b.length) {
       const x = i < a.length ? a[i]! : Infinity;
       const y = j < b.length ? b[j]! : Infinity;
       const id = Math.min(x, y);
-      const weight = (x === id ? aw[i]! : 0) + (y === id ? scale * bw[j]! : 0);
-      const count = (x === id ? this.counts[i++]! : 0) + (y === id ? (j++, scale) : 0);
-      // A term no member has any more is dropped (its weight is only rounding left over).
-      if (count <= 0) continue;
       ids[k] = id;
-      weights[k] = weight;
-      counts[k++] = count;
+      weights[k] = (x === id ? aw[i]! : 0) + (y === id ? bw[j]! : 0);
+      counts[k++] = (x === id ? this.counts[i++]! : 0) + (y === id ? otherCounts[j++]! : 0);
     }
-    this.sum = { ids: ids.slice(0, k), weights: weights.slice(0, k) };
-    this.counts = counts.slice(0, k);
+    this.keepSum(ids, weights, counts, k);
+  }
+
+  /** Takes arrays as the room the sum is kept in, its first `length` terms the sum. */
+  private keepSum(ids: Int32Array, weights: Float64Array, counts: Int32Array, length: number): void {
+    this.sumIds = ids;
+    this.sumWeights = weights;
+    this.sumCounts = counts;
+    this.sum = { ids: ids.subarray(0, length), weights: weights.subarray(0, length) };
+    this.counts = counts.subarray(0, length);
   }
 
   /** A member's meeting cues and date, as it joins (see cued). */
@@ -200,14 +328,8 @@ export class Cluster {
   }
 }
 
-interface Scratch {
-  readonly ids: Int32Array;
-  readonly weights: Float64Array;
-  readonly counts: Int32Array;
-}
-
-const scratchOf = (size: number): Scratch => ({ ids: new Int32Array(size), weights: new Float64Array(size), counts: new Int32Array(size) });
-let scratch = scratchOf(1024);
+/** Scratch for merge: where each term of the vector merged is in the sum. */
+let places = new Int32Array(64);
 
 /** Adds (1) or takes away (−1) one member's keys in a key → how-many-members map. */
 function count(counts: Map<string, number>, keys: readonly string[], by: 1 | -1): void {

@@ -3,9 +3,13 @@
  * the stories a summary may join. Candidates are found as a search index finds documents
  * (DESIGN.md "Stories"): the summaries that share the most weight of the summary's most telling
  * terms, within the time window, placed already; their stories are the candidates. Only telling
- * terms are looked up (those in at most `queryMaxDocs` summaries), so grouping keeps postings
- * lists for those alone, as arrays of summary numbers: looking up a summary's candidates walks a
- * few short lists, whatever the size of the collection, and allocates nothing that grows with it.
+ * terms are looked up: those that at most `queryMaxWindowDocs` summaries within the summary's
+ * window have. A term's postings (summary numbers) are kept in date order, so the summaries of a
+ * window are one range of each list, found by bisection: looking up a summary's candidates walks a
+ * few short ranges, whatever the size of the collection, and allocates nothing that grows with it.
+ * Counting within the window, not in the whole collection, keeps a term as telling as it is in
+ * its own days however long the collection runs: a cap on all summaries would drop the telling
+ * words of a week's events from retrieval as the months pile up.
  *
  * A story whose members say their meeting was held elsewhere, or called off, is no candidate.
  *
@@ -42,6 +46,12 @@ function reportsOtherMeeting(profile: SummaryProfile, cluster: Cluster): boolean
   return hasMeetingCues(profile) && cluster.cued.some((member) => contradicts(profile, member));
 }
 
+/** Takes a summary number out of a list of them. */
+function drop(list: number[], n: number): void {
+  const at = list.indexOf(n);
+  if (at >= 0) list.splice(at, 1);
+}
+
 export interface Candidate {
   readonly cluster: Cluster;
   /** matchFeatures of the summary against the cluster. */
@@ -59,8 +69,9 @@ export interface ClustersState {
   readonly keys: Int32Array;
   readonly queries: readonly Query[];
   /**
-   * By term number: the summaries (new numbers) of a telling term; null once too common; undefined
-   * never looked at. Arrays of the state's own: the clusters restored from it take them over.
+   * By term number: the summaries (new numbers) that have the term, in date order; undefined for a
+   * term none has had (null, a term an older layout dropped as too common, is refused). Arrays of
+   * the state's own: the clusters restored from it take them over.
    */
   readonly postings: readonly (readonly number[] | null | undefined)[];
   readonly nextKey: number;
@@ -98,20 +109,28 @@ export class Clusters {
   private readonly profiles: (SummaryProfile | undefined)[] = [];
   private readonly published: number[] = [];
   private readonly keys: number[] = [];
-  /** Each summary's query: its heaviest telling terms and their weights. */
-  private readonly queries: Query[] = [];
-  /** Summary numbers by term number, for telling terms only; null once a term is too common to tell. */
-  private readonly postings: (number[] | null)[] = [];
+  /**
+   * Each summary's query: its heaviest telling terms and their weights. Made when the summary is
+   * first looked up (queryOf), so that every summary of a batch counts the terms of the whole batch.
+   */
+  private readonly queries: (Query | undefined)[] = [];
+  /**
+   * Summary numbers by term number, for every term of every summary's vector, in date order (the
+   * undated last, each list's ties in the order registered): see windowOf.
+   */
+  private readonly postings: number[][] = [];
+  /** By term number, the summaries whose query has the term (the only ones a summary with it can be nearest to), in date order as postings. */
+  private readonly queriers: number[][] = [];
   /**
    * nearestPlaced's answers, by summary number, kept while they hold: an answer depends only on
    * which summaries are placed (not in which story), so it stays true until a summary that shares
-   * one of its telling terms is placed or taken out, or one of its terms stops telling; then it is
-   * dropped (forgetNearestAround). Joining events asks again for every member of a story it joined,
-   * and a stream asks for the same members add after add: kept, each costs a lookup, not a search.
-   * Not kept while a batch places (holdNearest): every summary moves there, and the placing memo
-   * keeps what it needs.
+   * one of its query terms is placed or taken out; then it is dropped (forgetNearestAround).
+   * Joining events asks again for every member of a story it joined, and a stream asks for the
+   * same members add after add: kept, each costs a lookup, not a search. Not kept while a batch
+   * places (holdNearest): every summary moves there, and the placing memo keeps what it needs,
+   * which is kept here once the batch is placed (keepNearest).
    */
-  private readonly nearestOf: (number[] | undefined)[] = [];
+  private readonly nearestOf: (readonly number[] | undefined)[] = [];
   /** The score of the last of a kept answer (of `candidates` summaries): a summary placed must beat it to enter. */
   private readonly nearestFloor: number[] = [];
   private keepingNearest = true;
@@ -161,7 +180,7 @@ export class Clusters {
 
   /**
    * Makes a summary findable as a candidate once it is placed. A batch registers all its
-   * summaries before placing any, with the term counts of the whole batch.
+   * summaries before looking any up, so that each one's query counts the terms of the whole batch.
    */
   register(profile: SummaryProfile): void {
     if (this.numberOfId.has(profile.id)) return;
@@ -171,16 +190,93 @@ export class Clusters {
     this.profiles.push(profile);
     this.published.push(profile.published ?? Number.NaN);
     this.keys.push(-1);
+    this.queries.push(undefined);
+    for (const id of profile.vector.ids) this.insertByDate((this.postings[id] ??= []), n);
+  }
+
+  /** Puts a summary number in a list kept in date order (after those of its date). */
+  private insertByDate(list: number[], n: number): void {
+    // A batch registers and looks up oldest first: each number then goes at the end of its lists.
+    const date = this.dateOf(n);
+    if (list.length === 0 || this.dateOf(list[list.length - 1]!) <= date) list.push(n);
+    else list.splice(this.firstDated(list, date, true), 0, n);
+  }
+
+  /**
+   * A summary's query (see queries), made the first time it is asked for: its `queryTerms`
+   * heaviest telling terms. An undated summary has no window: its terms are counted in the whole
+   * collection, as the index counts them.
+   */
+  private queryOf(n: number): Query {
+    const made = this.queries[n];
+    if (made !== undefined) return made;
+    const { vector } = this.profiles[n]!;
+    const dated = !Number.isNaN(this.published[n]!);
     const telling: [number, number][] = [];
-    profile.vector.ids.forEach((id, i) => {
-      if (!this.telling(id)) return;
-      (this.postings[id] ??= []).push(n);
-      telling.push([id, profile.vector.weights[i]!]);
-    });
+    const cap = this.tuning.queryMaxWindowDocs;
+    for (let i = 0; i < vector.ids.length; i++) {
+      const id = vector.ids[i]!;
+      const posting = this.postings[id]!;
+      // Most terms are rare: no window holds more of them than there are.
+      const tells = dated ? posting.length <= cap || this.windowCount(posting, this.published[n]!) <= cap : this.stats.documentCount(this.numbers.termOf(id)) <= cap;
+      if (tells) telling.push([id, vector.weights[i]!]);
+    }
     // Ties by the terms themselves, not their numbers, which depend on the order summaries came in.
     const term = (id: number) => this.numbers.termOf(id);
-    const query = telling.sort((a, b) => b[1] - a[1] || (term(a[0]) < term(b[0]) ? -1 : 1)).slice(0, this.tuning.queryTerms);
-    this.queries.push({ ids: Int32Array.from(query, ([id]) => id), weights: Float32Array.from(query, ([, weight]) => weight) });
+    const before = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && term(a[0]) < term(b[0]));
+    // The heaviest `queryTerms` of a few dozen, kept in order as they are found (no sort of them all).
+    const heaviest: [number, number][] = [];
+    const limit = this.tuning.queryTerms;
+    for (const entry of telling) {
+      if (heaviest.length === limit && (limit === 0 || !before(entry, heaviest[limit - 1]!))) continue;
+      let at = heaviest.length;
+      while (at > 0 && before(entry, heaviest[at - 1]!)) at--;
+      heaviest.splice(at, 0, entry);
+      if (heaviest.length > limit) heaviest.pop();
+    }
+    const ids = Int32Array.from(heaviest, ([id]) => id);
+    for (const id of ids) this.insertByDate((this.queriers[id] ??= []), n);
+    return (this.queries[n] = { ids, weights: Float32Array.from(heaviest, ([, weight]) => weight) });
+  }
+
+  /** A summary's date as postings are ordered by: the undated after every dated one. */
+  private dateOf(n: number): number {
+    const published = this.published[n]!;
+    return Number.isNaN(published) ? Infinity : published;
+  }
+
+  /** The first place in a posting whose summary is dated at or after `date` (`after`: strictly after); the undated are after every date. */
+  private firstDated(posting: readonly number[], date: number, after: boolean): number {
+    let low = 0;
+    let high = posting.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const at = this.dateOf(posting[mid]!);
+      if (at < date || (after && at === date)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /**
+   * The summaries of a posting within the window of `published` (no further from it than the
+   * window), as two ranges of it: the dated ones, [from, to), and the undated ones,
+   * [undated, length), which are within every window.
+   */
+  private windowOf(posting: readonly number[], published: number | undefined): { from: number; to: number; undated: number } {
+    // Undated, the whole list (as one range, the second one empty).
+    if (published === undefined || Number.isNaN(published)) return { from: 0, to: posting.length, undated: posting.length };
+    const from = this.firstDated(posting, published - this.windowMs, false);
+    const to = this.firstDated(posting, published + this.windowMs, true);
+    // Most collections date everything: then there is no undated tail to look for.
+    const undated = posting.length === 0 || this.dateOf(posting[posting.length - 1]!) < Infinity ? posting.length : this.firstDated(posting, Infinity, false);
+    return { from, to, undated };
+  }
+
+  /** How many summaries of a posting are within the window of `published`. */
+  private windowCount(posting: readonly number[], published: number): number {
+    const { from, to, undated } = this.windowOf(posting, published);
+    return to - from + posting.length - undated;
   }
 
   /** Places a registered summary in a cluster (a new one when none is given); returns the cluster. */
@@ -194,18 +290,13 @@ export class Clusters {
   }
 
   /**
-   * Moves a placed summary into another cluster (dropping its own if it empties): as unplace
-   * then place, but it stays placed throughout, so no summary's nearest ones change.
+   * Joins story `from` into `into` (events.ts), every member with it, in its order, in one merge
+   * of the two sums. Every member stays placed throughout, so no summary's nearest ones change.
    */
-  move(profile: SummaryProfile, into: Cluster): void {
-    const n = this.numberOfId.get(profile.id);
-    const key = n === undefined ? -1 : this.keys[n]!;
-    if (key < 0) throw new Error(`summary ${profile.id} is not placed`);
-    const from = this.byKey.get(key)!;
-    from.remove(profile);
-    if (from.size === 0) this.byKey.delete(key);
-    into.add(profile);
-    this.keys[n!] = into.key;
+  join(into: Cluster, from: Cluster): void {
+    for (const id of from.members) this.keys[this.numberOfId.get(id)!] = into.key;
+    into.absorb(from);
+    this.byKey.delete(from.key);
   }
 
   /**
@@ -216,6 +307,39 @@ export class Clusters {
   holdNearest(holding: boolean): void {
     this.keepingNearest = !holding;
     this.nearestOf.length = 0;
+  }
+
+  /**
+   * Keeps an answer nearestPlaced gave while a batch was held, which the caller knows to be true
+   * still: one given with every other summary placed, as every summary is once the batch is.
+   */
+  keepNearest(profile: SummaryProfile, nearest: readonly number[]): void {
+    const n = this.numberOfId.get(profile.id);
+    if (!this.keepingNearest || n === undefined) return;
+    const limit = this.tuning.candidates;
+    this.nearestOf[n] = nearest;
+    if (nearest.length < limit) {
+      this.nearestFloor[n] = -Infinity;
+      return;
+    }
+    const last = this.profiles[nearest[limit - 1]!]!.vector.ids;
+    this.markTerms(last, 1);
+    this.nearestFloor[n] = this.queryScore(n);
+    this.markTerms(last, 0);
+  }
+
+  /** Marks (1) or unmarks (0) terms in `marks`, for queryScore. */
+  private markTerms(ids: Int32Array, mark: 0 | 1): void {
+    if (this.marks.length < this.numbers.size) this.marks = new Uint8Array(Math.max(this.numbers.size, 2 * this.marks.length));
+    for (const id of ids) this.marks[id] = mark;
+  }
+
+  /** How nearestPlaced scores, for summary `x`, a summary whose terms are marked: x's query weights of them, in query order. */
+  private queryScore(x: number): number {
+    const query = this.queries[x]!;
+    let score = 0;
+    for (let q = 0; q < query.ids.length; q++) if (this.marks[query.ids[q]!] === 1) score += query.weights[q]!;
+    return score;
   }
 
   /** Takes a placed summary out of its cluster again (dropping the cluster if it empties). */
@@ -233,38 +357,40 @@ export class Clusters {
   /**
    * Drops the kept answers of nearestPlaced that summary `s`, just placed (or taken out), changes:
    * those it now enters (scoring above their last, as nearestPlaced would score it), or leaves.
-   * Only a summary sharing one of its telling terms can have it among its nearest, and only one
-   * within the window: those in its postings are all there is to look at.
+   * Only a summary whose query has one of its terms can have it among its nearest, and only one
+   * within the window: those querying its terms are all there is to look at.
    */
   private forgetNearestAround(s: number, placed: boolean): void {
     if (!this.keepingNearest || this.nearestOf.length === 0) return;
     const { ids } = this.profiles[s]!.vector;
-    if (this.marks.length < this.numbers.size) this.marks = new Uint8Array(Math.max(this.numbers.size, 2 * this.marks.length));
-    // The terms s is in the postings of (telling ones): those nearestPlaced would find it by.
-    for (const id of ids) if (this.postings[id]) this.marks[id] = 1;
+    // s is in the postings of all its terms: nearestPlaced may find it by any of them.
+    this.markTerms(ids, 1);
     const limit = this.tuning.candidates;
     for (const id of ids) {
-      const posting = this.postings[id];
-      if (!posting) continue;
-      for (const x of posting) {
-        const kept = this.nearestOf[x];
-        if (kept === undefined || x === s) continue;
-        if (!placed) {
-          if (kept.includes(s)) this.nearestOf[x] = undefined;
-          continue;
+      const queriers = this.queriers[id];
+      if (!queriers) continue;
+      // Those within the window of s: the others cannot find it.
+      const { from, to, undated } = this.windowOf(queriers, this.published[s]);
+      for (let range = 0; range < 2; range++) {
+        const end = range === 0 ? to : queriers.length;
+        for (let i = range === 0 ? from : undated; i < end; i++) {
+          const x = queriers[i]!;
+          const kept = this.nearestOf[x];
+          if (kept === undefined || x === s) continue;
+          if (!placed) {
+            if (kept.includes(s)) this.nearestOf[x] = undefined;
+            continue;
+          }
+          // As nearestPlaced scores s for x: x's query weights of the terms s has.
+          const score = this.queryScore(x);
+          if (score === 0) continue;
+          const floor = this.nearestFloor[x]!;
+          const enters = kept.length < limit || score > floor || (score === floor && this.ids[s]! < this.ids[kept[limit - 1]!]!);
+          if (enters) this.nearestOf[x] = undefined;
         }
-        // As nearestPlaced scores s for x: the window, then x's query weights of the terms s has, in query order.
-        if (Math.abs(this.published[x]! - this.published[s]!) > this.windowMs) continue;
-        const query = this.queries[x]!;
-        let score = 0;
-        for (let q = 0; q < query.ids.length; q++) if (this.marks[query.ids[q]!] === 1) score += query.weights[q]!;
-        if (score === 0) continue;
-        const floor = this.nearestFloor[x]!;
-        const enters = kept.length < limit || score > floor || (score === floor && this.ids[s]! < this.ids[kept[limit - 1]!]!);
-        if (enters) this.nearestOf[x] = undefined;
       }
     }
-    for (const id of ids) this.marks[id] = 0;
+    this.markTerms(ids, 0);
   }
 
   /**
@@ -277,17 +403,14 @@ export class Clusters {
     if (n === undefined) return undefined;
     const profile = this.profiles[n]!;
     this.unplace(profile);
-    // Postings hold numbers in ascending order, and stay short (telling terms only).
-    for (const id of profile.vector.ids) {
-      const posting = this.postings[id];
-      const at = posting ? posting.indexOf(n) : -1;
-      if (at >= 0) posting!.splice(at, 1);
-    }
+    for (const id of profile.vector.ids) drop(this.postings[id]!, n);
+    for (const id of this.queries[n]?.ids ?? []) drop(this.queriers[id]!, n);
     this.numberOfId.delete(summaryId);
     this.ids[n] = '';
     this.profiles[n] = undefined;
     this.published[n] = Number.NaN;
     this.queries[n] = NO_QUERY;
+    this.nearestOf[n] = undefined;
     return profile;
   }
 
@@ -302,13 +425,14 @@ export class Clusters {
       renumbered[n] = profiles.length;
       profiles.push(profile);
       keys.push(this.keys[n]!);
-      queries.push(this.queries[n]!);
+      // One not looked up yet is given the query it would get now, and keeps it.
+      queries.push(this.queryOf(n));
     });
     yield;
-    const postings: (number[] | null | undefined)[] = [];
+    const postings: (number[] | undefined)[] = [];
     for (let id = 0; id < this.postings.length; id++) {
       const posting = this.postings[id];
-      postings.push(posting == null ? posting : posting.map((n) => renumbered[n]!));
+      postings.push(posting === undefined ? posting : posting.map((n) => renumbered[n]!));
       if (id % 4096 === 4095) yield;
     }
     const { size } = this.byKey;
@@ -354,10 +478,18 @@ export class Clusters {
       clusters.queries.push(state.queries[n]!);
       if (n % RESTORED_A_STEP === RESTORED_A_STEP - 1) yield;
     }
+    // Queriers in date order (of one date, in any order: they are only ever walked whole).
+    for (let n = 0; n < count; n++) {
+      for (const id of state.queries[n]!.ids) (clusters.queriers[id] ??= []).push(n);
+      if (n % RESTORED_A_STEP === RESTORED_A_STEP - 1) yield;
+    }
+    for (const queriers of clusters.queriers) queriers?.sort((a, b) => clusters.dateOf(a) - clusters.dateOf(b) || a - b);
+    yield;
     state.postings.forEach((posting, id) => {
       if (posting === undefined) return;
-      if (posting !== null && posting.some((n) => !(n >= 0 && n < count))) throw new Error('the clusters state has a posting out of range');
-      clusters.postings[id] = posting as number[] | null;
+      // null: a term dropped as too common in the whole collection, which an older layout did.
+      if (posting === null || posting.some((n) => !(n >= 0 && n < count))) throw new Error('the clusters state has a posting out of range');
+      clusters.postings[id] = posting as number[];
     });
     yield;
     const { keys: clusterKeys, members, sums, counts, norms } = state.clusters;
@@ -386,18 +518,19 @@ export class Clusters {
    * `nearest` are the placed summaries nearest to it (nearestPlaced), when the caller has them.
    */
   candidates(profile: SummaryProfile, nearest: readonly number[] = this.nearestPlaced(profile)): Candidate[] {
-    const near = new Map<number, SummaryProfile[]>();
-    for (const n of nearest) {
-      const key = this.keys[n]!;
-      const list = near.get(key);
-      if (list) list.push(this.profiles[n]!);
-      else near.set(key, [this.profiles[n]!]);
-    }
+    // The nearest ones by story key (a stable sort: then as found), so that each story's members are one run.
+    const byKey = Array.from(nearest).sort((a, b) => this.keys[a]! - this.keys[b]!);
     const out: Candidate[] = [];
-    for (const key of [...near.keys()].sort((a, b) => a - b)) {
+    for (let start = 0; start < byKey.length; ) {
+      const key = this.keys[byKey[start]!]!;
+      let end = start + 1;
+      while (end < byKey.length && this.keys[byKey[end]!] === key) end++;
       const cluster = this.byKey.get(key)!;
-      if (!cluster.fitsWindow(profile.published, this.windowMs) || reportsOtherMeeting(profile, cluster)) continue;
-      out.push({ cluster, features: matchFeatures(profile, cluster, near.get(key)!, this.windowMs, this.tuning.shortTerms) });
+      if (cluster.fitsWindow(profile.published, this.windowMs) && !reportsOtherMeeting(profile, cluster)) {
+        const members = byKey.slice(start, end).map((n) => this.profiles[n]!);
+        out.push({ cluster, features: matchFeatures(profile, cluster, members, this.windowMs, this.tuning.shortTerms) });
+      }
+      start = end;
     }
     return out;
   }
@@ -429,31 +562,41 @@ export class Clusters {
    * weight of the summary's query terms; ties go to the smaller id, so that candidates do not
    * depend on load order. By summary number (see keyAt).
    */
-  nearestPlaced(profile: SummaryProfile): number[] {
+  nearestPlaced(profile: SummaryProfile): readonly number[] {
     if (this.scores.length < this.ids.length) this.scores = new Float64Array(Math.max(this.ids.length, 2 * this.scores.length));
     const self = this.numberOfId.get(profile.id);
     if (self === undefined) throw new Error(`summary ${profile.id} is not registered`);
     const kept = this.nearestOf[self];
     if (kept !== undefined) return kept;
-    const query = this.queries[self]!;
+    const query = this.queryOf(self);
     for (let q = 0; q < query.ids.length; q++) {
       const weight = query.weights[q]!;
-      for (const n of this.postings[query.ids[q]!] ?? []) {
-        if (n === self || this.keys[n]! < 0) continue;
-        if (profile.published !== undefined && Math.abs(profile.published - this.published[n]!) > this.windowMs) continue;
-        if (this.scores[n] === 0) this.touched.push(n);
-        this.scores[n]! += weight;
+      const posting = this.postings[query.ids[q]!]!;
+      const { from, to, undated } = this.windowOf(posting, profile.published);
+      for (let range = 0; range < 2; range++) {
+        const end = range === 0 ? to : posting.length;
+        for (let i = range === 0 ? from : undated; i < end; i++) {
+          const n = posting[i]!;
+          if (n === self || this.keys[n]! < 0) continue;
+          if (this.scores[n] === 0) this.touched.push(n);
+          this.scores[n]! += weight;
+        }
       }
     }
     const limit = this.tuning.candidates;
     const top: number[] = [];
-    const before = (a: number, b: number) => this.scores[a]! > this.scores[b]! || (this.scores[a] === this.scores[b] && this.ids[a]! < this.ids[b]!);
-    for (const n of this.touched) {
-      if (top.length === limit && !before(n, top[limit - 1]!)) continue;
+    const { scores, ids, touched } = this;
+    // Most of those touched score below the last of a full answer: one comparison turns them away.
+    let floor = -Infinity;
+    for (let t = 0; t < touched.length; t++) {
+      const n = touched[t]!;
+      const score = scores[n]!;
+      if (score < floor || (score === floor && !(ids[n]! < ids[top[limit - 1]!]!))) continue;
       let at = top.length;
-      while (at > 0 && before(n, top[at - 1]!)) at--;
+      while (at > 0 && (score > scores[top[at - 1]!]! || (score === scores[top[at - 1]!]! && ids[n]! < ids[top[at - 1]!]!))) at--;
       top.splice(at, 0, n);
       if (top.length > limit) top.pop();
+      if (top.length === limit) floor = scores[top[limit - 1]!]!;
     }
     if (this.keepingNearest) {
       this.nearestOf[self] = top;
@@ -464,17 +607,4 @@ export class Clusters {
     return top;
   }
 
-  /**
-   * Whether a term is telling enough to find candidates with: a term found in more than
-   * `queryMaxDocs` summaries names a topic, not an event, and would make each lookup cost grow
-   * with the collection. A term that is not telling any more never will be again.
-   */
-  private telling(id: number): boolean {
-    if (this.postings[id] === null) return false;
-    if (this.stats.documentCount(this.numbers.termOf(id)) <= this.tuning.queryMaxDocs) return true;
-    // Its summaries find their nearest ones without it from now on.
-    if (this.keepingNearest) for (const n of this.postings[id] ?? []) this.nearestOf[n] = undefined;
-    this.postings[id] = null;
-    return false;
-  }
 }

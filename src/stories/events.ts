@@ -46,8 +46,9 @@ export function joinEvents(clusters: Clusters, probes: readonly SummaryProfile[]
 }
 
 /**
- * joinEvents as steps, yielding after each probe and each member moved: joining two large stories
- * moves hundreds of members, and a live add (Engine.addSteps) must be cut between them.
+ * joinEvents as steps, yielding after each probe and each join (one merge of two stories' sums,
+ * however many members they have: Clusters.join), so that a live add (Engine.addSteps) is cut
+ * between them.
  */
 export function* joinEventSteps(
   clusters: Clusters,
@@ -85,12 +86,8 @@ export function* joinEventSteps(
       hooks.changed?.(b);
       const into = clusters.get(a)!;
       hooks.angles?.joining(into, clusters.get(b)!);
-      for (const profile of [...clusters.get(b)!.profiles]) {
-        clusters.move(profile, into);
-        // Each member in one story or the other between steps: a question then sees the join half done.
-        hooks.changed?.(a);
-        yield;
-      }
+      clusters.join(into, clusters.get(b)!);
+      yield;
       changed.add(a).add(b);
       next.push(...into.profiles);
     }

@@ -203,6 +203,11 @@ export class StoryGrouper {
     // Then angles join into events (events.ts), every summary placed: the nearest ones the memo
     // kept are still the nearest, and those found from here on are kept.
     if (batchOfMany) this.clusters.holdNearest(false);
+    // And kept by the clusters for the adds that follow: a stream's first adds join events too.
+    for (const profile of profiles) {
+      const nearest = memo.nearest(profile.id);
+      if (nearest !== undefined) this.clusters.keepNearest(profile, nearest);
+    }
     const hooks = { nearest: (profile: SummaryProfile) => (this.replay ? memo.nearest(profile.id) : undefined), changed: (key: number) => this.changed(key), angles: this.angles };
     for (const key of yield* joinEventSteps(this.clusters, profiles, this.clusters.windowMs, this.tuning, this.quotes, hooks)) this.changed(key);
   }
@@ -331,8 +336,9 @@ export class StoryGrouper {
     if (cached) return cached;
     const cluster = this.clusters.get(key)!;
     const members = cluster.members.map((id) => this.index.get(id)!);
-    // The sum as it is now: a cluster that changes gets new arrays (and a new record).
-    const sum = cluster.sum;
+    // The sum as it is now (Cluster.sums copies it: a cluster's sum changes in place; a cluster
+    // that changes gets a new record).
+    const { sum } = cluster.sums;
     const centroid = () => new Map(Array.from(sum.ids, (id, i) => [this.numbers.termOf(id), sum.weights[i]!]));
     const story = describeStory(members, centroid, this.tuning.topTerms, (order) => this.angles.of(cluster, order));
     this.records.set(key, story);

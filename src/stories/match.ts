@@ -29,7 +29,7 @@
 import type { Cluster } from './cluster.js';
 import type { SummaryProfile } from './profile.js';
 import { firstAtLeast } from '../sorted.js';
-import { sparseDot } from './sparse.js';
+import { SpreadVector } from './sparse.js';
 import { GROUPING } from './tuning.js';
 
 export const FEATURES = [
@@ -54,6 +54,10 @@ export type FeatureName = (typeof FEATURES)[number];
 
 const DAY = 86_400_000;
 
+/** The summary being judged, spread out (see SpreadVector): its terms and its headline's. */
+const VECTOR = new SpreadVector();
+const HEAD = new SpreadVector();
+
 /** Whether a summary is a headline rather than a paragraph. */
 export function isShort(profile: SummaryProfile, shortTerms: number = GROUPING.shortTerms): boolean {
   return profile.length <= shortTerms;
@@ -67,9 +71,12 @@ export function isShort(profile: SummaryProfile, shortTerms: number = GROUPING.s
 export function matchFeatures(profile: SummaryProfile, cluster: Cluster, near: readonly SummaryProfile[], windowMs: number, shortTerms: number = GROUPING.shortTerms): number[] {
   let best = 0;
   let head = 0;
+  // Spread out once for all the candidates of a summary (the caller asks for them one after another).
+  VECTOR.load(profile.vector);
+  HEAD.load(profile.head);
   for (const member of near) {
-    best = Math.max(best, sparseDot(profile.vector, member.vector));
-    head = Math.max(head, sparseDot(profile.head, member.head));
+    best = Math.max(best, VECTOR.dot(member.vector));
+    head = Math.max(head, HEAD.dot(member.head));
   }
   const gap = profile.published === undefined ? Infinity : cluster.nearestGap(profile.published);
   const { dot, rarest, rarestName } = centroidOverlap(profile, cluster);

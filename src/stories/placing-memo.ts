@@ -21,17 +21,21 @@ import type { Clusters } from './clusters.js';
 /** Scores are log-odds of a few features of order one: rounding moves them by ~1e-14. */
 const SAFE_MARGIN = 1e-9;
 
-interface Placing {
-  /** The nearest placed summaries (by number), and the membership of each one's story when judged. */
-  readonly near: readonly number[];
-  readonly memberships: Float64Array;
-  /** The membership of its own story just after it joined (or started) it. */
-  readonly own: number;
-  readonly margin: number;
-}
-
+/**
+ * Placings kept by slot (one a summary), in flat arrays rather than an object and an array each:
+ * a batch of 100,000 records one a summary at each placing, and they live the whole batch, which
+ * made them much of what the young heap had to keep.
+ */
 export class PlacingMemo {
-  private readonly byId = new Map<string, Placing>();
+  private readonly slotOf = new Map<string, number>();
+  /** By slot: the nearest placed summaries (by number) of the last judgement. */
+  private readonly near: (readonly number[])[] = [];
+  /** By slot: the membership of its own story just after it joined (or started) it, and the margin. */
+  private own = new Float64Array(1024);
+  private margins = new Float64Array(1024);
+  /** By slot, `width` apiece: the membership of each nearest one's story when judged. */
+  private memberships = new Float64Array(0);
+  private width = 0;
 
   constructor(private readonly clusters: Clusters) {}
 
@@ -40,13 +44,23 @@ export class PlacingMemo {
    * placed), ending in `joined` (the summary is in it now), by `margin`.
    */
   record(id: string, near: readonly number[], joined: Cluster, margin: number): void {
-    const memberships = Float64Array.from(near, (n) => this.clusters.get(this.clusters.keyAt(n))!.membership);
-    this.byId.set(id, { near, memberships, own: joined.membership, margin });
+    let slot = this.slotOf.get(id);
+    if (slot === undefined) {
+      slot = this.near.length;
+      this.slotOf.set(id, slot);
+      this.near.push(near);
+    } else this.near[slot] = near;
+    this.makeRoom(slot, near.length);
+    const from = slot * this.width;
+    for (let i = 0; i < near.length; i++) this.memberships[from + i] = this.clusters.get(this.clusters.keyAt(near[i]!))!.membership;
+    this.own[slot] = joined.membership;
+    this.margins[slot] = margin;
   }
 
   /** The nearest placed summaries of the last judgement, which stay the same from the second placing on. */
   nearest(id: string): readonly number[] | undefined {
-    return this.byId.get(id)?.near;
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.near[slot];
   }
 
   /**
@@ -55,11 +69,33 @@ export class PlacingMemo {
    * goes back into `own`, or into a story of its own again if it is alone there.
    */
   unchanged(id: string, own: Cluster): boolean {
-    const placing = this.byId.get(id);
-    if (placing === undefined || !(placing.margin > SAFE_MARGIN) || own.membership !== placing.own) return false;
-    for (let i = 0; i < placing.near.length; i++) {
-      if (this.clusters.get(this.clusters.keyAt(placing.near[i]!))!.membership !== placing.memberships[i]) return false;
+    const slot = this.slotOf.get(id);
+    if (slot === undefined || !(this.margins[slot]! > SAFE_MARGIN) || own.membership !== this.own[slot]) return false;
+    const near = this.near[slot]!;
+    const from = slot * this.width;
+    for (let i = 0; i < near.length; i++) {
+      if (this.clusters.get(this.clusters.keyAt(near[i]!))!.membership !== this.memberships[from + i]) return false;
     }
     return true;
+  }
+
+  /** Room for `slot` and for `count` memberships a slot (answers are at most `candidates` long, so this widens once). */
+  private makeRoom(slot: number, count: number): void {
+    if (slot >= this.own.length) {
+      const grow = (old: Float64Array) => {
+        const grown = new Float64Array(2 * old.length);
+        grown.set(old);
+        return grown;
+      };
+      this.own = grow(this.own);
+      this.margins = grow(this.margins);
+    }
+    const width = Math.max(this.width, count);
+    const slots = this.own.length;
+    if (width === this.width && this.memberships.length >= slots * width) return;
+    const memberships = new Float64Array(slots * width);
+    for (let s = 0; s < this.near.length && this.width > 0; s++) memberships.set(this.memberships.subarray(s * this.width, (s + 1) * this.width), s * width);
+    this.memberships = memberships;
+    this.width = width;
   }
 }

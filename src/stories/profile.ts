@@ -4,7 +4,7 @@
  * Nothing else: in particular no label of the evaluation data ever reaches this point.
  */
 import type { Summary } from '../corpus/summary.js';
-import { fold } from '../text/fold.js';
+import { fold, NON_ASCII } from '../text/fold.js';
 import { firstSentence } from '../text/sentences.js';
 import { nameTerms } from '../text/names.js';
 import { indexTerms } from '../text/tokenize.js';
@@ -12,7 +12,7 @@ import { idf, normalize, type TermStats } from '../text/vector.js';
 import type { SummaryTerms } from '../search/summary-terms.js';
 import { quotedPairs, weekdayMask } from './cues.js';
 import { meetingPlaces, meetingState } from './event-cues.js';
-import { toSparse, type SparseVector, type TermNumbers } from './sparse.js';
+import type { SparseVector, TermNumbers } from './sparse.js';
 import type { Timeline } from './timeline.js';
 import { GROUPING } from './tuning.js';
 
@@ -50,7 +50,10 @@ export interface SummaryProfile {
 /** The title, unless the text already opens with it (headline-only data, "Title. Lead" data). */
 export function distinctTitle(summary: Summary): string | undefined {
   if (summary.title === undefined) return undefined;
-  return fold(summary.text).startsWith(fold(summary.title)) ? undefined : summary.title;
+  const title = fold(summary.title);
+  // ASCII text folds letter for letter: only its opening needs folding (a profile is made for every summary).
+  const opening = NON_ASCII.test(summary.text) ? fold(summary.text) : summary.text.slice(0, title.length).toLowerCase();
+  return opening.startsWith(title) ? undefined : summary.title;
 }
 
 /** Sub-linear TF-IDF, unit length: a word said five times is not five times the evidence. */
@@ -60,11 +63,36 @@ function weigh(counts: ReadonlyMap<string, number>, idfOf: (term: string) => num
   return normalize(vector);
 }
 
-function sparseTfIdf(counts: ReadonlyMap<string, number>, idfs: ReadonlyMap<string, number>, numbers: TermNumbers): SparseVector {
-  return toSparse(
-    weigh(counts, (term) => idfs.get(term)!),
-    numbers,
-  );
+/**
+ * weigh then toSparse (sparse.ts), with the IDFs given, in arrays rather than maps (a profile is made for
+ * every summary at a cold start): the same weights to the last bit, the same terms numbered in
+ * the same order. With each term's IDF by place in the vector, for the rarities.
+ */
+function sparseTfIdf(counts: ReadonlyMap<string, number>, idfs: ReadonlyMap<string, number>, numbers: TermNumbers): { vector: SparseVector; idfs: Float64Array } {
+  const size = counts.size;
+  const raw = new Float64Array(size);
+  const termIdfs = new Float64Array(size);
+  const ids = new Int32Array(size);
+  let i = 0;
+  let sum = 0;
+  // In the map's order, as weigh and normalize go: the same sum of squares.
+  for (const [term, n] of counts) {
+    termIdfs[i] = idfs.get(term)!;
+    raw[i] = (1 + Math.log(Math.max(1, n))) * termIdfs[i]!;
+    sum += raw[i]! * raw[i]!;
+    ids[i++] = numbers.numberOf(term);
+  }
+  const length = Math.sqrt(sum);
+  const order = Array.from({ length: size }, (_, k) => k).sort((a, b) => ids[a]! - ids[b]!);
+  const sorted = new Int32Array(size);
+  const weights = new Float32Array(size);
+  const sortedIdfs = new Float64Array(size);
+  order.forEach((k, at) => {
+    sorted[at] = ids[k]!;
+    weights[at] = length > 0 ? raw[k]! / length : raw[k]!;
+    sortedIdfs[at] = termIdfs[k]!;
+  });
+  return { vector: { ids: sorted, weights }, idfs: sortedIdfs };
 }
 
 function counted(terms: readonly string[], weight = 1, into = new Map<string, number>()): Map<string, number> {
@@ -96,25 +124,24 @@ export function summaryProfile(summary: Summary, stats: TermStats, numbers: Term
   const { titleWeight = GROUPING.titleWeight, timeline, terms } = options;
   const title = distinctTitle(summary);
   const textTerms = terms?.text ?? indexTerms(summary.text);
-  const firstTerms = firstSentenceTerms(summary.text);
   // A distinct title is the summary's title itself: the index's title terms are its terms.
   const titleTerms = title === undefined ? [] : (terms?.title ?? indexTerms(title));
   const counts = counted(titleTerms, titleWeight, counted(textTerms));
-  // A headline-only summary (title and text the same) is its own head.
-  const headTerms = summary.title === undefined ? firstTerms : title === undefined ? textTerms : titleTerms;
+  // A headline-only summary (title and text the same) is its own head; one without a title is headed by its first sentence.
+  const headTerms = summary.title === undefined ? firstSentenceTerms(summary.text) : title === undefined ? textTerms : titleTerms;
   const whole = title === undefined ? summary.text : `${title}. ${summary.text}`;
   // Each term's IDF once, for both vectors and the rarities.
   const idfs = new Map<string, number>();
   for (const term of counts.keys()) idfs.set(term, idf(stats, term));
-  const vector = sparseTfIdf(counts, idfs, numbers);
+  const { vector, idfs: vectorIdfs } = sparseTfIdf(counts, idfs, numbers);
   const highest = Math.log(1 + Math.max(1, stats.size));
   const names = title === undefined ? nameTerms(summary.text) : new Set([...nameTerms(title), ...nameTerms(summary.text)]);
   return {
     id: summary.id,
     vector,
-    rarity: Float32Array.from(vector.ids, (id) => idfs.get(numbers.termOf(id))! / highest),
+    rarity: Float32Array.from(vectorIdfs, (termIdf) => termIdf / highest),
     names: Uint8Array.from(vector.ids, (id) => (names.has(numbers.termOf(id)) ? 1 : 0)),
-    head: sparseTfIdf(counted(headTerms), idfs, numbers),
+    head: sparseTfIdf(counted(headTerms), idfs, numbers).vector,
     weekdays: weekdayMask(whole),
     quoted: quotedPairs(whole),
     places: meetingPlaces(whole),

@@ -31,9 +31,25 @@ describe('finding the stories a summary may join', () => {
   });
 
   it('finds nothing by terms too common to tell an event', () => {
-    const { clusters, profile } = setUp([quake('q1'), quake('q2')], { ...GROUPING, queryMaxDocs: 1 });
+    const { clusters, profile } = setUp([quake('q1'), quake('q2')], { ...GROUPING, queryMaxWindowDocs: 1 });
     clusters.place(profile('q1'));
     expect(clusters.candidates(profile('q2'))).toEqual([]);
+  });
+
+  it('counts how many summaries have a term within the window, not in the whole collection', () => {
+    const tuning = { ...GROUPING, queryMaxWindowDocs: 2 };
+    const day = (n: number) => ({ published: Date.UTC(2024, 0, 1) + n * DAY });
+    // Two more months of the harbour do not make it common in the first days.
+    const later = [quake('q3', day(30)), quake('q4', day(60))];
+    const spread = setUp([quake('q1', day(0)), quake('q2', day(1)), ...later], tuning);
+    spread.clusters.place(spread.profile('q2'));
+    expect(spread.clusters.candidates(spread.profile('q1'))).toHaveLength(1);
+    // A third in its window does; an undated one is within every window.
+    for (const third of [quake('q3', day(3)), quake('q3')]) {
+      const crowded = setUp([quake('q1', day(0)), quake('q2', day(1)), third], tuning);
+      crowded.clusters.place(crowded.profile('q2'));
+      expect(crowded.clusters.candidates(crowded.profile('q1'))).toEqual([]);
+    }
   });
 
   it('keeps the best candidates whatever order the summaries were registered in', () => {
