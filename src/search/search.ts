@@ -44,6 +44,11 @@ export interface SearchOptions {
 export const DEFAULT_LIMIT = 10;
 
 export function search(index: SummaryIndex, lexicon: Lexicon, question: string, options: SearchOptions): SearchAnswer {
+  // Its Scores are lent (SummaryIndex.scratch): nothing of them leaves, only hits made of summaries.
+  return index.scratch(() => answer(index, lexicon, question, options));
+}
+
+function answer(index: SummaryIndex, lexicon: Lexicon, question: string, options: SearchOptions): SearchAnswer {
   const timeZone = options.timeZone !== undefined && isTimeZone(options.timeZone) ? options.timeZone : 'UTC';
   const parsed = parseQuestion(question, {
     now: options.now,
