@@ -29,7 +29,7 @@ import { SummaryIndex } from '../search/summary-index.js';
 import { batchTermSteps } from '../search/summary-terms.js';
 import { StoryGrouper } from '../stories/grouper.js';
 import { runNow, runSliced, type Steps } from '../work/slices.js';
-import { rankStories } from '../stories/rank.js';
+import { rankStories, type RankedStory } from '../stories/rank.js';
 import type { Story } from '../stories/story.js';
 import { BriefCache } from './brief-cache.js';
 import { NewestDate } from './newest.js';
@@ -160,13 +160,27 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
       ...(teamSummaries > 0 && { visible: (summary: Summary) => visibleTo(summary, teamId) }),
     });
   };
-  /** Hits ranked by story, each story as the viewer sees it (the hits are all visible ones already). */
-  const ranked = (answer: SearchAnswer, teamId: string | undefined) => {
+  /**
+   * Hits ranked by story (the hits are all visible ones already), and each ranked story as the
+   * viewer sees it. While no workspace's summary is held a story is the grouper's record, seen
+   * whole: no view is made while the 2,000 hits are ranked, only for the stories then shown (a
+   * view a story, looked up per hit, cost three times the ranking itself).
+   */
+  const ranked = (answer: SearchAnswer, teamId: string | undefined): { stories: RankedStory[]; view: (story: Story) => SeenStory } => {
+    if (teamSummaries === 0) return { stories: rankStories(answer.hits, (id) => grouper.storyOf(id)), view: whole };
     const view = viewsFor(teamId);
-    return rankStories(answer.hits, (id) => {
+    const stories = rankStories(answer.hits, (id) => {
       const story = grouper.storyOf(id);
       return story === undefined ? undefined : view(story)?.story;
-    }).map((r) => ({ ...r, view: view(grouper.storyOf(r.hits[0]!.summary.id)!)! }));
+    });
+    // A ranked story is a view's (same id): its view is the one kept.
+    return { stories, view: (story) => view(story)! };
+  };
+
+  /** The ranked stories of an answer, as the viewer sees them (topStories with a question). */
+  const rankedViews = (answer: SearchAnswer, teamId: string | undefined): SeenStory[] => {
+    const { stories, view } = ranked(answer, teamId);
+    return stories.map((r) => view(r.story));
   };
 
   const forget = (held: Summary): void => {
@@ -220,7 +234,7 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
 
     ask(question: string, ask: AskOptions): StoryAnswer {
       const answer = searchAll(question, ask.now, ask);
-      const stories = ranked(answer, ask.teamId);
+      const { stories, view } = ranked(answer, ask.teamId);
       const offset = Math.max(0, Math.floor(ask.offset ?? 0));
       const limit = Math.max(0, Math.floor(ask.limit ?? STORIES_PER_PAGE));
       return {
@@ -230,7 +244,7 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
         totalSummaries: answer.total,
         totalStories: stories.length,
         offset,
-        stories: stories.slice(offset, offset + limit).map((r) => result(r.view, ask.teamId, r.hits, r.score)),
+        stories: stories.slice(offset, offset + limit).map((r) => result(view(r.story), ask.teamId, r.hits, r.score)),
       };
     },
 
@@ -242,7 +256,7 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
       const views =
         top.question === undefined || top.question.trim() === ''
           ? grouper.stories().flatMap((story) => (overlaps(story) ? (view(story) ?? []) : []))
-          : ranked(searchAll(top.question, top.now, top), top.teamId).map((r) => r.view);
+          : rankedViews(searchAll(top.question, top.now, top), top.teamId);
       const shown = new Map(views.filter((v) => overlaps(v.story)).map((v) => [v.story.id, v]));
       const candidates = [...shown.values()].map(({ story, members }) => ({
         story,
