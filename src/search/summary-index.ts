@@ -62,6 +62,13 @@ export interface IndexState {
   readonly outlets: readonly string[];
 }
 
+/** What slotsWhere selects by: outlets, and a publication window [since, until). */
+export interface SlotCriteria {
+  readonly outlets?: readonly string[];
+  readonly since?: number;
+  readonly until?: number;
+}
+
 export class SummaryIndex {
   private readonly engine = new NewsEngine<IndexedDocument>(ENGINE_OPTIONS, FIELD_BOOSTS);
   private readonly summaries = new Map<string, Summary>();
@@ -92,6 +99,11 @@ export class SummaryIndex {
 
   get size(): number {
     return this.summaries.size;
+  }
+
+  /** How many slots there are: one for every summary added, removed ones included (slots are not reused). */
+  get slots(): number {
+    return this.bySlot.length;
   }
 
   has(id: string): boolean {
@@ -294,20 +306,34 @@ export class SummaryIndex {
    * (when either is given; undated summaries are then left out), each with score 1. With neither:
    * every summary held.
    */
-  slotsWhere(criteria: { readonly outlets?: readonly string[]; readonly since?: number; readonly until?: number }): Scores {
+  slotsWhere(criteria: SlotCriteria): Scores {
     const slots = this.newScores();
+    const passes = this.slotFilter(criteria);
+    for (let slot = 0; slot < this.bySlot.length; slot++) if (passes(slot)) slots.add(slot, 1);
+    return slots;
+  }
+
+  /** Whether the summary in a slot is one slotsWhere(criteria) gives: to check candidates found otherwise. */
+  slotFilter(criteria: SlotCriteria): (slot: number) => boolean {
     const wanted = criteria.outlets === undefined ? undefined : new Set(criteria.outlets.map((outlet) => this.outletNumbers.get(outlet) ?? -2));
     const dated = criteria.since !== undefined || criteria.until !== undefined;
     const since = criteria.since ?? -Infinity;
     const until = criteria.until ?? Infinity;
-    for (let slot = 0; slot < this.bySlot.length; slot++) {
-      if (this.bySlot[slot] === undefined) continue;
-      if (wanted !== undefined && !wanted.has(this.outletBySlot[slot]!)) continue;
+    return (slot) =>
+      this.bySlot[slot] !== undefined &&
+      (wanted === undefined || wanted.has(this.outletBySlot[slot]!)) &&
       // NaN (undated) fails both comparisons.
-      if (dated && !(this.publishedBySlot[slot]! >= since && this.publishedBySlot[slot]! < until)) continue;
-      slots.add(slot, 1);
+      (!dated || (this.publishedBySlot[slot]! >= since && this.publishedBySlot[slot]! < until));
+  }
+
+  /** How many summaries are held from these outlets. */
+  outletSize(outlets: readonly string[]): number {
+    let size = 0;
+    for (const outlet of new Set(outlets)) {
+      const n = this.outletNumbers.get(outlet);
+      if (n !== undefined) size += this.outletCounts[n]!;
     }
-    return slots;
+    return size;
   }
 
   /**
