@@ -183,6 +183,21 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
     return stories.map((r) => view(r.story));
   };
 
+  /**
+   * The stories with a member published in [since, until), each once: a digest carries no other
+   * (digest/select.ts). Found from the summaries of the window (SummaryIndex.slotsWhere), so that
+   * only their stories are described, not every story held (App Home took 300 ms at 12,000).
+   */
+  const storiesPublishedIn = (since: number, until: number): Story[] =>
+    index.scratch(() => {
+      const stories = new Map<string, Story>();
+      for (const slot of index.slotsWhere({ since, until }).slots()) {
+        const story = grouper.storyOf(index.summaryAt(slot)!.id);
+        if (story !== undefined) stories.set(story.id, story);
+      }
+      return [...stories.values()];
+    });
+
   const forget = (held: Summary): void => {
     grouper.remove(held.id);
     newest.removed(held);
@@ -252,10 +267,9 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
       const until = top.until ?? top.now;
       const overlaps = (story: Story) => story.last !== undefined && story.first !== undefined && story.last >= top.since && story.first < until;
       const view = viewsFor(top.teamId);
-      // A view's dates lie within its story's: a story outside the window is never viewed.
       const views =
         top.question === undefined || top.question.trim() === ''
-          ? grouper.stories().flatMap((story) => (overlaps(story) ? (view(story) ?? []) : []))
+          ? storiesPublishedIn(top.since, until).flatMap((story) => view(story) ?? [])
           : rankedViews(searchAll(top.question, top.now, top), top.teamId);
       const shown = new Map(views.filter((v) => overlaps(v.story)).map((v) => [v.story.id, v]));
       const candidates = [...shown.values()].map(({ story, members }) => ({
