@@ -18,6 +18,7 @@
  * workspace's summary at all (the common case) none of that runs: answers are as they were.
  */
 import { buildBrief } from '../briefs/build.js';
+import { forgetSentences } from '../briefs/pool.js';
 import type { Brief } from '../briefs/brief.js';
 import { sameContent, type Summary } from '../corpus/summary.js';
 import { selectDigestStories } from '../digest/select.js';
@@ -53,6 +54,8 @@ export const STORIES_PER_PAGE = 3;
 export const HITS_GROUPED = 2_000;
 /** Briefs kept; past this the oldest are dropped (and rebuilt if asked for again). */
 const BRIEFS_KEPT = 2_000;
+/** Kept briefs checked for a story gone each time one is built: more than one, so that they shrink to the live ones. */
+const BRIEFS_CHECKED = 2;
 
 export function createEngine(summaries: Iterable<Summary>, options: EngineOptions): Engine {
   return runNow(engineSteps(summaries, options));
@@ -142,7 +145,11 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
   const briefOf = ({ story, members, partial }: SeenStory, teamId: string | undefined): Brief => {
     // A partial view's brief is kept under its workspace: never given to another (brief-cache.ts).
     const key = partial ? `${teamId ?? ''}\n${story.id}` : story.id;
-    return briefs.get(key, members) ?? briefs.set(key, members, buildBrief(story, members, { stats: index }));
+    const kept = briefs.get(key, members);
+    if (kept !== undefined) return kept;
+    // Each brief built makes room: a brief whose first member is now in a story of another id is of a story gone.
+    briefs.dropGone((brief, of) => of.length > 0 && grouper.storyOf(of[0]!.id)?.id === brief.storyId, BRIEFS_CHECKED);
+    return briefs.set(key, members, buildBrief(story, members, { stats: index }));
   };
   const result = (view: SeenStory, teamId: string | undefined, hits: StoryResult['hits'], score: number): StoryResult => ({
     story: view.story,
@@ -199,6 +206,7 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
     });
 
   const forget = (held: Summary): void => {
+    forgetSentences(held);
     grouper.remove(held.id);
     newest.removed(held);
     if (held.teamId !== undefined) teamSummaries--;
