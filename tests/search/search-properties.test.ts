@@ -72,3 +72,30 @@ describe('outlet and date filters', () => {
     expect(search(index, LEXICON, 'from:politico last:7d', OPTIONS).hits.map((hit) => hit.summary.id)).toEqual(['b', 'a']);
   });
 });
+
+describe('the best hits of many', () => {
+  it('are the first of all the hits ranked, for any limit, ties at the cut decided as in the full order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ words: fc.integer({ min: 0, max: 3 }), day: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }) }), { minLength: 5, maxLength: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        (docs, limit) => {
+          // Few texts, and dates so old that freshness lifts none: many summaries score the same,
+          // and ties go to the newer (dated before undated), then the smaller id (not slot order).
+          const index = indexOf(
+            docs.map((doc, i) =>
+              summary(`s${String(99 - i).padStart(2, '0')}`, `Senate ${WORDS.slice(0, doc.words + 1).join(' ')} news.`, {
+                ...(doc.day !== undefined && { published: Date.UTC(1990, 0, 10 + doc.day) }),
+              }),
+            ),
+          );
+          const all = search(index, LEXICON, 'senate', OPTIONS);
+          const best = search(index, LEXICON, 'senate', { ...OPTIONS, limit });
+          expect(best.hits.map((hit) => hit.summary.id)).toEqual(all.hits.slice(0, limit).map((hit) => hit.summary.id));
+          expect(best.total).toBe(all.total);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
