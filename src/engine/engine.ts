@@ -193,7 +193,8 @@ function assemble(index: SummaryIndex, grouper: StoryGrouper, options: EngineOpt
   /**
    * The stories with a member published in [since, until), each once: a digest carries no other
    * (digest/select.ts). Found from the summaries of the window (SummaryIndex.slotsWhere), so that
-   * only their stories are described, not every story held (App Home took 300 ms at 12,000).
+   * only their stories are described, not every story held (at 100,000, describing them all took
+   * 800 ms the first time and 146 ms after; the last two days, 58 and 26 ms this way).
    */
   const storiesPublishedIn = (since: number, until: number): Story[] =>
     index.scratch(() => {
