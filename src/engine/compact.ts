@@ -11,9 +11,9 @@
  * restored engine). It is worth it once the slots of removed summaries pass half of those held:
  * besides the slots, a compacted index holds its postings packed (off the heap), and every term
  * an add or a removal touches afterwards moves into MiniSearch's maps (its packed run left
- * behind), so that the heap of a stream regrows by half again within one cycle (the soak: 177 to
- * 226 MB at 12,000 held, compacting once the removed outnumbered them); compacting sooner keeps that bounded,
- * at a compaction (200 ms of CPU at 12,000 held) every 7,000 removed.
+ * behind), so that the heap of a stream regrows by a quarter within one cycle (the soak: 177 to
+ * 226 MB at 12,000 held, compacting once the removed outnumbered them). Compacting sooner keeps
+ * that smaller, at a compaction (200 ms of CPU at 12,000 held) every 7,000 removed.
  */
 import { SummaryIndex } from '../search/summary-index.js';
 import { StoryGrouper } from '../stories/grouper.js';
