@@ -113,6 +113,11 @@ interface ParsedSentence {
 const PARSED_KEPT = 8_192;
 const parsed = new Map<Summary, readonly ParsedSentence[]>();
 
+/** Lets go of a summary's sentences (one removed: kept, they would keep it too, for nothing). */
+export function forgetSentences(summary: Summary): void {
+  parsed.delete(summary);
+}
+
 function parsedSentences(summary: Summary): readonly ParsedSentence[] {
   const kept = parsed.get(summary);
   if (kept !== undefined) return kept;

@@ -33,4 +33,19 @@ export class BriefCache {
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return brief;
   }
+
+  /**
+   * Looks at the `count` oldest briefs and drops those `live` says are of a story gone; the live
+   * ones go to the back. In a stream most stories change id within minutes (a member joins or
+   * leaves), and a brief holds what it was built from (its sentences, with their term vectors,
+   * for its Signals) until `capacity` newer ones push it out: most of the heap, at 6,000 summaries
+   * held, went to briefs never to be asked for again.
+   */
+  dropGone(live: (brief: Brief, members: readonly Summary[]) => boolean, count: number): void {
+    for (let i = 0; i < count && i < this.entries.size; i++) {
+      const [key, kept] = this.entries.entries().next().value as [string, Kept];
+      this.entries.delete(key);
+      if (live(kept.brief, kept.members)) this.entries.set(key, kept);
+    }
+  }
 }

@@ -85,7 +85,7 @@ function sum(perConcept: readonly Scores[], slot: number): number {
 }
 
 /** An upper bound of how many summaries a concept matches (prefix completions aside). */
-function estimate(index: SummaryIndex, concept: PlannedConcept): number {
+export function estimate(index: SummaryIndex, concept: PlannedConcept): number {
   return concept.variants.reduce((sum, variant) => sum + Math.min(...variant.map((term) => index.documentCount(term))), 0);
 }
 

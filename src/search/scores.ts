@@ -6,7 +6,7 @@
 export class Scores {
   private readonly values: Float64Array;
   private readonly present: Uint8Array;
-  private readonly list: number[] = [];
+  private list: number[] = [];
 
   constructor(readonly capacity: number) {
     this.values = new Float64Array(capacity);
@@ -37,5 +37,22 @@ export class Scores {
   /** The slots that have a score, in the order they got it. */
   slots(): readonly number[] {
     return this.list;
+  }
+
+  /**
+   * Back to no score at all, to be used again (SummaryIndex.scratch): zeroing a slot at a time
+   * when few are set, the whole arrays when many are. The list slots() gave stays as it was.
+   */
+  clear(): void {
+    if (this.list.length > this.capacity / 16) {
+      this.values.fill(0);
+      this.present.fill(0);
+    } else {
+      for (const slot of this.list) {
+        this.values[slot] = 0;
+        this.present[slot] = 0;
+      }
+    }
+    this.list = [];
   }
 }

@@ -18,8 +18,8 @@ import { phraseFilter, type SummaryFilter } from './filters.js';
 import { freshnessLift, FRESHNESS_WEIGHT } from './freshness.js';
 import type { Lexicon } from './lexicon.js';
 import { parseQuestion } from './question.js';
-import { matchAll, matchAny, type Candidates } from './rank.js';
-import type { SummaryIndex } from './summary-index.js';
+import { estimate, matchAll, matchAny, type Candidates } from './rank.js';
+import type { SlotCriteria, SummaryIndex } from './summary-index.js';
 import { topK } from './top.js';
 import { isTimeZone } from '../time/calendar.js';
 
@@ -43,7 +43,18 @@ export interface SearchOptions {
 
 export const DEFAULT_LIMIT = 10;
 
+/**
+ * What scoring a posting costs next to checking a slot against the filters (measured: several
+ * times as much), for choosing between listing the slots filters allow and checking candidates.
+ */
+const POSTING_COST = 4;
+
 export function search(index: SummaryIndex, lexicon: Lexicon, question: string, options: SearchOptions): SearchAnswer {
+  // Its Scores are lent (SummaryIndex.scratch): nothing of them leaves, only hits made of summaries.
+  return index.scratch(() => answer(index, lexicon, question, options));
+}
+
+function answer(index: SummaryIndex, lexicon: Lexicon, question: string, options: SearchOptions): SearchAnswer {
   const timeZone = options.timeZone !== undefined && isTimeZone(options.timeZone) ? options.timeZone : 'UTC';
   const parsed = parseQuestion(question, {
     now: options.now,
@@ -64,17 +75,21 @@ export function search(index: SummaryIndex, lexicon: Lexicon, question: string, 
     concepts: concepts.map(({ text, alsoMatches, prefix, phrase }) => ({ text, alsoMatches, prefix, phrase })),
   };
   const phrases = phraseFilter(parsed.phrases);
-  // The slots the outlet and date filters allow (undefined: no such filter), so that concepts are
-  // scored there only.
   const { outlets, window } = parsed;
-  const allowed =
-    outlets.length > 0 || window !== undefined
-      ? index.slotsWhere({ ...(outlets.length > 0 && { outlets }), ...(window !== undefined && { since: window.since, until: window.until }) })
-      : undefined;
+  const criteria: SlotCriteria | undefined =
+    outlets.length > 0 || window !== undefined ? { ...(outlets.length > 0 && { outlets }), ...(window !== undefined && { since: window.since, until: window.until }) } : undefined;
+  // The outlet and date filters: either the slots they allow, listed by a pass over the whole
+  // index so that concepts are scored there only, or, when a concept matches few enough summaries
+  // that scoring it everywhere costs less than that pass, a check of each candidate after. The
+  // same candidates either way, with the same scores.
+  const rarest = Math.min(...concepts.filter((concept) => !concept.prefix).map((concept) => estimate(index, concept)));
+  const checkAfter = criteria !== undefined && rarest * POSTING_COST < index.slots;
+  const allowed = criteria !== undefined && !checkAfter ? index.slotsWhere(criteria) : undefined;
+  const passes = checkAfter ? index.slotFilter(criteria) : undefined;
   const weight = options.freshnessWeight ?? FRESHNESS_WEIGHT;
   const lift = (slot: number) => freshnessLift(index.publishedAt(slot), options.now, options.halfLifeMs, weight);
   const keep = both(phrases, options.visible);
-  const rank = (candidates: Candidates) => ranking(index, candidates, keep, lift);
+  const rank = (candidates: Candidates) => ranking(index, candidates, keep, lift, passes);
 
   let mode: SearchAnswer['mode'] = 'all';
   let ranked: Ranking;
@@ -92,12 +107,13 @@ export function search(index: SummaryIndex, lexicon: Lexicon, question: string, 
       }
     }
   }
-  const positions = Array.from({ length: ranked.slots.length }, (_, i) => i);
-  const best = topK(positions, Math.max(0, options.limit ?? DEFAULT_LIMIT), (a, b) => byRank(index, ranked, a, b));
+  const best = bestPositions(index, ranked, Math.max(0, options.limit ?? DEFAULT_LIMIT));
+  // In mode `all` every hit matched every concept: one list for all of them.
+  const everyConcept = concepts.map((concept) => concept.text);
   const hits: SearchHit[] = best.map((i) => ({
     summary: index.summaryAt(ranked.slots[i]!)!,
     score: ranked.scores[i]!,
-    matched: concepts.filter((_, c) => ranked.matched?.[i]?.[c] ?? true).map((concept) => concept.text),
+    matched: ranked.matched === undefined ? everyConcept : concepts.filter((_, c) => ranked.matched![i]![c]).map((concept) => concept.text),
   }));
   return { question, understood, mode, total: ranked.slots.length, hits };
 }
@@ -106,25 +122,47 @@ function both(a: SummaryFilter | undefined, b: SummaryFilter | undefined): Summa
   return a === undefined ? b : b === undefined ? a : (summary) => b(summary) && a(summary);
 }
 
-/** Candidates that pass the filter (phrases, visibility), with their final scores (relevance × freshness). */
+/** Candidates that pass the filters (outlets and dates when checked after, phrases, visibility), with their final scores (relevance × freshness). */
 interface Ranking {
   readonly slots: number[];
   readonly scores: number[];
   readonly matched?: ReadonlyArray<readonly boolean[]>;
 }
 
-function ranking(index: SummaryIndex, candidates: Candidates, keep: SummaryFilter | undefined, lift: (slot: number) => number): Ranking {
+function ranking(index: SummaryIndex, candidates: Candidates, keep: SummaryFilter | undefined, lift: (slot: number) => number, passes?: (slot: number) => boolean): Ranking {
   const slots: number[] = [];
   const scores: number[] = [];
   const matched: Array<readonly boolean[]> = [];
   for (let i = 0; i < candidates.slots.length; i++) {
     const slot = candidates.slots[i]!;
+    if (passes !== undefined && !passes(slot)) continue;
     if (keep !== undefined && !keep(index.summaryAt(slot)!)) continue;
     slots.push(slot);
     scores.push(candidates.relevance[i]! * lift(slot));
     if (candidates.matched !== undefined) matched.push(candidates.matched[i]!);
   }
   return { slots, scores, ...(candidates.matched !== undefined && { matched }) };
+}
+
+/**
+ * The positions of a ranking's best `limit` (byRank), best first: those scoring above the
+ * limit-th best score, and the best of those tied with it. A common word has tens of thousands of
+ * candidates; a native sort of their scores finds the cut in a fraction of the time a bounded
+ * heap takes comparing them by byRank.
+ */
+function bestPositions(index: SummaryIndex, ranked: Ranking, limit: number): number[] {
+  const compare = (a: number, b: number) => byRank(index, ranked, a, b);
+  const count = ranked.scores.length;
+  if (limit <= 0) return [];
+  if (count <= limit) return Array.from({ length: count }, (_, i) => i).sort(compare);
+  const cut = Float64Array.from(ranked.scores).sort()[count - limit]!;
+  const above: number[] = [];
+  const tied: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (ranked.scores[i]! > cut) above.push(i);
+    else if (ranked.scores[i] === cut) tied.push(i);
+  }
+  return [...above, ...topK(tied, limit - above.length, compare)].sort(compare);
 }
 
 /** Best first, between positions of a ranking: higher score, then newer (dated before undated), then smaller id. */

@@ -32,6 +32,11 @@ export interface IndexHit {
   readonly terms: readonly string[];
 }
 
+/** Scores kept between scratch() calls, at most: enough for a question of several words, its filters and its fallback. */
+const SPARE_SCORES = 8;
+/** A lent Scores has room for this fraction more summaries than the index has slots (1 / this). */
+const SCORES_HEADROOM = 16;
+
 const ENGINE_OPTIONS: Options<IndexedDocument> & { fields: IndexedField[] } = {
   fields: FIELDS,
   idField: 'id',
@@ -57,6 +62,13 @@ export interface IndexState {
   readonly outlets: readonly string[];
 }
 
+/** What slotsWhere selects by: outlets, and a publication window [since, until). */
+export interface SlotCriteria {
+  readonly outlets?: readonly string[];
+  readonly since?: number;
+  readonly until?: number;
+}
+
 export class SummaryIndex {
   private readonly engine = new NewsEngine<IndexedDocument>(ENGINE_OPTIONS, FIELD_BOOSTS);
   private readonly summaries = new Map<string, Summary>();
@@ -75,9 +87,23 @@ export class SummaryIndex {
   private readonly outletNumbers = new Map<string, number>();
   /** Summaries held from each outlet, by number: outlets() lists only those that have some. */
   private readonly outletCounts: number[] = [];
+  /**
+   * outlets() as last listed, until an outlet gains its first summary or loses its last: every
+   * question reads the list (for from:), and listing a few thousand outlets each time was a tenth
+   * of a question's time at 100,000 summaries.
+   */
+  private listedOutlets: readonly string[] | undefined;
+  /** Scores lent inside scratch() (undefined outside it), and those given back, for the next. */
+  private lent: Scores[] | undefined;
+  private readonly spareScores: Scores[] = [];
 
   get size(): number {
     return this.summaries.size;
+  }
+
+  /** How many slots there are: one for every summary added, removed ones included (slots are not reused). */
+  get slots(): number {
+    return this.bySlot.length;
   }
 
   has(id: string): boolean {
@@ -118,7 +144,7 @@ export class SummaryIndex {
     this.bySlot[slot] = undefined;
     this.publishedBySlot[slot] = NaN;
     const outlet = this.outletBySlot[slot]!;
-    if (outlet >= 0) this.outletCounts[outlet]!--;
+    if (outlet >= 0 && --this.outletCounts[outlet]! === 0) this.listedOutlets = undefined;
     this.outletBySlot[slot] = -1;
     return true;
   }
@@ -171,6 +197,7 @@ export class SummaryIndex {
       outlet = this.outletNumbers.get(summary.source) ?? this.outletNumbers.size;
       this.outletNumbers.set(summary.source, outlet);
       this.outletCounts[outlet] = (this.outletCounts[outlet] ?? 0) + 1;
+      if (this.outletCounts[outlet] === 1) this.listedOutlets = undefined;
     }
     this.outletBySlot.push(outlet);
     return termsOf(summary, terms);
@@ -226,9 +253,40 @@ export class SummaryIndex {
     return this.engine.search(query, options).map(toHit);
   }
 
-  /** An empty Scores with a slot for every summary indexed so far (removed ones too: slots are not reused). */
+  /**
+   * An empty Scores with a slot for every summary indexed so far (removed ones too: slots are not
+   * reused). Inside scratch() it is lent: one given back before, cleared, when one is big enough.
+   */
   newScores(): Scores {
-    return new Scores(this.engine.capacity);
+    const capacity = this.engine.capacity;
+    if (this.lent === undefined) return new Scores(capacity);
+    let scores = this.spareScores.pop();
+    while (scores !== undefined && scores.capacity < capacity) scores = this.spareScores.pop();
+    // Room for the summaries a stream adds meanwhile, so that a spare one stays big enough a while.
+    scores ??= new Scores(capacity + Math.ceil(capacity / SCORES_HEADROOM));
+    this.lent.push(scores);
+    return scores;
+  }
+
+  /**
+   * Runs `work`, lending it the Scores it asks for (newScores) and taking them back, cleared, when
+   * it returns: a question asks for several, each two arrays as long as the index, and allocating
+   * and collecting those anew was a fifth of a question's time at 100,000 summaries. `work` must
+   * keep nothing of them (nor their slots()) past its end. Nested, the outer one takes them back.
+   */
+  scratch<T>(work: () => T): T {
+    if (this.lent !== undefined) return work();
+    const lent: Scores[] = (this.lent = []);
+    try {
+      return work();
+    } finally {
+      this.lent = undefined;
+      for (const scores of lent) {
+        if (this.spareScores.length >= SPARE_SCORES) break;
+        scores.clear();
+        this.spareScores.push(scores);
+      }
+    }
   }
 
   /**
@@ -251,20 +309,34 @@ export class SummaryIndex {
    * (when either is given; undated summaries are then left out), each with score 1. With neither:
    * every summary held.
    */
-  slotsWhere(criteria: { readonly outlets?: readonly string[]; readonly since?: number; readonly until?: number }): Scores {
+  slotsWhere(criteria: SlotCriteria): Scores {
     const slots = this.newScores();
+    const passes = this.slotFilter(criteria);
+    for (let slot = 0; slot < this.bySlot.length; slot++) if (passes(slot)) slots.add(slot, 1);
+    return slots;
+  }
+
+  /** Whether the summary in a slot is one slotsWhere(criteria) gives: to check candidates found otherwise. */
+  slotFilter(criteria: SlotCriteria): (slot: number) => boolean {
     const wanted = criteria.outlets === undefined ? undefined : new Set(criteria.outlets.map((outlet) => this.outletNumbers.get(outlet) ?? -2));
     const dated = criteria.since !== undefined || criteria.until !== undefined;
     const since = criteria.since ?? -Infinity;
     const until = criteria.until ?? Infinity;
-    for (let slot = 0; slot < this.bySlot.length; slot++) {
-      if (this.bySlot[slot] === undefined) continue;
-      if (wanted !== undefined && !wanted.has(this.outletBySlot[slot]!)) continue;
+    return (slot) =>
+      this.bySlot[slot] !== undefined &&
+      (wanted === undefined || wanted.has(this.outletBySlot[slot]!)) &&
       // NaN (undated) fails both comparisons.
-      if (dated && !(this.publishedBySlot[slot]! >= since && this.publishedBySlot[slot]! < until)) continue;
-      slots.add(slot, 1);
+      (!dated || (this.publishedBySlot[slot]! >= since && this.publishedBySlot[slot]! < until));
+  }
+
+  /** How many summaries are held from these outlets. */
+  outletSize(outlets: readonly string[]): number {
+    let size = 0;
+    for (const outlet of new Set(outlets)) {
+      const n = this.outletNumbers.get(outlet);
+      if (n !== undefined) size += this.outletCounts[n]!;
     }
-    return slots;
+    return size;
   }
 
   /**
@@ -296,8 +368,8 @@ export class SummaryIndex {
   }
 
   /** The outlets of the indexed summaries, each once, in order of first appearance. */
-  outlets(): string[] {
-    return [...this.outletNumbers].flatMap(([outlet, n]) => (this.outletCounts[n]! > 0 ? [outlet] : []));
+  outlets(): readonly string[] {
+    return (this.listedOutlets ??= [...this.outletNumbers].flatMap(([outlet, n]) => (this.outletCounts[n]! > 0 ? [outlet] : [])));
   }
 
   /** How many summaries contain a term (in any field): for weighting terms by rarity (IDF). */

@@ -59,7 +59,7 @@ describe('compacting an engine', () => {
     expect(answers(compacted, ids)).toEqual(answers(engine, ids));
   });
 
-  it('is done by the live engine only once removed slots outweigh those held', async () => {
+  it('is done by the live engine only once removed slots pass half those held and the slack', async () => {
     const { summaries } = await shippedData();
     const live = new LiveEngine(createEngine([], options));
     for (const s of summaries.slice(0, 100)) live.add([s]);

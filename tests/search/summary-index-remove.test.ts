@@ -52,7 +52,7 @@ function expectSameScores(actual: Map<string, number>, expected: Map<string, num
 /** Everything the query layer and grouping read from an index, compared between two. */
 function expectSameAnswers(actual: SummaryIndex, expected: SummaryIndex): void {
   expect(actual.size).toBe(expected.size);
-  expect(actual.outlets().sort()).toEqual(expected.outlets().sort());
+  expect([...actual.outlets()].sort()).toEqual([...expected.outlets()].sort());
   for (const term of [...TERMS, 'security', 'ap']) {
     expect(actual.documentCount(term)).toBe(expected.documentCount(term));
     expectSameScores(byId(actual, actual.addTermScores(term, 1)), byId(expected, expected.addTermScores(term, 1)));
@@ -100,6 +100,21 @@ describe('removing summaries from the index', () => {
     expect(index.documentCount('taiwan')).toBe(1);
     expect(index.documentCount('drill')).toBe(0);
     expect(index.outlets()).toEqual(['AP']);
+  });
+
+  it('lists the outlets as they are after each change, read in between (the list is kept until one changes)', () => {
+    const index = new SummaryIndex();
+    index.addAll([summary('a', 'Taiwan votes.', { source: 'AP' }), summary('b', 'Chile earthquake.', { source: 'BBC' })]);
+    expect(index.outlets()).toEqual(['AP', 'BBC']);
+    index.add(summary('c', 'Taiwan drills.', { source: 'AP' }));
+    index.remove('a');
+    expect(index.outlets()).toEqual(['AP', 'BBC']);
+    index.remove('c');
+    expect(index.outlets()).toEqual(['BBC']);
+    index.add(summary('d', 'Senate budget talks.', { source: 'Reuters' }));
+    expect(index.outlets()).toEqual(['BBC', 'Reuters']);
+    index.add(summary('e', 'Taiwan again.', { source: 'AP' }));
+    expect(index.outlets()).toEqual(['AP', 'BBC', 'Reuters']);
   });
 
   it('says false for an id it does not hold, and changes nothing', () => {
