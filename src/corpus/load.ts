@@ -14,6 +14,7 @@ import { formatOf } from './formats.js';
 import type { LoadProblem, ParsedFile } from './parse.js';
 import { positionAfterLoad, type FilePosition } from './position.js';
 import type { Summary } from './summary.js';
+import { appendAll } from '../arrays.js';
 
 export interface CorpusStats {
   readonly files: number;
@@ -60,8 +61,8 @@ function corpusFromParsed(files: ReadonlyArray<{ parsed: ParsedFile }>, fileCoun
   const all: Summary[] = [];
   const problems: LoadProblem[] = [...unreadable];
   for (const { parsed } of files) {
-    all.push(...parsed.summaries);
-    problems.push(...parsed.problems);
+    appendAll(all, parsed.summaries);
+    appendAll(problems, parsed.problems);
   }
   const { summaries, merged } = dedupe(all);
   return {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { summaryId, type Summary } from './summary.js';
 import { parseIsoTimestamp } from '../time/iso.js';
+import { appendAll } from '../arrays.js';
 
 export interface LoadProblem {
   readonly file: string;
@@ -75,7 +76,7 @@ export function parseLines(file: string, lines: readonly string[], parseLine: Li
   lines.forEach((line, index) => {
     const result = parseLine(line, { file, line: firstLine + index });
     if (result.summary) summaries.push(result.summary);
-    problems.push(...result.problems);
+    appendAll(problems, result.problems);
   });
   return { summaries, problems };
 }

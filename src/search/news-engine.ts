@@ -24,6 +24,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import { runNow, type Steps } from '../work/slices.js';
 import { byCodeUnits, frequencyIn, PackedPostings } from './packed-postings.js';
 import { Scores } from './scores.js';
+import { appendAll } from '../arrays.js';
 
 /** A document as index terms, field by field, in the order of the engine's `fields` option. */
 export interface TermDocument {
@@ -307,7 +308,7 @@ export class NewsEngine<T> extends MiniSearch<T> {
     // In term order, wherever each term is held (MiniSearch's maps or packed), so that the sums
     // are made in the same order by an engine restored from a snapshot as by the one it was of.
     const terms = [...this._index.atPrefix(prefix).keys()];
-    if (this.packed !== undefined) terms.push(...this.packed.withPrefix(prefix));
+    if (this.packed !== undefined) appendAll(terms, this.packed.withPrefix(prefix));
     terms.sort(byCodeUnits);
     for (const term of terms) {
       const distance = term.length - prefix.length;

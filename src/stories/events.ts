@@ -22,6 +22,7 @@ import { contradicts } from './event-cues.js';
 import type { SummaryProfile } from './profile.js';
 import { sparseDot } from './sparse.js';
 import type { GroupingTuning } from './tuning.js';
+import { appendAll } from '../arrays.js';
 
 /** At most this many rounds: each round only looks again around the stories the last one joined. */
 const ROUNDS = 4;
@@ -89,7 +90,7 @@ export function* joinEventSteps(
       clusters.join(into, clusters.get(b)!);
       yield;
       changed.add(a).add(b);
-      next.push(...into.profiles);
+      appendAll(next, into.profiles);
     }
     looking = next;
   }

@@ -3,6 +3,7 @@
  * two summaries published on the same day say more about each other when few others were
  * published that day than in a dense stream where hundreds were (match.ts, `together`).
  */
+import { appendAll } from '../arrays.js';
 import { firstAtLeast } from '../sorted.js';
 
 export class Timeline {
@@ -28,7 +29,7 @@ export class Timeline {
       for (const time of times) this.add(time);
       return;
     }
-    this.times.push(...times);
+    appendAll(this.times, times);
     this.times.sort((a, b) => a - b);
   }
 

@@ -20,6 +20,14 @@ describe('loading a data folder', () => {
     expect(corpus.problems).toHaveLength(1);
   });
 
+  it('loads a file of more summaries than a call may have arguments', () => {
+    // 150,000 lines: spread into push() this many throws "Maximum call stack size exceeded".
+    const content = Array.from({ length: 150_000 }, (_, i) => `Summary number ${i} of a large file.`).join('\n');
+    const corpus = corpusFromFiles([{ name: 'large.txt', content }]);
+    expect(corpus.summaries).toHaveLength(150_000);
+    expect(corpus.summaries[149_999]!.text).toContain('149999');
+  });
+
   it('names an unreadable file and still loads the others', async () => {
     if (process.getuid?.() === 0) {
       // root reads everything: simulate the unreadable file with the pure entry point.

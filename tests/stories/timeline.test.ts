@@ -40,3 +40,14 @@ describe('forgetting publication times', () => {
     expect(timeline.countWithin(5, 100)).toBe(2);
   });
 });
+
+describe('a timeline of a million', () => {
+  it('takes a batch larger than a call may have arguments, and counts it right', () => {
+    // 200,000 times: spread into push() this many throws "Maximum call stack size exceeded".
+    const times = Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 100_000);
+    const timeline = new Timeline();
+    timeline.addAll(times);
+    expect(timeline.size).toBe(200_000);
+    expect(timeline.countWithin(50_000, 10)).toBe(42);
+  });
+});
