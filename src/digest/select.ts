@@ -46,13 +46,19 @@ export function selectDigestStories<C extends DigestCandidate>(candidates: Itera
   const limit = Number.isFinite(options.limit) ? Math.max(0, Math.floor(options.limit)) : 0;
   const ranked: RankedCandidate<C>[] = [];
   for (const candidate of candidates) {
-    const inWindow = candidate.published.filter((ms) => Number.isFinite(ms) && ms >= window.since && ms < window.until);
-    if (inWindow.length === 0) continue;
-    const latest = Math.max(...inWindow);
+    // A loop, not Math.max(...): a story's members may outnumber the arguments a call can take.
+    let fresh = 0;
+    let latest = -Infinity;
+    for (const ms of candidate.published) {
+      if (!(Number.isFinite(ms) && ms >= window.since && ms < window.until)) continue;
+      fresh++;
+      if (ms > latest) latest = ms;
+    }
+    if (fresh === 0) continue;
     const coverage = Math.max(1, candidate.story.outlets.length);
     // A member dated after "now" (a clock ahead of ours) counts as brand new, not as fresher still.
     const age = Math.max(0, now - latest);
-    ranked.push({ candidate, score: coverage * 2 ** (-age / halfLife), latest, fresh: inWindow.length });
+    ranked.push({ candidate, score: coverage * 2 ** (-age / halfLife), latest, fresh });
   }
   ranked.sort(
     (a, b) =>

@@ -23,6 +23,13 @@ function candidate(id: string, outlets: string[], published: number[]): DigestCa
 const ids = (ranked: ReturnType<typeof selectDigestStories>) => ranked.map((r) => r.candidate.story.id);
 
 describe('selectDigestStories', () => {
+  it('ranks a story of more members in the window than a call may have arguments', () => {
+    const published = Array.from({ length: 200_000 }, (_, i) => DAY.since + (i % 1_000) * HOUR / 100);
+    const huge: DigestCandidate = { story: { ...candidate('huge', ['FT'], []).story, memberIds: published.map((_, i) => `huge-${i}`) }, published };
+    const [ranked] = selectDigestStories([huge], { window: DAY, now: NOW, limit: 1 });
+    expect(ranked).toMatchObject({ fresh: 200_000, latest: DAY.since + 999 * HOUR / 100 });
+  });
+
   it('keeps only stories with a member published in [since, until)', () => {
     const stories = [
       candidate('old', ['FT', 'Politico', 'Reuters'], [NOW - 30 * HOUR]),
