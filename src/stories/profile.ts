@@ -83,15 +83,20 @@ function sparseTfIdf(counts: ReadonlyMap<string, number>, idfs: ReadonlyMap<stri
     ids[i++] = numbers.numberOf(term);
   }
   const length = Math.sqrt(sum);
-  const order = Array.from({ length: size }, (_, k) => k).sort((a, b) => ids[a]! - ids[b]!);
+  // Term numbers are distinct: sorting each with its place packed below it (number × size + place,
+  // exact in a double) orders the places by number, without a comparator function.
+  const order = new Float64Array(size);
+  for (let k = 0; k < size; k++) order[k] = ids[k]! * size + k;
+  order.sort();
   const sorted = new Int32Array(size);
   const weights = new Float32Array(size);
   const sortedIdfs = new Float64Array(size);
-  order.forEach((k, at) => {
+  for (let at = 0; at < size; at++) {
+    const k = order[at]! % size;
     sorted[at] = ids[k]!;
     weights[at] = length > 0 ? raw[k]! / length : raw[k]!;
     sortedIdfs[at] = termIdfs[k]!;
-  });
+  }
   return { vector: { ids: sorted, weights }, idfs: sortedIdfs };
 }
 
