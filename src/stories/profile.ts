@@ -11,7 +11,7 @@ import { indexTerms } from '../text/tokenize.js';
 import { idf, normalize, type TermStats } from '../text/vector.js';
 import type { SummaryTerms } from '../search/summary-terms.js';
 import { quotedPairs, weekdayMask } from './cues.js';
-import { meetingPlaces, meetingState } from './event-cues.js';
+import { meetingCues } from './event-cues.js';
 import type { SparseVector, TermNumbers } from './sparse.js';
 import type { Timeline } from './timeline.js';
 import { GROUPING } from './tuning.js';
@@ -149,8 +149,7 @@ export function summaryProfile(summary: Summary, stats: TermStats, numbers: Term
     head: sparseTfIdf(counted(headTerms), idfs, numbers).vector,
     weekdays: weekdayMask(whole),
     quoted: quotedPairs(whole),
-    places: meetingPlaces(whole),
-    meeting: meetingState(whole),
+    ...meetingCues(whole),
     length: counts.size,
     ...(summary.published !== undefined && { published: summary.published }),
     ...(summary.published !== undefined && timeline !== undefined && { crowd: timeline.countWithin(summary.published, DAY) }),
