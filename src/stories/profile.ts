@@ -64,11 +64,13 @@ function weigh(counts: ReadonlyMap<string, number>, idfOf: (term: string) => num
 }
 
 /**
- * weigh then toSparse (sparse.ts), with the IDFs given, in arrays rather than maps (a profile is made for
- * every summary at a cold start): the same weights to the last bit, the same terms numbered in
- * the same order. With each term's IDF by place in the vector, for the rarities.
+ * weigh then toSparse (sparse.ts), in arrays rather than maps (a profile is made for every summary
+ * at a cold start): the same weights to the last bit, the same terms numbered in the same order.
+ * With each term's IDF by place in the vector, for the rarities. Given `within` (the summary's
+ * terms, for its head), a term not in it has no IDF (NaN), as when the IDFs were looked up in a
+ * map of the summary's terms: worked out again rather than kept in a map, which cost more.
  */
-function sparseTfIdf(counts: ReadonlyMap<string, number>, idfs: ReadonlyMap<string, number>, numbers: TermNumbers): { vector: SparseVector; idfs: Float64Array } {
+function sparseTfIdf(counts: ReadonlyMap<string, number>, stats: TermStats, numbers: TermNumbers, within?: ReadonlyMap<string, number>): { vector: SparseVector; idfs: Float64Array } {
   const size = counts.size;
   const raw = new Float64Array(size);
   const termIdfs = new Float64Array(size);
@@ -77,7 +79,7 @@ function sparseTfIdf(counts: ReadonlyMap<string, number>, idfs: ReadonlyMap<stri
   let sum = 0;
   // In the map's order, as weigh and normalize go: the same sum of squares.
   for (const [term, n] of counts) {
-    termIdfs[i] = idfs.get(term)!;
+    termIdfs[i] = within === undefined || within.has(term) ? idf(stats, term) : NaN;
     raw[i] = (1 + Math.log(Math.max(1, n))) * termIdfs[i]!;
     sum += raw[i]! * raw[i]!;
     ids[i++] = numbers.numberOf(term);
@@ -135,10 +137,7 @@ export function summaryProfile(summary: Summary, stats: TermStats, numbers: Term
   // A headline-only summary (title and text the same) is its own head; one without a title is headed by its first sentence.
   const headTerms = summary.title === undefined ? firstSentenceTerms(summary.text) : title === undefined ? textTerms : titleTerms;
   const whole = title === undefined ? summary.text : `${title}. ${summary.text}`;
-  // Each term's IDF once, for both vectors and the rarities.
-  const idfs = new Map<string, number>();
-  for (const term of counts.keys()) idfs.set(term, idf(stats, term));
-  const { vector, idfs: vectorIdfs } = sparseTfIdf(counts, idfs, numbers);
+  const { vector, idfs: vectorIdfs } = sparseTfIdf(counts, stats, numbers);
   const highest = Math.log(1 + Math.max(1, stats.size));
   const names = title === undefined ? nameTerms(summary.text) : new Set([...nameTerms(title), ...nameTerms(summary.text)]);
   return {
@@ -146,7 +145,7 @@ export function summaryProfile(summary: Summary, stats: TermStats, numbers: Term
     vector,
     rarity: Float32Array.from(vectorIdfs, (termIdf) => termIdf / highest),
     names: Uint8Array.from(vector.ids, (id) => (names.has(numbers.termOf(id)) ? 1 : 0)),
-    head: sparseTfIdf(counted(headTerms), idfs, numbers).vector,
+    head: sparseTfIdf(counted(headTerms), stats, numbers, counts).vector,
     weekdays: weekdayMask(whole),
     quoted: quotedPairs(whole),
     ...meetingCues(whole),
