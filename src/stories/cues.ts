@@ -12,9 +12,13 @@ import { indexTerms } from '../text/tokenize.js';
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
 
+/** What every weekday ends with, as WEEKDAY reads it: four texts in five have none, and one test says so. */
+const DAY = /day/i;
+
 /** The weekdays a text names, as a 7-bit mask (bit 0: Monday). */
 export function weekdayMask(text: string): number {
   let mask = 0;
+  if (!DAY.test(text)) return mask;
   for (const match of text.matchAll(WEEKDAY)) mask |= 1 << WEEKDAYS.indexOf(match[1]!.toLowerCase());
   return mask;
 }

@@ -11,7 +11,7 @@ import { indexTerms } from '../text/tokenize.js';
 import { idf, normalize, type TermStats } from '../text/vector.js';
 import type { SummaryTerms } from '../search/summary-terms.js';
 import { quotedPairs, weekdayMask } from './cues.js';
-import { meetingPlaces, meetingState } from './event-cues.js';
+import { meetingCues } from './event-cues.js';
 import type { SparseVector, TermNumbers } from './sparse.js';
 import type { Timeline } from './timeline.js';
 import { GROUPING } from './tuning.js';
@@ -64,11 +64,13 @@ function weigh(counts: ReadonlyMap<string, number>, idfOf: (term: string) => num
 }
 
 /**
- * weigh then toSparse (sparse.ts), with the IDFs given, in arrays rather than maps (a profile is made for
- * every summary at a cold start): the same weights to the last bit, the same terms numbered in
- * the same order. With each term's IDF by place in the vector, for the rarities.
+ * weigh then toSparse (sparse.ts), in arrays rather than maps (a profile is made for every summary
+ * at a cold start): the same weights to the last bit, the same terms numbered in the same order.
+ * With each term's IDF by place in the vector, for the rarities. Given `within` (the summary's
+ * terms, for its head), a term not in it has no IDF (NaN), as when the IDFs were looked up in a
+ * map of the summary's terms: worked out again rather than kept in a map, which cost more.
  */
-function sparseTfIdf(counts: ReadonlyMap<string, number>, idfs: ReadonlyMap<string, number>, numbers: TermNumbers): { vector: SparseVector; idfs: Float64Array } {
+function sparseTfIdf(counts: ReadonlyMap<string, number>, stats: TermStats, numbers: TermNumbers, within?: ReadonlyMap<string, number>): { vector: SparseVector; idfs: Float64Array } {
   const size = counts.size;
   const raw = new Float64Array(size);
   const termIdfs = new Float64Array(size);
@@ -77,21 +79,26 @@ function sparseTfIdf(counts: ReadonlyMap<string, number>, idfs: ReadonlyMap<stri
   let sum = 0;
   // In the map's order, as weigh and normalize go: the same sum of squares.
   for (const [term, n] of counts) {
-    termIdfs[i] = idfs.get(term)!;
+    termIdfs[i] = within === undefined || within.has(term) ? idf(stats, term) : NaN;
     raw[i] = (1 + Math.log(Math.max(1, n))) * termIdfs[i]!;
     sum += raw[i]! * raw[i]!;
     ids[i++] = numbers.numberOf(term);
   }
   const length = Math.sqrt(sum);
-  const order = Array.from({ length: size }, (_, k) => k).sort((a, b) => ids[a]! - ids[b]!);
+  // Term numbers are distinct: sorting each with its place packed below it (number × size + place,
+  // exact in a double) orders the places by number, without a comparator function.
+  const order = new Float64Array(size);
+  for (let k = 0; k < size; k++) order[k] = ids[k]! * size + k;
+  order.sort();
   const sorted = new Int32Array(size);
   const weights = new Float32Array(size);
   const sortedIdfs = new Float64Array(size);
-  order.forEach((k, at) => {
+  for (let at = 0; at < size; at++) {
+    const k = order[at]! % size;
     sorted[at] = ids[k]!;
     weights[at] = length > 0 ? raw[k]! / length : raw[k]!;
     sortedIdfs[at] = termIdfs[k]!;
-  });
+  }
   return { vector: { ids: sorted, weights }, idfs: sortedIdfs };
 }
 
@@ -130,10 +137,7 @@ export function summaryProfile(summary: Summary, stats: TermStats, numbers: Term
   // A headline-only summary (title and text the same) is its own head; one without a title is headed by its first sentence.
   const headTerms = summary.title === undefined ? firstSentenceTerms(summary.text) : title === undefined ? textTerms : titleTerms;
   const whole = title === undefined ? summary.text : `${title}. ${summary.text}`;
-  // Each term's IDF once, for both vectors and the rarities.
-  const idfs = new Map<string, number>();
-  for (const term of counts.keys()) idfs.set(term, idf(stats, term));
-  const { vector, idfs: vectorIdfs } = sparseTfIdf(counts, idfs, numbers);
+  const { vector, idfs: vectorIdfs } = sparseTfIdf(counts, stats, numbers);
   const highest = Math.log(1 + Math.max(1, stats.size));
   const names = title === undefined ? nameTerms(summary.text) : new Set([...nameTerms(title), ...nameTerms(summary.text)]);
   return {
@@ -141,11 +145,10 @@ export function summaryProfile(summary: Summary, stats: TermStats, numbers: Term
     vector,
     rarity: Float32Array.from(vectorIdfs, (termIdf) => termIdf / highest),
     names: Uint8Array.from(vector.ids, (id) => (names.has(numbers.termOf(id)) ? 1 : 0)),
-    head: sparseTfIdf(counted(headTerms), idfs, numbers).vector,
+    head: sparseTfIdf(counted(headTerms), stats, numbers, counts).vector,
     weekdays: weekdayMask(whole),
     quoted: quotedPairs(whole),
-    places: meetingPlaces(whole),
-    meeting: meetingState(whole),
+    ...meetingCues(whole),
     length: counts.size,
     ...(summary.published !== undefined && { published: summary.published }),
     ...(summary.published !== undefined && timeline !== undefined && { crowd: timeline.countWithin(summary.published, DAY) }),

@@ -34,4 +34,17 @@ describe('the names a text writes', () => {
     expect(nameTerms('no names here at all').size).toBe(0);
     expect(nameTerms('').size).toBe(0);
   });
+
+  it('are read the same in typographic text, with or without a character outside the BMP', () => {
+    // Typographic joiners, quotes and an accented capital: read character by character.
+    // "Xi" opens a sentence after a quote (and is a name: written inside one too); "Paris" after "…", "Macron" after ";".
+    const typographic = 'officials said “Élysée talks” ended. ‘Xi’s visit’ to the Shangri‐La Dialogue… Paris agreed; Macron’s aides met with Xi.';
+    const expected = ['dialogue', 'elysee', 'la', 'shangri', 'shangrila', 'xi'];
+    expect(sorted(nameTerms(typographic))).toEqual(expected);
+    // An emoji (two code units) sends the text to the regexes themselves: the same names.
+    expect(sorted(nameTerms(`${typographic} 🙂`))).toEqual(expected);
+    // A sentence's end, then a closing quote: the next word does not open a sentence ("Paris" below is inside).
+    expect(nameTerms('They left.’ Paris waited.').has('paris')).toBe(true);
+    expect(nameTerms('They left. ‘Paris waited.').has('paris')).toBe(false);
+  });
 });
