@@ -1,6 +1,6 @@
 /**
  * Profiles and queries of a restored grouper, read from the snapshot's columns only when asked
- * for. A restored grouper holds one profile and one query for each of its summaries (100,000 at
+ * for; a cold build ends with its own in the same form (storedProfilesSteps, Clusters.compactSteps). A restored grouper holds one profile and one query for each of its summaries (100,000 at
  * scale), and each, made whole, is a dozen objects: typed-array views of its terms, weights,
  * rarities, name flags, headline. Making them all took most of a restore and over a hundred
  * megabytes of heap, while placing a new summary reads the terms of the few dozen summaries near
