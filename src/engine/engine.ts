@@ -108,6 +108,8 @@ function* engineSteps(summaries: Iterable<Summary>, options: EngineOptions): Ste
   const terms = yield* batchTermSteps(batch);
   yield* index.addAllSteps(batch, terms);
   yield* grouper.addAllSteps(batch, terms);
+  // Then held as a restored engine holds it: the same answers in well under half the heap.
+  yield* grouper.compactSteps();
   return assemble(index, grouper, options);
 }
 

@@ -11,7 +11,7 @@ import type { SparseVector } from '../stories/sparse.js';
 import type { Steps } from '../work/slices.js';
 import type { ByteReader, ByteWriter } from './bytes.js';
 import { columnSteps, fits, listSteps, readRagged, writeConcatenatedSteps, writeWidthsSteps } from './columns.js';
-import { queryTerms, StoredProfile, StoredQuery, termArray, termWidth, type ProfileColumns, type QueryColumns, type TermPart } from './stored-profile.js';
+import { queryTerms, StoredProfile, StoredQuery, termArray, termWidth, type ProfileColumns, type QueryColumns, type TermPart } from '../stories/stored-profile.js';
 
 const f32 = (n: number) => new Float32Array(n);
 const f64 = (n: number) => new Float64Array(n);

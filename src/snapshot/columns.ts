@@ -6,7 +6,7 @@
  */
 import type { Steps } from '../work/slices.js';
 import type { ByteReader, ByteWriter } from './bytes.js';
-import type { Ragged } from './stored-profile.js';
+import type { Ragged } from '../stories/stored-profile.js';
 
 /** Arrays between two yields of a column's filling. */
 const ARRAYS_A_STEP = 4096;
@@ -47,6 +47,11 @@ export function* writeWidthsSteps(count: number, widthOf: (n: number) => number,
 
 /** Writes every n's array (`of(n)`, of `total` numbers in all) one after the other, filled in steps. */
 export function* writeConcatenatedSteps<T extends Column>(count: number, total: number, of: (n: number) => ArrayLike<number>, make: (length: number) => T, out: ByteWriter): Steps {
+  out.column(yield* concatenatedSteps(count, total, of, make));
+}
+
+/** Every n's array (`of(n)`, of `total` numbers in all) one after the other, as one column filled in steps. */
+export function* concatenatedSteps<T extends Column>(count: number, total: number, of: (n: number) => ArrayLike<number>, make: (length: number) => T): Steps<T> {
   const all = make(total);
   let at = 0;
   for (let n = 0; n < count; n++) {
@@ -56,7 +61,17 @@ export function* writeConcatenatedSteps<T extends Column>(count: number, total: 
     if (n % ARRAYS_A_STEP === ARRAYS_A_STEP - 1) yield;
   }
   if (at !== total) throw new Error('the arrays are not as wide as said');
-  out.column(all);
+  return all;
+}
+
+/** Where each of count arrays (of widths `widthOf(n)`) starts one after the other, one more at the end (as readStarts gives), in steps. */
+export function* startsSteps(count: number, widthOf: (n: number) => number): Steps<Int32Array> {
+  const starts = new Int32Array(count + 1);
+  for (let n = 0; n < count; n++) {
+    starts[n + 1] = starts[n]! + widthOf(n);
+    if (n % ARRAYS_A_STEP === ARRAYS_A_STEP - 1) yield;
+  }
+  return starts;
 }
 
 /** The widths writeWidthsSteps wrote as where each array starts (one more at the end), checked against the values' length. */

@@ -311,6 +311,12 @@ export class Cluster {
     this.counts = counts.subarray(0, length);
   }
 
+  /** Each member's profile swapped for another of the same summary and numbers (Clusters.compactSteps). */
+  reprofile(of: (profile: SummaryProfile) => SummaryProfile): void {
+    for (let i = 0; i < this.profiles.length; i++) this.profiles[i] = of(this.profiles[i]!);
+    for (let i = 0; i < this.cuedMembers.length; i++) this.cuedMembers[i] = of(this.cuedMembers[i]!);
+  }
+
   /** A member's meeting cues and date, as it joins (see cued). */
   private keep(profile: SummaryProfile): void {
     if (hasMeetingCues(profile)) this.cuedMembers.push(profile);

@@ -131,6 +131,11 @@ export class StoryGrouper {
     return grouper;
   }
 
+  /** Holds what a batch left as a restored grouper holds it (Clusters.compactSteps): after a cold build. */
+  compactSteps(): Steps {
+    return this.clusters.compactSteps();
+  }
+
   /** The state (see GrouperState), as steps. */
   *stateSteps(): Steps<GrouperState> {
     return { terms: this.numbers.numbered(), clusters: yield* this.clusters.stateSteps(), angles: this.angles.entries() };

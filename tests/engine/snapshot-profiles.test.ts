@@ -1,6 +1,6 @@
 /**
  * A restored grouper's profiles and queries are read from the snapshot's columns when asked for
- * (src/snapshot/stored-profile.ts), and the columns are read over the body's own memory
+ * (src/stories/stored-profile.ts), and the columns are read over the body's own memory
  * (src/snapshot/bytes.ts): what they give must be what was written, field by field.
  */
 import { describe, expect, it } from 'vitest';

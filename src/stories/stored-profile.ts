@@ -1,6 +1,6 @@
 /**
  * Profiles and queries of a restored grouper, read from the snapshot's columns only when asked
- * for. A restored grouper holds one profile and one query for each of its summaries (100,000 at
+ * for; a cold build ends with its own in the same form (storedProfilesSteps, Clusters.compactSteps). A restored grouper holds one profile and one query for each of its summaries (100,000 at
  * scale), and each, made whole, is a dozen objects: typed-array views of its terms, weights,
  * rarities, name flags, headline. Making them all took most of a restore and over a hundred
  * megabytes of heap, while placing a new summary reads the terms of the few dozen summaries near
@@ -9,9 +9,11 @@
  * any is asked for, then kept (placing reads them again and again). Nothing is checked here: the
  * codec checks the columns whole before any profile is made (engine-codec.ts).
  */
-import type { Query } from '../stories/clusters.js';
-import type { SummaryProfile } from '../stories/profile.js';
-import type { SparseVector } from '../stories/sparse.js';
+import type { Query } from './clusters.js';
+import type { SummaryProfile } from './profile.js';
+import type { SparseVector } from './sparse.js';
+import { columnSteps, concatenatedSteps, listSteps, startsSteps } from '../snapshot/columns.js';
+import type { Steps } from '../work/slices.js';
 
 /** Items of different widths, one after the other in `values`: item n is [starts[n], starts[n + 1]). */
 export interface Ragged<T extends Int32Array | Float32Array | Uint8Array> {
@@ -167,6 +169,60 @@ export class StoredQuery implements Query {
 /** A query's arrays, without keeping views of a stored one. */
 export function queryTerms(query: Query): Query {
   return query instanceof StoredQuery ? query.peek() : query;
+}
+
+const NO_TERMS = new Int32Array(0);
+const f32 = (n: number) => new Float32Array(n);
+const f64 = (n: number) => new Float64Array(n);
+const i32 = (n: number) => new Int32Array(n);
+const u8 = (n: number) => new Uint8Array(n);
+
+/**
+ * Profiles as the columns a restore reads them from, and one StoredProfile each over them, in
+ * steps: what a cold build ends with, so that it holds its profiles as a restored grouper does
+ * (each built profile is a dozen typed arrays and their buffers: at 100,000 summaries well over a
+ * hundred megabytes). The values are the same numbers (the term weights are 32-bit already). An
+ * undefined profile (a summary gone) stays undefined, with no terms in the columns.
+ */
+export function* storedProfilesSteps(profiles: readonly (SummaryProfile | undefined)[]): Steps<(StoredProfile | undefined)[]> {
+  const count = profiles.length;
+  const part = (name: TermPart) => (n: number) => (profiles[n] === undefined ? NO_TERMS : termArray(profiles[n]!, name));
+  const widths = (head: boolean) => startsSteps(count, (n) => (profiles[n] === undefined ? 0 : termWidth(profiles[n]!, head)));
+  const number = (of: (profile: SummaryProfile) => number) => (n: number) => (profiles[n] === undefined ? 0 : of(profiles[n]!));
+  const vectorStarts = yield* widths(false);
+  const terms = vectorStarts[count]!;
+  const headStarts = yield* widths(true);
+  const headTerms = headStarts[count]!;
+  const columns: ProfileColumns = {
+    ids: profiles.map((profile) => profile?.id ?? ''),
+    vector: { starts: vectorStarts, values: yield* concatenatedSteps(count, terms, part('ids'), i32) },
+    weights: yield* concatenatedSteps(count, terms, part('weights'), f32),
+    rarity: yield* concatenatedSteps(count, terms, part('rarity'), f32),
+    names: yield* concatenatedSteps(count, terms, part('names'), u8),
+    head: { starts: headStarts, values: yield* concatenatedSteps(count, headTerms, part('headIds'), i32) },
+    headWeights: yield* concatenatedSteps(count, headTerms, part('headWeights'), f32),
+    weekdays: yield* columnSteps(count, number((profile) => profile.weekdays), i32),
+    meeting: yield* columnSteps(count, number((profile) => profile.meeting), i32),
+    length: yield* columnSteps(count, number((profile) => profile.length), i32),
+    published: yield* columnSteps(count, number((profile) => profile.published ?? NaN), f64),
+    crowd: yield* columnSteps(count, number((profile) => profile.crowd ?? NaN), f64),
+    // Quotes and places are rare: the others share 0.
+    cues: profiles.map((profile) => (profile === undefined || profile.quoted.length + profile.places.length === 0 ? 0 : [profile.quoted, profile.places])),
+  };
+  return yield* listSteps(count, (n) => (profiles[n] === undefined ? undefined : new StoredProfile(columns, n)));
+}
+
+/** Queries as columns and one StoredQuery each over them (as storedProfilesSteps); an undefined one (not made yet) stays undefined. */
+export function* storedQueriesSteps(queries: readonly (Query | undefined)[]): Steps<(Query | undefined)[]> {
+  const count = queries.length;
+  const made = queries.map((query) => (query === undefined ? undefined : queryTerms(query)));
+  const starts = yield* startsSteps(count, (n) => made[n]?.ids.length ?? 0);
+  const total = starts[count]!;
+  const columns: QueryColumns = {
+    ids: { starts, values: yield* concatenatedSteps(count, total, (n) => made[n]?.ids ?? NO_TERMS, i32) },
+    weights: yield* concatenatedSteps(count, total, (n) => made[n]?.weights ?? NO_TERMS, f32),
+  };
+  return yield* listSteps(count, (n) => (queries[n] === undefined ? undefined : new StoredQuery(columns, n)));
 }
 
 function termViews(columns: ProfileColumns, n: number): ProfileTerms {
